@@ -1,0 +1,58 @@
+/* error.h — raising and catching exceptions from C, and the builtin
+ * exception hierarchy.
+ *
+ * A C function that fails sets the pending exception with err_*() and returns
+ * VAL_ERROR (or -1 / NULL). The VM takes the pending exception with
+ * err_fetch() and unwinds to a handler. Exception objects are instances of the
+ * exception types below (runtime/exception.c); `e.args` is a tuple.
+ */
+#ifndef SCR_ERROR_H
+#define SCR_ERROR_H
+
+#include <stdarg.h>
+#include "object.h"
+
+typedef struct TbEntry {
+    struct Code *code;           /* borrowed through the exception's reference to it */
+    int line;
+} TbEntry;
+
+typedef struct Exc {
+    Obj ob;
+    Tuple *args;
+    Value cause;                 /* VAL_NONE unless `raise ... from` (issue 5) */
+    Value context;               /* exception being handled when this one was raised */
+    int ntb, tbcap;              /* traceback, innermost frame last */
+    TbEntry *tb;
+    Value value;                 /* StopIteration.value, SystemExit.code */
+} Exc;
+
+extern Type exc_BaseException, exc_Exception, exc_SystemExit, exc_KeyboardInterrupt,
+    exc_ArithmeticError, exc_ZeroDivisionError, exc_OverflowError, exc_FloatingPointError,
+    exc_LookupError, exc_IndexError, exc_KeyError,
+    exc_NameError, exc_UnboundLocalError, exc_TypeError, exc_ValueError, exc_UnicodeError,
+    exc_AttributeError, exc_AssertionError, exc_RuntimeError, exc_RecursionError,
+    exc_NotImplementedError, exc_MemoryError, exc_StopIteration, exc_SyntaxError,
+    exc_IndentationError, exc_ImportError, exc_ModuleNotFoundError, exc_OSError,
+    exc_EOFError;
+
+/* Every builtin exception type, NULL-terminated, for the builtins module. */
+extern Type *const exc_builtin_types[];
+
+void  err_set(Type *t, const char *msg);                   /* t(msg) */
+void  err_format(Type *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void  err_set_value(Type *t, Value arg);                   /* t(arg), e.g. KeyError(key) */
+void  err_set_exc(Value exc);                              /* raise an instance (steals) */
+void  err_no_memory(void);                                 /* MemoryError, never allocates */
+bool  err_occurred(void);
+Value err_fetch(void);                                     /* take the pending exception (new ref) */
+bool  err_matches(Type *t);                                /* pending exception is a t */
+void  err_clear(void);
+
+Value exc_new(Type *t, Value *args, int nargs);            /* new exception instance */
+bool  exc_matches(Value exc, Value cls_or_tuple);          /* for `except`; -1 never */
+void  exc_add_traceback(Value exc, struct Code *code, int line);
+/* Print "Traceback (most recent call last):" ... "Type: msg" as CPython does. */
+void  exc_print(Value exc, void *file /* FILE * */);
+
+#endif

@@ -1,0 +1,12 @@
+/* format.h — text formatting: the format-spec mini-language shared by
+ * str.format() and format(), and printf-style `str % args`. */
+#ifndef SCR_FORMAT_H
+#define SCR_FORMAT_H
+
+#include "object.h"
+
+Value format_value(Value v, Str *spec);     /* format(v, spec), e.g. spec ">8.3f" */
+Value format_percent(Str *fmt, Value args); /* fmt % args (args: tuple, dict or single value) */
+Value format_str_method(Value *args, int nargs, Tuple *kwnames);  /* str.format: args[0] is the template */
+
+#endif

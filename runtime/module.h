@@ -1,0 +1,24 @@
+/* module.h — module objects and the registry of builtin modules (sys, time,
+ * math, later gc and tracemalloc) that `import` finds. */
+#ifndef SCR_MODULE_H
+#define SCR_MODULE_H
+
+#include "object.h"
+
+typedef struct Module { Obj ob; Str *name; Dict *dict; } Module;
+
+extern Type module_type;
+
+Value module_new(const char *name);             /* with __name__ set in its dict */
+/* Add `name` bound to a builtin function to a module dict. */
+int   module_add_function(Dict *d, const char *name, CFunc fn);
+
+typedef Value (*ModuleInit)(void);              /* returns a new Module */
+typedef struct BuiltinModule { const char *name; ModuleInit init; } BuiltinModule;
+extern const BuiltinModule builtin_modules[];   /* NULL-terminated (runtime/modules.c) */
+
+/* Import a builtin module: cached in the interpreter's module table; raises
+ * ModuleNotFoundError "No module named 'x'" when there is none. */
+Value module_import(Str *name);
+
+#endif

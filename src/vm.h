@@ -1,0 +1,22 @@
+/* vm.h — the bytecode interpreter: one contiguous value stack shared by all
+ * frames, computed-goto dispatch, calls without malloc, exceptions unwound
+ * through the code's handler tables. */
+#ifndef SCR_VM_H
+#define SCR_VM_H
+
+#include "bytecode.h"
+#include "../runtime/function.h"
+
+void  vm_init(void);
+void  vm_free(void);
+/* Run module-level code with the given globals; returns the result (None) or
+ * VAL_ERROR with the exception pending (traceback attached). */
+Value vm_run_module(Code *code, Dict *globals);
+/* Call a scr function from C (function_type.call; builtins such as map and
+ * sorted(key=) come through here). */
+Value vm_call_function(Function *f, Value *args, int nargs, Tuple *kwnames);
+
+/* Globals of the innermost running scr frame (dir(), globals()); NULL at top level. */
+Dict *vm_current_globals(void);
+
+#endif
