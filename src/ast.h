@@ -98,6 +98,8 @@ struct Node {
 
 Node *ast_new(NodeKind kind, int line, int col);
 void  nodelist_push(NodeList *l, Node *n);
+/* Like nodelist_push but reports allocation failure: 0, or -1 without taking n. */
+int   nodelist_append(NodeList *l, Node *n);
 void  ast_free(Node *n);
 /* Debug dump, one node per line, indented (used by the parser's unit tests). */
 void  ast_dump(const Node *n, void *file /* FILE * */);

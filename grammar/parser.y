@@ -1,0 +1,1393 @@
+/* parser.y — the scr grammar (bison, LALR(1), pure, with locations): the
+ * tier-1 subset of Python 3.11 turned into src/ast.h trees, with CPython's
+ * precedence and its SyntaxError texts for the common mistakes.
+ *
+ * ---------------------------------------------------------------------------
+ * How the tree uses the fields of src/ast.h (what the compiler may rely on):
+ *
+ *  positions   line (1-based) and col (0-based byte column) of the node's first
+ *              token; end_col = column just past its last token when that is on
+ *              the same line, -1 when the node continues on later lines.
+ *              A parenthesized expression keeps the position of its inside, except
+ *              a parenthesized tuple, which starts at its '('.
+ *  N_INT       fits in int64: ival, str == NULL, op == 0.
+ *              does not fit: op == 1 and str = the literal without '_' (with its
+ *              0x/0o/0b prefix, e.g. "0xffffffffffffffffff" or "123456789012345678901"),
+ *              ival = 0. (-9223372036854775808 is folded to one N_INT with ival INT64_MIN.)
+ *  N_FLOAT     fval.   N_STR: str/slen decoded UTF-8 (may contain NUL; lone
+ *              surrogates from \ud800 escapes are 3-byte sequences); adjacent
+ *              literals are already joined.
+ *  N_TUPLE     list; op == 1 when written with parentheses, 0 for a bare `a, b`.
+ *  N_BOOLOP    op 0 = and, 1 = or; `a or b or c` is ONE node with 3 operands,
+ *              `(a or b) or c` nests.
+ *  N_COMPARE   a, list (len k), ops[k] (CmpOp); `not in` / `is not` are single ops.
+ *  N_UNARY     op UnaryOp (UOP_NOT for `not`).
+ *  N_CALL      a: callee; list: positional args in order, `*x` as N_STARRED;
+ *              list2: N_KEYWORD nodes in order, `**x` as N_KEYWORD with str == NULL.
+ *              Ordering rules are checked here (positional after keyword, etc.).
+ *  N_SUBSCRIPT b: index; `a[i:j]` -> N_SLICE; `a[1, 2:3]` / `a[:, ]` -> N_TUPLE (op 0)
+ *              of the parts.
+ *  N_SLICE     a, b, c each NULL when omitted.
+ *  N_DICT      list keys, list2 values (same length). Set displays, set/generator
+ *              comprehensions and `**d` in displays are rejected with a SyntaxError.
+ *  N_LISTCOMP / N_DICTCOMP  list: N_COMPFOR clauses, outermost first.
+ *  N_COMPFOR   a: target (validated like an assignment target), b: iterable,
+ *              list: the `if` conditions of this clause in order.
+ *  N_STARRED   only inside: tuple/list displays, call positional args, assignment /
+ *              for targets (at most one per tuple/list level, never alone).
+ *  N_ASSIGN    list: targets left to right (`a = b = 1` has [a, b]), a: value.
+ *              Targets are validated: N_NAME, N_ATTR, N_SUBSCRIPT, N_TUPLE/N_LIST of
+ *              targets, N_STARRED inside those.
+ *  N_AUGASSIGN op BinOp, a: N_NAME/N_ATTR/N_SUBSCRIPT, b: value.
+ *  N_IF        elif chains: orelse holds exactly one N_IF.
+ *  N_FOR       a: target (an N_TUPLE with op 0 for `for i, j in`).
+ *  N_DEL       list: targets; `del a, b` gives [a, b]; `del (a, b)` gives [tuple].
+ *  N_DEF       str name, args Params (never NULL), body, list: decorator
+ *              expressions top to bottom (empty when none); line/col of `def`.
+ *  N_LAMBDA    args Params (never NULL), a: body.
+ *  Params      names[n] positional params; defaults = expressions of the LAST
+ *              defaults.len of them; vararg = name of *args or NULL; kwonly[nkwonly]
+ *              keyword-only names; kwdefaults.len == nkwonly, items[i] the default
+ *              of kwonly[i] or NULL; kwarg = name of **kwargs or NULL. Duplicate
+ *              names, non-default after default, bare `*` without keyword-only
+ *              params are rejected here; positional-only `/` is rejected for now.
+ *  N_GLOBAL / N_NONLOCAL  names[nnames].
+ *  N_IMPORT    list: N_ALIAS (str dotted name "a.b", str2 `as` name or NULL).
+ *  N_IMPORT_FROM  str module (dotted), list N_ALIAS; `from m import *` is one
+ *              N_ALIAS with str "*". Relative imports are rejected.
+ *  N_TRY       body, list N_HANDLER (a bare except is only allowed last), orelse,
+ *              finalbody (each possibly empty).
+ *  N_HANDLER   a: type or NULL, str: `as` name or NULL, body.
+ *  N_RAISE     a: exception or NULL, b: cause or NULL.
+ *  N_RETURN    a or NULL.  N_ASSERT a, b or NULL.
+ *  Rejected with "... not supported by scr yet": class, with, yield, async, await,
+ *  `...`, `:=`, `->`/annotations, generator expressions, sets, f-strings, bytes,
+ *  imaginary literals.
+ *
+ * Errors (ParseError): line, col (0-based), msg (CPython's text where known),
+ * is_indent = 1 for IndentationError, 2 for TabError; incomplete = 1 when the
+ * input ended too early (open bracket, unterminated triple-quoted string,
+ * backslash at EOF, missing block after ':', missing except/finally ...).
+ * Out of memory: msg "out of memory", line 0. More than 200 open brackets or a
+ * nesting deeper than the parser stack (e.g. 20 000 unary minus signs):
+ * "too many nested parentheses". Trees of left-associative chains (`1+1+...`)
+ * can be arbitrarily deep (the parser stack stays flat); ast_free is
+ * iterative, the compiler must not recurse blindly on them.
+ * As in CPython, when the parser fails, the rest of the file is still
+ * tokenized and a tokenizer error found there (unterminated string, bad
+ * literal, unmatched bracket ...) replaces the parser's message.
+ * Not checked here (symbol-table errors, the compiler's job): 'return' /
+ * 'break' / 'continue' outside function or loop, nonlocal at module level,
+ * "name 'x' is assigned to before global declaration", coding cookies.
+ * ---------------------------------------------------------------------------
+ */
+
+%require "3.8"
+%define api.pure full
+%define api.token.prefix {TOK_}
+%define parse.error custom
+%locations
+%parse-param {Parser *p}
+%lex-param {Parser *p}
+
+%code requires {
+#include "ast.h"
+typedef struct Parser Parser;
+typedef struct IfChain { Node *head, *tail; } IfChain;
+}
+
+%code {
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include "lexer.h"
+
+#define YYMAXDEPTH 20000
+/* bison's stack growth: a failure there is MemoryError, not deep nesting */
+#define YYMALLOC(n) parser_stack_alloc(p, (n))
+
+struct Parser {
+    Lexer *lx;
+    ParseError *err;
+    Node *result;
+    int oom;            /* an allocation failed */
+    int errset;         /* err already filled (lexer or semantic error) */
+    int tok, prev1, prev2;   /* lookahead kind and the two tokens before it */
+    int tok_at_eof;
+    int line_first;     /* kind of the first token of the current logical line */
+    YYLTYPE loc, prev1_loc;  /* locations of the lookahead and of the token before */
+    YYLTYPE nl_loc;          /* location of the latest NEWLINE */
+    int no_rescan;           /* the error stands even if the rest of the file has a token error */
+    char last_name[8];  /* text of the latest NAME token when short (for `print x`) */
+};
+
+static void *parser_stack_alloc(Parser *p, size_t n)
+{
+    void *r = malloc(n);
+    if (!r) p->oom = 1;
+    return r;
+}
+
+static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p);
+static void yyerror(YYLTYPE *loc, Parser *p, const char *msg);
+
+/* An action that fails leaves its right-hand side untouched and sets yylen
+ * to 0, so that bison's cleanup destroys those symbols too (the skeleton
+ * otherwise skips the symbols of the failing rule). */
+#define NOMEM() do { p->oom = 1; yylen = 0; YYNOMEM; } while (0)
+#define FAIL()  do { yylen = 0; YYABORT; } while (0)
+#define NEW(v, k, loc) do { if (!((v) = mk(p, (k), &(loc)))) NOMEM(); } while (0)
+
+static Node *mk(Parser *p, NodeKind k, const YYLTYPE *loc)
+{
+    Node *n = ast_new(k, loc->first_line, loc->first_column);
+    (void)p;
+    if (n)
+        n->end_col = loc->last_line == loc->first_line ? loc->last_column : -1;
+    return n;
+}
+
+static int reserve(NodeList *l, int extra)
+{
+    if (l->len + extra > l->cap) {
+        int cap = l->cap ? l->cap : 4;
+        Node **items;
+        while (cap < l->len + extra) {
+            if (cap > (1 << 28)) return -1;
+            cap *= 2;
+        }
+        items = realloc(l->items, (size_t)cap * sizeof *items);
+        if (!items) return -1;
+        l->items = items;
+        l->cap = cap;
+    }
+    return 0;
+}
+
+/* Appends or fails without taking n. */
+static int push(NodeList *l, Node *n)
+{
+    if (reserve(l, 1) < 0) return -1;
+    l->items[l->len++] = n;
+    return 0;
+}
+
+/* Moves every item of src to the end of dst (src's array is freed), or fails
+ * leaving both unchanged. */
+static int append_all(NodeList *dst, NodeList *src)
+{
+    if (reserve(dst, src->len) < 0) return -1;
+    memcpy(dst->items + dst->len, src->items, (size_t)src->len * sizeof *src->items);
+    dst->len += src->len;
+    free(src->items);
+    src->items = NULL;
+    src->len = src->cap = 0;
+    return 0;
+}
+
+static void list_free(NodeList *l)
+{
+    for (int i = 0; i < l->len; i++) ast_free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+/* A node whose list holds x (and y when not NULL); NULL without taking them. */
+static Node *mk_list(Parser *p, NodeKind k, const YYLTYPE *loc, Node *x, Node *y)
+{
+    Node *n = mk(p, k, loc);
+    if (!n) return NULL;
+    if (reserve(&n->list, 2) < 0) { ast_free(n); return NULL; }
+    n->list.items[n->list.len++] = x;
+    if (y) n->list.items[n->list.len++] = y;
+    return n;
+}
+
+static Node *mk_binop(Parser *p, const YYLTYPE *loc, int op, Node *a, Node *b)
+{
+    Node *n = mk(p, N_BINOP, loc);
+    if (!n) return NULL;
+    n->op = op; n->a = a; n->b = b;
+    return n;
+}
+
+static int syntax_error(Parser *p, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    if (p->errset) return -1;
+    p->errset = 1;
+    p->err->line = line;
+    p->err->col = col;
+    p->err->is_indent = 0;
+    p->err->incomplete = 0;
+    va_start(ap, fmt);
+    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static int error_at(Parser *p, const Node *n, const char *fmt, const char *arg)
+{
+    return syntax_error(p, n->line, n->col, fmt, arg);
+}
+
+/* ---- target validation ---- */
+
+enum { CTX_ASSIGN, CTX_DEL, CTX_FOR };
+
+static const char *expr_name(const Node *n)
+{
+    switch (n->kind) {
+    case N_ATTR: return "attribute";
+    case N_SUBSCRIPT: return "subscript";
+    case N_STARRED: return "starred";
+    case N_NAME: return "name";
+    case N_LIST: return "list";
+    case N_TUPLE: return "tuple";
+    case N_LAMBDA: return "lambda";
+    case N_CALL: return "function call";
+    case N_BOOLOP: case N_BINOP: case N_UNARY: return "expression";
+    case N_LISTCOMP: return "list comprehension";
+    case N_DICTCOMP: return "dict comprehension";
+    case N_DICT: return "dict literal";
+    case N_NONE: return "None";
+    case N_TRUE: return "True";
+    case N_FALSE: return "False";
+    case N_INT: case N_FLOAT: case N_STR: return "literal";
+    case N_COMPARE: return "comparison";
+    case N_IFEXP: return "conditional expression";
+    case N_SLICE: return "slice";
+    default: return "expression";
+    }
+}
+
+static const Node *invalid_target(const Node *n, int ctx)
+{
+    switch (n->kind) {
+    case N_NAME: case N_ATTR: case N_SUBSCRIPT:
+        return NULL;
+    case N_TUPLE: case N_LIST:
+        for (int i = 0; i < n->list.len; i++) {
+            const Node *r = invalid_target(n->list.items[i], ctx);
+            if (r) return r;
+        }
+        return NULL;
+    case N_STARRED:
+        return ctx == CTX_DEL ? n : invalid_target(n->a, ctx);
+    default:
+        return n;
+    }
+}
+
+static int check_starred(Parser *p, const Node *n)
+{
+    int nstar = 0;
+    if (n->kind != N_TUPLE && n->kind != N_LIST) return 0;
+    for (int i = 0; i < n->list.len; i++) {
+        const Node *e = n->list.items[i];
+        if (e->kind == N_STARRED) {
+            if (++nstar > 1)
+                return error_at(p, n, "multiple starred expressions in assignment", NULL);
+            e = e->a;
+        }
+        if (check_starred(p, e) < 0) return -1;
+    }
+    return 0;
+}
+
+/* single: the only target of a plain `x = value`, where CPython suggests '=='. */
+static int check_target(Parser *p, const Node *t, int ctx, int single)
+{
+    const Node *bad = invalid_target(t, ctx);
+    if (bad) {
+        const char *what = ctx == CTX_DEL ? "delete" : "assign to";
+        if (single && bad == t && bad->kind != N_COMPARE && bad->kind != N_BOOLOP &&
+            !(bad->kind == N_UNARY && bad->op == UOP_NOT) && bad->kind != N_IFEXP &&
+            bad->kind != N_LAMBDA && bad->kind != N_NONE && bad->kind != N_TRUE && bad->kind != N_FALSE)
+            return syntax_error(p, bad->line, bad->col,
+                                "cannot %s %s here. Maybe you meant '==' instead of '='?", what, expr_name(bad));
+        return syntax_error(p, bad->line, bad->col, "cannot %s %s", what, expr_name(bad));
+    }
+    if (ctx == CTX_DEL) return 0;
+    if (t->kind == N_STARRED)
+        return error_at(p, t, "starred assignment target must be in a list or tuple", NULL);
+    return check_starred(p, t);
+}
+
+static int check_aug_target(Parser *p, const Node *t)
+{
+    if (t->kind == N_NAME || t->kind == N_ATTR || t->kind == N_SUBSCRIPT) return 0;
+    return error_at(p, t, "'%s' is an illegal expression for augmented assignment", expr_name(t));
+}
+
+static int check_value(Parser *p, const Node *v)
+{
+    if (v->kind == N_STARRED)
+        return error_at(p, v, "can't use starred expression here", NULL);
+    return 0;
+}
+
+/* ---- calls ---- */
+
+#define SEEN_KW 1
+#define SEEN_KWUNPACK 2
+
+static int add_arg(Parser *p, Node *call, Node *arg)
+{
+    if (arg->kind == N_KEYWORD) {
+        if (arg->str)
+            for (int i = 0; i < call->list2.len; i++) {
+                const Node *k = call->list2.items[i];
+                if (k->str && strcmp(k->str, arg->str) == 0)
+                    return error_at(p, arg, "keyword argument repeated: %s", arg->str);
+            }
+        if (push(&call->list2, arg) < 0) { p->oom = 1; return -1; }
+        call->op |= arg->str ? SEEN_KW : SEEN_KWUNPACK;
+        return 0;
+    }
+    if (arg->kind == N_STARRED) {
+        if (call->op & SEEN_KWUNPACK)
+            return error_at(p, arg, "iterable argument unpacking follows keyword argument unpacking", NULL);
+    } else if (call->op & SEEN_KWUNPACK) {
+        return error_at(p, arg, "positional argument follows keyword argument unpacking", NULL);
+    } else if (call->op & SEEN_KW) {
+        return error_at(p, arg, "positional argument follows keyword argument", NULL);
+    }
+    if (push(&call->list, arg) < 0) { p->oom = 1; return -1; }
+    return 0;
+}
+
+/* ---- parameters ----
+ * The grammar collects N_NAME items (op 0 plain with a = default or NULL,
+ * 1 = `*` / `*name`, 2 = `**name`, 3 = `/`) in a holder node's list; this
+ * checks them and moves their names and defaults into a Params. */
+
+static void params_free_shallow(Params *pr)
+{
+    if (!pr) return;
+    free(pr->names);
+    free(pr->kwonly);
+    free(pr->defaults.items);
+    free(pr->kwdefaults.items);
+    free(pr);
+}
+
+static Params *build_params(Parser *p, Node *holder)
+{
+    int n = holder ? holder->list.len : 0;
+    Node **it = holder ? holder->list.items : NULL;
+    int state = 0, seen_default = 0, npos = 0, ndef = 0, nkw = 0;
+    const Node *bare = NULL;
+    Params *pr;
+
+    for (int i = 0; i < n; i++) {
+        const Node *x = it[i];
+        if (state == 2) {
+            error_at(p, x, "arguments cannot follow var-keyword argument", NULL);
+            return NULL;
+        }
+        if (x->str)
+            for (int j = 0; j < i; j++)
+                if (it[j]->str && strcmp(it[j]->str, x->str) == 0) {
+                    error_at(p, x, "duplicate argument '%s' in function definition", x->str);
+                    return NULL;
+                }
+        switch (x->op) {
+        case 3:
+            error_at(p, x, "positional-only parameters ('/') are not supported by scr yet", NULL);
+            return NULL;
+        case 1:
+            if (state == 1) {
+                error_at(p, x, "* argument may appear only once", NULL);
+                return NULL;
+            }
+            state = 1;
+            if (!x->str) bare = x;
+            break;
+        case 2:
+            if (bare && nkw == 0) {
+                error_at(p, bare, "named arguments must follow bare *", NULL);
+                return NULL;
+            }
+            state = 2;
+            break;
+        default:
+            if (state == 1) {
+                nkw++;
+            } else {
+                npos++;
+                if (x->a) {
+                    seen_default = 1;
+                    ndef++;
+                } else if (seen_default) {
+                    error_at(p, x, "non-default argument follows default argument", NULL);
+                    return NULL;
+                }
+            }
+        }
+    }
+    if (bare && nkw == 0) {
+        error_at(p, bare, "named arguments must follow bare *", NULL);
+        return NULL;
+    }
+
+    pr = calloc(1, sizeof *pr);
+    if (!pr) goto nomem;
+    if (npos && !(pr->names = calloc((size_t)npos, sizeof *pr->names))) goto nomem;
+    if (nkw && !(pr->kwonly = calloc((size_t)nkw, sizeof *pr->kwonly))) goto nomem;
+    if (reserve(&pr->defaults, ndef) < 0 || reserve(&pr->kwdefaults, nkw) < 0) goto nomem;
+
+    /* nothing can fail from here on: take the names and defaults */
+    state = 0;
+    for (int i = 0; i < n; i++) {
+        Node *x = it[i];
+        if (x->op == 1) { pr->vararg = x->str; x->str = NULL; state = 1; continue; }
+        if (x->op == 2) { pr->kwarg = x->str; x->str = NULL; continue; }
+        if (state == 0) {
+            pr->names[pr->n++] = x->str;
+            if (x->a) pr->defaults.items[pr->defaults.len++] = x->a;
+        } else {
+            pr->kwonly[pr->nkwonly++] = x->str;
+            pr->kwdefaults.items[pr->kwdefaults.len++] = x->a;
+        }
+        x->str = NULL;
+        x->a = NULL;
+    }
+    return pr;
+nomem:
+    params_free_shallow(pr);
+    p->oom = 1;
+    return NULL;
+}
+
+/* ---- misc helpers ---- */
+
+static int add_name(Node *n, char *name)
+{
+    char **names = realloc(n->names, (size_t)(n->nnames + 1) * sizeof *names);
+    if (!names) return -1;
+    n->names = names;
+    names[n->nnames++] = name;
+    return 0;
+}
+
+static int cmp_append(Node *n, int op, Node *x)
+{
+    int *ops;
+    if (reserve(&n->list, 1) < 0) return -1;
+    ops = realloc(n->ops, (size_t)(n->list.len + 1) * sizeof *ops);
+    if (!ops) return -1;
+    n->ops = ops;
+    ops[n->list.len] = op;
+    n->list.items[n->list.len++] = x;
+    return 0;
+}
+
+/* A tuple from testlist-like rules to a list display. */
+static Node *to_list(Parser *p, const YYLTYPE *loc, Node *x)
+{
+    Node *n = mk(p, N_LIST, loc);
+    if (!n) return NULL;
+    if (x->kind == N_TUPLE && x->op == 0) {
+        n->list = x->list;
+        x->list = (NodeList){ 0 };
+        ast_free(x);
+    } else if (push(&n->list, x) < 0) {
+        ast_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+static void set_pos(Node *n, const YYLTYPE *loc)
+{
+    n->line = loc->first_line;
+    n->col = loc->first_column;
+}
+
+static int unsupported(Parser *p, const YYLTYPE *loc, const char *what)
+{
+    return syntax_error(p, loc->first_line, loc->first_column, "%s are not supported by scr yet", what);
+}
+}
+
+%union {
+    Node *node;
+    char *str;
+    NodeList list;
+    IfChain ifc;
+    int op;
+}
+
+%token <str> NAME
+%token <node> INT FLOAT STRING
+%token <op> AUGASSIGN
+%token NEWLINE INDENT DEDENT
+%token FALSE NONE TRUE AND AS ASSERT ASYNC AWAIT BREAK CLASS CONTINUE DEF DEL
+%token ELIF ELSE EXCEPT FINALLY FOR FROM GLOBAL IF IMPORT IN IS LAMBDA NONLOCAL
+%token NOT OR PASS RAISE RETURN TRY WHILE WITH YIELD
+%token POW "**" FLOORDIV "//" LSHIFT "<<" RSHIFT ">>" LE "<=" GE ">=" EQ "==" NE "!="
+%token ARROW "->" WALRUS ":=" ELLIPSIS "..."
+
+%type <node> module_body small_stmt expr_stmt assign_chain del_stmt flow_stmt
+%type <node> import_stmt dotted_as_names dotted_as_name import_targets import_as_names import_as_name
+%type <node> global_stmt nonlocal_stmt assert_stmt compound_stmt if_stmt while_stmt for_stmt
+%type <node> try_stmt handler funcdef decorated parameters param_items param_item
+%type <node> testlist_star_expr tuple_seq test_or_star star_expr exprlist expr_seq expr_or_star
+%type <node> test or_test or_chain and_test and_chain not_test comparison comp_chain
+%type <node> expr xor_expr and_expr shift_expr arith_expr term factor power primary atom strings
+%type <node> lambdef subscriptlist sub_seq subscript test_opt arglist argument dict_items comp_for
+%type <list> stmt stmts simple_stmt small_stmts suite handlers else_opt finally_opt decorators comp_fors
+%type <ifc> if_chain
+%type <op> comp_op
+%type <str> dotted_name
+
+%destructor { free($$); } <str>
+%destructor { ast_free($$); } <node>
+%destructor { list_free(&$$); } <list>
+%destructor { ast_free($$.head); } <ifc>
+
+%start file_input
+
+%%
+
+file_input
+    : module_body                { p->result = $1; }
+    ;
+
+module_body
+    : %empty                     { NEW($$, N_MODULE, @$); $$->line = 1; $$->col = 0; $$->end_col = -1; }
+    | module_body stmt           { $$ = $1; if (append_all(&$$->body, &$2) < 0) NOMEM(); }
+    ;
+
+stmt
+    : simple_stmt                { $$ = $1; }
+    | compound_stmt              { $$ = (NodeList){ 0 }; if (push(&$$, $1) < 0) NOMEM(); }
+    ;
+
+simple_stmt
+    : small_stmts NEWLINE        { $$ = $1; }
+    | small_stmts ';' NEWLINE    { $$ = $1; }
+    ;
+
+small_stmts
+    : small_stmt                 { $$ = (NodeList){ 0 }; if (push(&$$, $1) < 0) NOMEM(); }
+    | small_stmts ';' small_stmt { $$ = $1; if (push(&$$, $3) < 0) NOMEM(); }
+    ;
+
+small_stmt
+    : expr_stmt | del_stmt | flow_stmt | import_stmt | global_stmt | nonlocal_stmt | assert_stmt
+    | PASS                       { NEW($$, N_PASS, @$); }
+    ;
+
+expr_stmt
+    : testlist_star_expr {
+        if (check_value(p, $1) < 0) FAIL();
+        NEW($$, N_EXPR_STMT, @$); $$->a = $1;
+      }
+    | testlist_star_expr AUGASSIGN testlist_star_expr {
+        if (check_aug_target(p, $1) < 0 || check_value(p, $3) < 0) FAIL();
+        NEW($$, N_AUGASSIGN, @$); $$->op = $2; $$->a = $1; $$->b = $3;
+      }
+    | assign_chain {
+        for (int i = 0; i < $1->list.len; i++)
+            if (check_target(p, $1->list.items[i], CTX_ASSIGN, $1->list.len == 1) < 0) FAIL();
+        if (check_value(p, $1->a) < 0) FAIL();
+        $$ = $1;
+      }
+    ;
+
+assign_chain
+    : testlist_star_expr '=' testlist_star_expr {
+        if (!($$ = mk_list(p, N_ASSIGN, &@$, $1, NULL))) NOMEM();
+        $$->a = $3;
+      }
+    | assign_chain '=' testlist_star_expr {
+        $$ = $1; if (push(&$$->list, $$->a) < 0) NOMEM(); $$->a = $3;
+      }
+    ;
+
+del_stmt
+    : DEL exprlist {
+        if (check_target(p, $2, CTX_DEL, 0) < 0) FAIL();
+        NEW($$, N_DEL, @$);
+        if ($2->kind == N_TUPLE && $2->op == 0) {
+            $$->list = $2->list; $2->list = (NodeList){ 0 }; ast_free($2);
+        } else if (push(&$$->list, $2) < 0) {
+            ast_free($$); NOMEM();
+        }
+      }
+    ;
+
+flow_stmt
+    : BREAK                      { NEW($$, N_BREAK, @$); }
+    | CONTINUE                   { NEW($$, N_CONTINUE, @$); }
+    | RETURN                     { NEW($$, N_RETURN, @$); }
+    | RETURN testlist_star_expr  { if (check_value(p, $2) < 0) FAIL(); NEW($$, N_RETURN, @$); $$->a = $2; }
+    | RAISE                      { NEW($$, N_RAISE, @$); }
+    | RAISE test                 { NEW($$, N_RAISE, @$); $$->a = $2; }
+    | RAISE test FROM test       { NEW($$, N_RAISE, @$); $$->a = $2; $$->b = $4; }
+    ;
+
+import_stmt
+    : IMPORT dotted_as_names     { $$ = $2; set_pos($$, &@1); }
+    | FROM dotted_name IMPORT import_targets {
+        $$ = $4; set_pos($$, &@1); $$->str = $2;
+      }
+    ;
+
+dotted_as_names
+    : dotted_as_name             { if (!($$ = mk_list(p, N_IMPORT, &@$, $1, NULL))) NOMEM(); }
+    | dotted_as_names ',' dotted_as_name { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+dotted_as_name
+    : dotted_name                { NEW($$, N_ALIAS, @$); $$->str = $1; }
+    | dotted_name AS NAME        { NEW($$, N_ALIAS, @$); $$->str = $1; $$->str2 = $3; }
+    ;
+
+dotted_name
+    : NAME                       { $$ = $1; }
+    | dotted_name '.' NAME {
+        size_t a = strlen($1), b = strlen($3);
+        char *s = realloc($1, a + b + 2);
+        if (!s) NOMEM();
+        s[a] = '.'; memcpy(s + a + 1, $3, b + 1);
+        free($3);
+        $$ = s;
+      }
+    ;
+
+import_targets
+    : '*' {
+        Node *al;
+        char *star = malloc(2);
+        if (!star) NOMEM();
+        star[0] = '*'; star[1] = 0;
+        if (!(al = mk(p, N_ALIAS, &@1))) { free(star); NOMEM(); }
+        al->str = star;
+        if (!($$ = mk_list(p, N_IMPORT_FROM, &@$, al, NULL))) { ast_free(al); NOMEM(); }
+      }
+    | import_as_names            { $$ = $1; }
+    | import_as_names ',' {
+        (void)$1; $$ = NULL;
+        syntax_error(p, @2.first_line, @2.last_column, "trailing comma not allowed without surrounding parentheses");
+        FAIL();
+      }
+    | '(' import_as_names ')'    { $$ = $2; }
+    | '(' import_as_names ',' ')' { $$ = $2; }
+    ;
+
+import_as_names
+    : import_as_name             { if (!($$ = mk_list(p, N_IMPORT_FROM, &@$, $1, NULL))) NOMEM(); }
+    | import_as_names ',' import_as_name { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+import_as_name
+    : NAME                       { NEW($$, N_ALIAS, @$); $$->str = $1; }
+    | NAME AS NAME               { NEW($$, N_ALIAS, @$); $$->str = $1; $$->str2 = $3; }
+    ;
+
+global_stmt
+    : GLOBAL NAME                { NEW($$, N_GLOBAL, @$); if (add_name($$, $2) < 0) { ast_free($$); NOMEM(); } }
+    | global_stmt ',' NAME       { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); }
+    ;
+
+nonlocal_stmt
+    : NONLOCAL NAME              { NEW($$, N_NONLOCAL, @$); if (add_name($$, $2) < 0) { ast_free($$); NOMEM(); } }
+    | nonlocal_stmt ',' NAME     { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); }
+    ;
+
+assert_stmt
+    : ASSERT test                { NEW($$, N_ASSERT, @$); $$->a = $2; }
+    | ASSERT test ',' test       { NEW($$, N_ASSERT, @$); $$->a = $2; $$->b = $4; }
+    ;
+
+compound_stmt
+    : if_stmt | while_stmt | for_stmt | try_stmt | funcdef | decorated
+    ;
+
+if_stmt
+    : if_chain                   { $$ = $1.head; }
+    | if_chain ELSE ':' suite    { $$ = $1.head; $1.tail->orelse = $4; }
+    ;
+
+if_chain
+    : IF test ':' suite {
+        NEW($$.head, N_IF, @1); $$.tail = $$.head;
+        $$.head->a = $2; $$.head->body = $4;
+      }
+    | if_chain ELIF test ':' suite {
+        Node *n;
+        if (reserve(&$1.tail->orelse, 1) < 0) NOMEM();
+        NEW(n, N_IF, @2);
+        n->a = $3; n->body = $5;
+        $1.tail->orelse.items[$1.tail->orelse.len++] = n;
+        $$.head = $1.head; $$.tail = n;
+      }
+    ;
+
+while_stmt
+    : WHILE test ':' suite else_opt {
+        NEW($$, N_WHILE, @1); $$->a = $2; $$->body = $4; $$->orelse = $5;
+      }
+    ;
+
+for_stmt
+    : FOR exprlist IN testlist_star_expr ':' suite else_opt {
+        if (check_target(p, $2, CTX_FOR, 0) < 0 || check_value(p, $4) < 0) FAIL();
+        NEW($$, N_FOR, @1); $$->a = $2; $$->b = $4; $$->body = $6; $$->orelse = $7;
+      }
+    ;
+
+else_opt
+    : %empty                     { $$ = (NodeList){ 0 }; }
+    | ELSE ':' suite             { $$ = $3; }
+    ;
+
+finally_opt
+    : %empty                     { $$ = (NodeList){ 0 }; }
+    | FINALLY ':' suite          { $$ = $3; }
+    ;
+
+try_stmt
+    : TRY ':' suite handlers else_opt finally_opt {
+        NEW($$, N_TRY, @1); $$->body = $3; $$->list = $4; $$->orelse = $5; $$->finalbody = $6;
+      }
+    | TRY ':' suite FINALLY ':' suite {
+        NEW($$, N_TRY, @1); $$->body = $3; $$->finalbody = $6;
+      }
+    ;
+
+handlers
+    : handler                    { $$ = (NodeList){ 0 }; if (push(&$$, $1) < 0) NOMEM(); }
+    | handlers handler {
+        const Node *last = $1.items[$1.len - 1];
+        if (!last->a) { error_at(p, last, "default 'except:' must be last", NULL); FAIL(); }
+        $$ = $1; if (push(&$$, $2) < 0) NOMEM();
+      }
+    ;
+
+handler
+    : EXCEPT ':' suite           { NEW($$, N_HANDLER, @1); $$->body = $3; }
+    | EXCEPT test ':' suite      { NEW($$, N_HANDLER, @1); $$->a = $2; $$->body = $4; }
+    | EXCEPT test AS NAME ':' suite {
+        NEW($$, N_HANDLER, @1); $$->a = $2; $$->str = $4; $$->body = $6;
+      }
+    ;
+
+funcdef
+    : DEF NAME parameters ':' suite {
+        Params *pr;
+        NEW($$, N_DEF, @1);
+        if (!(pr = build_params(p, $3))) { ast_free($$); if (p->oom) NOMEM(); FAIL(); }
+        ast_free($3);
+        $$->str = $2; $$->args = pr; $$->body = $5;
+      }
+    ;
+
+decorated
+    : decorators funcdef         { $$ = $2; $$->list = $1; }
+    ;
+
+decorators
+    : '@' test NEWLINE           { $$ = (NodeList){ 0 }; if (push(&$$, $2) < 0) NOMEM(); }
+    | decorators '@' test NEWLINE { $$ = $1; if (push(&$$, $3) < 0) NOMEM(); }
+    ;
+
+parameters
+    : '(' ')'                    { $$ = NULL; }
+    | '(' param_items ')'        { $$ = $2; }
+    | '(' param_items ',' ')'    { $$ = $2; }
+    ;
+
+param_items
+    : param_item                 { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, NULL))) NOMEM(); }
+    | param_items ',' param_item { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+param_item
+    : NAME                       { NEW($$, N_NAME, @$); $$->str = $1; }
+    | NAME '=' test              { NEW($$, N_NAME, @$); $$->str = $1; $$->a = $3; }
+    | '*'                        { NEW($$, N_NAME, @$); $$->op = 1; }
+    | '*' NAME                   { NEW($$, N_NAME, @$); $$->op = 1; $$->str = $2; }
+    | "**" NAME                  { NEW($$, N_NAME, @$); $$->op = 2; $$->str = $2; }
+    | '/'                        { NEW($$, N_NAME, @$); $$->op = 3; }
+    ;
+
+suite
+    : simple_stmt                { $$ = $1; }
+    | NEWLINE INDENT stmts DEDENT { $$ = $3; }
+    ;
+
+stmts
+    : stmt                       { $$ = $1; }
+    | stmts stmt                 { $$ = $1; if (append_all(&$$, &$2) < 0) NOMEM(); }
+    ;
+
+/* ---- expression lists ---- */
+
+testlist_star_expr
+    : test_or_star               { $$ = $1; }
+    | test_or_star ','           { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, NULL))) NOMEM(); }
+    | tuple_seq                  { $$ = $1; }
+    | tuple_seq ','              { $$ = $1; $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
+    ;
+
+tuple_seq
+    : test_or_star ',' test_or_star { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, $3))) NOMEM(); }
+    | tuple_seq ',' test_or_star {
+        $$ = $1; if (push(&$$->list, $3) < 0) NOMEM();
+        $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1;
+      }
+    ;
+
+test_or_star
+    : test | star_expr
+    ;
+
+star_expr
+    : '*' expr                   { NEW($$, N_STARRED, @$); $$->a = $2; }
+    ;
+
+exprlist
+    : expr_or_star               { $$ = $1; }
+    | expr_or_star ','           { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, NULL))) NOMEM(); }
+    | expr_seq                   { $$ = $1; }
+    | expr_seq ','               { $$ = $1; }
+    ;
+
+expr_seq
+    : expr_or_star ',' expr_or_star { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, $3))) NOMEM(); }
+    | expr_seq ',' expr_or_star  { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+expr_or_star
+    : expr | star_expr
+    ;
+
+/* ---- expressions, loosest first ---- */
+
+test
+    : or_test                    { $$ = $1; }
+    | or_test IF or_test ELSE test { NEW($$, N_IFEXP, @$); $$->a = $3; $$->b = $1; $$->c = $5; }
+    | lambdef                    { $$ = $1; }
+    ;
+
+lambdef
+    : LAMBDA ':' test {
+        Params *pr;
+        NEW($$, N_LAMBDA, @$);
+        if (!(pr = build_params(p, NULL))) { ast_free($$); NOMEM(); }
+        $$->args = pr; $$->a = $3;
+      }
+    | LAMBDA param_items ':' test {
+        Params *pr;
+        NEW($$, N_LAMBDA, @$);
+        if (!(pr = build_params(p, $2))) { ast_free($$); if (p->oom) NOMEM(); FAIL(); }
+        ast_free($2);
+        $$->args = pr; $$->a = $4;
+      }
+    | LAMBDA param_items ',' ':' test {
+        Params *pr;
+        NEW($$, N_LAMBDA, @$);
+        if (!(pr = build_params(p, $2))) { ast_free($$); if (p->oom) NOMEM(); FAIL(); }
+        ast_free($2);
+        $$->args = pr; $$->a = $5;
+      }
+    ;
+
+or_test
+    : and_test | or_chain
+    ;
+
+or_chain
+    : and_test OR and_test       { if (!($$ = mk_list(p, N_BOOLOP, &@$, $1, $3))) NOMEM(); $$->op = 1; }
+    | or_chain OR and_test       { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+and_test
+    : not_test | and_chain
+    ;
+
+and_chain
+    : not_test AND not_test      { if (!($$ = mk_list(p, N_BOOLOP, &@$, $1, $3))) NOMEM(); $$->op = 0; }
+    | and_chain AND not_test     { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+not_test
+    : NOT not_test               { NEW($$, N_UNARY, @$); $$->op = UOP_NOT; $$->a = $2; }
+    | comparison                 { $$ = $1; }
+    ;
+
+comparison
+    : expr | comp_chain
+    ;
+
+comp_chain
+    : expr comp_op expr {
+        NEW($$, N_COMPARE, @$);
+        if (cmp_append($$, $2, $3) < 0) { ast_free($$); NOMEM(); }
+        $$->a = $1;
+      }
+    | comp_chain comp_op expr    { $$ = $1; if (cmp_append($$, $2, $3) < 0) NOMEM(); }
+    ;
+
+comp_op
+    : '<'                        { $$ = CMPOP_LT; }
+    | '>'                        { $$ = CMPOP_GT; }
+    | "=="                       { $$ = CMPOP_EQ; }
+    | ">="                       { $$ = CMPOP_GE; }
+    | "<="                       { $$ = CMPOP_LE; }
+    | "!="                       { $$ = CMPOP_NE; }
+    | IN                         { $$ = CMPOP_IN; }
+    | NOT IN                     { $$ = CMPOP_NOT_IN; }
+    | IS                         { $$ = CMPOP_IS; }
+    | IS NOT                     { $$ = CMPOP_IS_NOT; }
+    ;
+
+expr
+    : xor_expr
+    | expr '|' xor_expr          { if (!($$ = mk_binop(p, &@$, OP_OR, $1, $3))) NOMEM(); }
+    ;
+
+xor_expr
+    : and_expr
+    | xor_expr '^' and_expr      { if (!($$ = mk_binop(p, &@$, OP_XOR, $1, $3))) NOMEM(); }
+    ;
+
+and_expr
+    : shift_expr
+    | and_expr '&' shift_expr    { if (!($$ = mk_binop(p, &@$, OP_AND, $1, $3))) NOMEM(); }
+    ;
+
+shift_expr
+    : arith_expr
+    | shift_expr "<<" arith_expr { if (!($$ = mk_binop(p, &@$, OP_LSHIFT, $1, $3))) NOMEM(); }
+    | shift_expr ">>" arith_expr { if (!($$ = mk_binop(p, &@$, OP_RSHIFT, $1, $3))) NOMEM(); }
+    ;
+
+arith_expr
+    : term
+    | arith_expr '+' term        { if (!($$ = mk_binop(p, &@$, OP_ADD, $1, $3))) NOMEM(); }
+    | arith_expr '-' term        { if (!($$ = mk_binop(p, &@$, OP_SUB, $1, $3))) NOMEM(); }
+    ;
+
+term
+    : factor
+    | term '*' factor            { if (!($$ = mk_binop(p, &@$, OP_MUL, $1, $3))) NOMEM(); }
+    | term '/' factor            { if (!($$ = mk_binop(p, &@$, OP_TRUEDIV, $1, $3))) NOMEM(); }
+    | term "//" factor           { if (!($$ = mk_binop(p, &@$, OP_FLOORDIV, $1, $3))) NOMEM(); }
+    | term '%' factor            { if (!($$ = mk_binop(p, &@$, OP_MOD, $1, $3))) NOMEM(); }
+    | term '@' factor            { if (!($$ = mk_binop(p, &@$, OP_MATMUL, $1, $3))) NOMEM(); }
+    ;
+
+factor
+    : '+' factor                 { NEW($$, N_UNARY, @$); $$->op = UOP_POS; $$->a = $2; }
+    | '-' factor {
+        if ($2->kind == N_INT && $2->op == 1 && $2->ival == INT64_MIN) {
+            /* -9223372036854775808 fits although its literal does not */
+            $$ = $2; free($$->str); $$->str = NULL; $$->op = 0; set_pos($$, &@$);
+        } else {
+            NEW($$, N_UNARY, @$); $$->op = UOP_NEG; $$->a = $2;
+        }
+      }
+    | '~' factor                 { NEW($$, N_UNARY, @$); $$->op = UOP_INVERT; $$->a = $2; }
+    | power                      { $$ = $1; }
+    ;
+
+power
+    : primary                    { $$ = $1; }
+    | primary "**" factor        { if (!($$ = mk_binop(p, &@$, OP_POW, $1, $3))) NOMEM(); }
+    ;
+
+primary
+    : atom                       { $$ = $1; }
+    | primary '.' NAME           { NEW($$, N_ATTR, @$); $$->a = $1; $$->str = $3; }
+    | primary '(' ')'            { NEW($$, N_CALL, @$); $$->a = $1; }
+    | primary '(' arglist ')'    { $$ = $3; $$->op = 0; set_pos($$, &@$); $$->end_col = @4.last_line == @1.first_line ? @4.last_column : -1; $$->a = $1; }
+    | primary '(' arglist ',' ')' { $$ = $3; $$->op = 0; set_pos($$, &@$); $$->end_col = @5.last_line == @1.first_line ? @5.last_column : -1; $$->a = $1; }
+    | primary '[' subscriptlist ']' { NEW($$, N_SUBSCRIPT, @$); $$->a = $1; $$->b = $3; }
+    ;
+
+arglist
+    : argument {
+        NEW($$, N_CALL, @$);
+        if (add_arg(p, $$, $1) < 0) { ast_free($$); if (p->oom) NOMEM(); FAIL(); }
+      }
+    | arglist ',' argument {
+        $$ = $1;
+        if (add_arg(p, $$, $3) < 0) { if (p->oom) NOMEM(); FAIL(); }
+      }
+    ;
+
+argument
+    : test                       { $$ = $1; }
+    | test '=' test {
+        if ($1->kind != N_NAME) {
+            syntax_error(p, @1.first_line, @1.first_column,
+                         "expression cannot contain assignment, perhaps you meant \"==\"?");
+            FAIL();
+        }
+        NEW($$, N_KEYWORD, @$); $$->str = $1->str; $1->str = NULL; ast_free($1); $$->a = $3;
+      }
+    | '*' test                   { NEW($$, N_STARRED, @$); $$->a = $2; }
+    | "**" test                  { NEW($$, N_KEYWORD, @$); $$->a = $2; }
+    | test comp_fors             { (void)$1; (void)$2; $$ = NULL; unsupported(p, &@1, "generator expressions"); FAIL(); }
+    ;
+
+subscriptlist
+    : subscript                  { $$ = $1; }
+    | subscript ','              { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, NULL))) NOMEM(); }
+    | sub_seq                    { $$ = $1; }
+    | sub_seq ','                { $$ = $1; }
+    ;
+
+sub_seq
+    : subscript ',' subscript    { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, $3))) NOMEM(); }
+    | sub_seq ',' subscript      { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+subscript
+    : test                       { $$ = $1; }
+    | test_opt ':' test_opt      { NEW($$, N_SLICE, @$); $$->a = $1; $$->b = $3; }
+    | test_opt ':' test_opt ':' test_opt { NEW($$, N_SLICE, @$); $$->a = $1; $$->b = $3; $$->c = $5; }
+    ;
+
+test_opt
+    : %empty                     { $$ = NULL; }
+    | test                       { $$ = $1; }
+    ;
+
+atom
+    : NAME                       { NEW($$, N_NAME, @$); $$->str = $1; }
+    | INT                        { $$ = $1; }
+    | FLOAT                      { $$ = $1; }
+    | strings                    { $$ = $1; }
+    | NONE                       { NEW($$, N_NONE, @$); }
+    | TRUE                       { NEW($$, N_TRUE, @$); }
+    | FALSE                      { NEW($$, N_FALSE, @$); }
+    | '(' ')'                    { NEW($$, N_TUPLE, @$); $$->op = 1; }
+    | '(' testlist_star_expr ')' {
+        if ($2->kind == N_STARRED) {
+            error_at(p, $2, "cannot use starred expression here", NULL);
+            FAIL();
+        }
+        $$ = $2;
+        if ($$->kind == N_TUPLE && $$->op == 0) {
+            $$->op = 1; set_pos($$, &@$);
+            $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1;
+        }
+      }
+    | '(' test comp_fors ')'     { (void)$2; (void)$3; $$ = NULL; unsupported(p, &@$, "generator expressions"); FAIL(); }
+    | '[' ']'                    { NEW($$, N_LIST, @$); }
+    | '[' testlist_star_expr ']' { if (!($$ = to_list(p, &@$, $2))) NOMEM(); }
+    | '[' test_or_star comp_fors ']' {
+        if ($2->kind == N_STARRED) {
+            error_at(p, $2, "iterable unpacking cannot be used in comprehension", NULL);
+            FAIL();
+        }
+        NEW($$, N_LISTCOMP, @$); $$->a = $2; $$->list = $3;
+      }
+    | '{' '}'                    { NEW($$, N_DICT, @$); }
+    | '{' dict_items '}'         { $$ = $2; set_pos($$, &@$); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
+    | '{' dict_items ',' '}'     { $$ = $2; set_pos($$, &@$); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
+    | '{' test ':' test comp_fors '}' {
+        NEW($$, N_DICTCOMP, @$); $$->a = $2; $$->b = $4; $$->list = $5;
+      }
+    | '{' testlist_star_expr '}' { (void)$2; $$ = NULL; unsupported(p, &@$, "set displays"); FAIL(); }
+    | '{' test_or_star comp_fors '}' { (void)$2; (void)$3; $$ = NULL; unsupported(p, &@$, "set comprehensions"); FAIL(); }
+    ;
+
+strings
+    : STRING                     { $$ = $1; }
+    | strings STRING {
+        char *s = realloc($1->str, $1->slen + $2->slen + 1);
+        if (!s) NOMEM();
+        memcpy(s + $1->slen, $2->str, $2->slen + 1);
+        $1->str = s;
+        $1->slen += $2->slen;
+        if (@2.last_line == $1->line) $1->end_col = @2.last_column; else $1->end_col = -1;
+        ast_free($2);
+        $$ = $1;
+      }
+    ;
+
+dict_items
+    : test ':' test {
+        NEW($$, N_DICT, @$);
+        if (reserve(&$$->list, 1) < 0 || reserve(&$$->list2, 1) < 0) { ast_free($$); NOMEM(); }
+        $$->list.items[$$->list.len++] = $1;
+        $$->list2.items[$$->list2.len++] = $3;
+      }
+    | dict_items ',' test ':' test {
+        $$ = $1;
+        if (reserve(&$$->list, 1) < 0 || reserve(&$$->list2, 1) < 0) NOMEM();
+        $$->list.items[$$->list.len++] = $3;
+        $$->list2.items[$$->list2.len++] = $5;
+      }
+    ;
+
+comp_fors
+    : comp_for                   { $$ = (NodeList){ 0 }; if (push(&$$, $1) < 0) NOMEM(); }
+    | comp_fors comp_for         { $$ = $1; if (push(&$$, $2) < 0) NOMEM(); }
+    ;
+
+comp_for
+    : FOR exprlist IN or_test {
+        if (check_target(p, $2, CTX_FOR, 0) < 0) FAIL();
+        NEW($$, N_COMPFOR, @$); $$->a = $2; $$->b = $4;
+      }
+    | comp_for IF or_test        { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+%%
+
+static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
+{
+    LexToken t;
+    int k = lexer_next(p->lx, &t);
+    p->prev2 = p->prev1;
+    p->prev1 = p->tok;
+    p->tok = k;
+    if (p->prev1 == 0 || p->prev1 == TOK_NEWLINE || p->prev1 == TOK_INDENT || p->prev1 == TOK_DEDENT)
+        p->line_first = k;
+    p->tok_at_eof = t.at_eof;
+    lloc->first_line = t.line;
+    lloc->first_column = t.col;
+    lloc->last_line = t.end_line;
+    lloc->last_column = t.end_col;
+    p->prev1_loc = p->loc;
+    p->loc = *lloc;
+    if (k == TOK_NEWLINE)
+        p->nl_loc = *lloc;
+    if (k < 0) {
+        p->errset = 1;
+        if (p->err->line == 0 && strcmp(p->err->msg, "out of memory") == 0)
+            p->oom = 1;
+        return TOK_YYerror;
+    }
+    switch (k) {
+    case TOK_NAME:
+        lval->str = t.str;
+        if (t.slen < sizeof p->last_name) memcpy(p->last_name, t.str, t.slen + 1);
+        else p->last_name[0] = 0;
+        break;
+    case TOK_AUGASSIGN:
+        lval->op = t.op;
+        break;
+    case TOK_INT: case TOK_FLOAT: case TOK_STRING: {
+        Node *n = ast_new(k == TOK_INT ? N_INT : k == TOK_FLOAT ? N_FLOAT : N_STR, t.line, t.col);
+        if (!n) {
+            free(t.str);
+            p->oom = p->errset = 1;
+            snprintf(p->err->msg, sizeof p->err->msg, "out of memory");
+            return TOK_YYerror;
+        }
+        n->end_col = t.end_line == t.line ? t.end_col : -1;
+        n->ival = t.ival;
+        n->fval = t.fval;
+        n->str = t.str;
+        n->slen = t.slen;
+        if (k == TOK_INT && t.overflow) {
+            n->op = 1;
+            n->ival = 0;
+            /* only 2**63 can come back into range, by a unary minus */
+            if (strcmp(t.str, "9223372036854775808") == 0 || strcmp(t.str, "0x8000000000000000") == 0 ||
+                strcmp(t.str, "0X8000000000000000") == 0)
+                n->ival = INT64_MIN;
+        }
+        lval->node = n;
+        break;
+    }
+    default:
+        break;
+    }
+    return k;
+}
+
+static void yyerror(YYLTYPE *loc, Parser *p, const char *msg)
+{
+    (void)msg;
+    if (p->oom) {
+        p->errset = 0;
+        syntax_error(p, 0, 0, "out of memory");
+        return;
+    }
+    /* the only other way here: the parser stack is full */
+    syntax_error(p, loc->first_line, loc->first_column, "too many nested parentheses");
+}
+
+static int expects(const yypcontext_t *ctx, yysymbol_kind_t want)
+{
+    yysymbol_kind_t exp[YYNTOKENS];
+    int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS);
+    for (int i = 0; i < n; i++)
+        if (exp[i] == want) return 1;
+    return 0;
+}
+
+static int ends_atom(int k)
+{
+    return k == TOK_NAME || k == TOK_INT || k == TOK_FLOAT || k == TOK_STRING || k == ')' || k == ']' ||
+           k == '}' || k == TOK_NONE || k == TOK_TRUE || k == TOK_FALSE;
+}
+
+static int starts_atom(int k)
+{
+    return k == TOK_NAME || k == TOK_INT || k == TOK_FLOAT || k == TOK_STRING || k == '(' || k == '[' ||
+           k == '{' || k == TOK_NONE || k == TOK_TRUE || k == TOK_FALSE;
+}
+
+static const char *block_name(int kw)
+{
+    switch (kw) {
+    case TOK_IF: return "'if' statement";
+    case TOK_ELIF: return "'elif' statement";
+    case TOK_ELSE: return "'else' statement";
+    case TOK_WHILE: return "'while' statement";
+    case TOK_FOR: return "'for' statement";
+    case TOK_TRY: return "'try' statement";
+    case TOK_EXCEPT: return "'except' statement";
+    case TOK_FINALLY: return "'finally' statement";
+    case TOK_WITH: return "'with' statement";
+    case TOK_DEF: return "function definition";
+    case TOK_CLASS: return "class definition";
+    default: return NULL;
+    }
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
+{
+    const YYLTYPE *loc = yypcontext_location(ctx);
+    int line = loc->first_line, col = loc->first_column, k = p->tok;
+    const char *msg = "invalid syntax";
+    ParseError *e = p->err;
+
+    if (p->errset) return 0;
+    if (p->tok_at_eof && p->nl_loc.first_line) {
+        /* CPython reports errors at the end of input on the last line */
+        line = p->nl_loc.first_line;
+        col = p->nl_loc.first_column;
+    }
+    if (k == TOK_INDENT) {
+        syntax_error(p, line, loc->last_column > 0 ? loc->last_column - 1 : 0, "unexpected indent");
+        e->is_indent = 1;
+        p->no_rescan = 1;
+        return 0;
+    }
+    if (p->prev1 == TOK_NEWLINE && p->prev2 == ':') {
+        int kwline, kw = lexer_block_keyword(p->lx, &kwline);
+        const char *what = block_name(kw);
+        if (what)
+            syntax_error(p, line, col, "expected an indented block after %s on line %d", what, kwline);
+        else
+            syntax_error(p, line, col, "expected an indented block");
+        e->is_indent = 1;
+        e->incomplete = p->tok_at_eof;
+        return 0;
+    }
+    switch (k) {
+    case TOK_CLASS: msg = "class definitions are not supported by scr yet"; break;
+    case TOK_WITH: msg = "'with' statements are not supported by scr yet"; break;
+    case TOK_YIELD: msg = "'yield' is not supported by scr yet"; break;
+    case TOK_ASYNC: case TOK_AWAIT: msg = "async and await are not supported by scr yet"; break;
+    case TOK_WALRUS: msg = "assignment expressions (:=) are not supported by scr yet"; break;
+    case TOK_ARROW: msg = "annotations are not supported by scr yet"; break;
+    case TOK_ELLIPSIS:
+        msg = p->prev1 == TOK_FROM ? "relative imports are not supported by scr yet"
+                                   : "'...' (Ellipsis) is not supported by scr yet";
+        break;
+    case '.':
+        if (p->prev1 == TOK_FROM) msg = "relative imports are not supported by scr yet";
+        break;
+    case ',':
+        if (p->line_first == TOK_EXCEPT) msg = "multiple exception types must be parenthesized";
+        break;
+    case TOK_DEDENT:
+        if (!p->tok_at_eof && !expects(ctx, YYTRANSLATE(TOK_EXCEPT))) {
+            syntax_error(p, line, col, "unexpected unindent");
+            e->is_indent = 1;
+            p->no_rescan = 1;
+            return 0;
+        }
+        if (expects(ctx, YYTRANSLATE(TOK_EXCEPT)))
+            msg = "expected 'except' or 'finally' block";
+        break;
+    default:
+        if (expects(ctx, YYTRANSLATE(TOK_EXCEPT)))
+            msg = "expected 'except' or 'finally' block";
+        else if (p->prev1 == TOK_NAME && p->prev2 == TOK_DEF)
+            msg = "expected '('";
+        else if (k == TOK_NEWLINE && expects(ctx, YYTRANSLATE(':')))
+            msg = "expected ':'";
+        else if (expects(ctx, YYTRANSLATE(TOK_ELSE)) && !expects(ctx, YYTRANSLATE(TOK_ELIF)))
+            msg = "expected 'else' after 'if' expression";
+        else if (k == ':' && p->prev1 == TOK_NAME && expects(ctx, YYTRANSLATE(')')) &&
+                 expects(ctx, YYTRANSLATE('=')))
+            msg = "annotations are not supported by scr yet";
+        else if (p->prev1 == TOK_NAME && starts_atom(k) &&
+                 (strcmp(p->last_name, "print") == 0 || strcmp(p->last_name, "exec") == 0) &&
+                 p->prev2 != '.' && lexer_depth(p->lx) - (k == '(' || k == '[' || k == '{') == 0)
+            syntax_error(p, p->prev1_loc.first_line, p->prev1_loc.first_column,
+                         "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                         p->last_name, p->last_name);
+        else if (ends_atom(p->prev1) && starts_atom(k) && !(p->prev1 == TOK_NAME && k == TOK_STRING)) {
+            /* CPython suggests a comma only inside brackets */
+            int depth = lexer_depth(p->lx) - (k == '(' || k == '[' || k == '{');
+            if (depth > 0 && p->line_first != TOK_FROM && p->line_first != TOK_IMPORT) {
+                msg = "invalid syntax. Perhaps you forgot a comma?";
+                line = p->prev1_loc.first_line;
+                col = p->prev1_loc.first_column;
+            }
+        }
+        break;
+    }
+    syntax_error(p, line, col, "%s", msg);
+    e->incomplete = p->tok_at_eof;
+    return 0;
+}
+
+Node *parse_module(const char *src, size_t len, const char *filename, ParseError *err)
+{
+    ParseError dummy;
+    Parser p;
+    int r;
+    if (!err) err = &dummy;
+    memset(err, 0, sizeof *err);
+    memset(&p, 0, sizeof p);
+    p.err = err;
+    p.lx = lexer_new(src, len, filename, err);
+    if (!p.lx) {
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return NULL;
+    }
+    r = yyparse(&p);
+    if (r == 1 && !p.oom && p.tok >= 0 && !p.no_rescan) {
+        /* Like CPython, a tokenizer error anywhere in the file wins over a
+         * syntax error found by the parser before it. */
+        ParseError saved = *err;
+        LexToken t;
+        int k;
+        while ((k = lexer_next(p.lx, &t)) > 0)
+            free(t.str);
+        if (k < 0 && !(strcmp(err->msg, "out of memory") == 0 && err->line == 0) &&
+            (lexer_error_kind(p.lx) == 0 || (lexer_error_kind(p.lx) == 2 && err->line < saved.line)))
+            err->incomplete = 0;
+        else
+            *err = saved;
+    }
+    lexer_free(p.lx);
+    if (r == 0 && p.result)
+        return p.result;
+    ast_free(p.result);
+    if (p.oom) {
+        memset(err, 0, sizeof *err);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+    } else if (!err->msg[0]) {
+        snprintf(err->msg, sizeof err->msg, "invalid syntax");
+    }
+    return NULL;
+}
