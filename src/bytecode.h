@@ -131,4 +131,12 @@ Code *code_new(void);        /* empty, refcnt 1; the compiler fills it */
 /* Disassembly for debugging (scr --dis FILE and the compiler's tests). */
 void code_dump(Code *c, void *file /* FILE * */);
 
+
+/* Added by the vm helper (the compiler defines the same value when absent):
+ * CALL / CALL_KW argument flag: the callee was pushed by LOAD_METHOD, so two
+ * slots ([f self] or [attr UNDEF]) sit below the arguments. */
+#ifndef CALL_METHOD
+#define CALL_METHOD 0x800000
+#endif
+
 #endif

@@ -1,0 +1,1786 @@
+/* compiler.c — AST (ast.h) to bytecode (bytecode.h).
+ *
+ * Scope analysis comes first (symtable.c); code generation then walks the
+ * tree once per code object ("unit": module, function, lambda,
+ * comprehension). Jumps target labels that are patched to instruction
+ * indices when a unit is finished. Exception handling follows CPython 3.11:
+ * every instruction carries the innermost handler active when it was
+ * emitted, and runs of equal handlers become the non-overlapping entries of
+ * Code.handlers. `finally` bodies are inlined on every exit path (normal,
+ * return/break/continue, exception), with the "frame blocks" stack telling
+ * return/break/continue what to undo. Code after a return/jump/raise is not
+ * emitted; the operand-stack depth is tracked while emitting (for handler
+ * depths) and Code.stacksize comes from a flow analysis of the final code.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "compiler.h"
+#include "symtable.h"
+#include "../runtime/mem.h"
+#include "../runtime/error.h"
+#include "../runtime/str.h"
+#include "../runtime/int.h"
+#include "../runtime/tuple.h"
+#include "../runtime/operators.h"
+
+/* CALL_METHOD (bytecode.h) marks, while a unit is being built, a CALL /
+ * CALL_KW whose callee was pushed by LOAD_METHOD: two slots ([f self] or
+ * [attr UNDEF]) sit below the arguments, which the stack-depth analysis must
+ * know. The VM tells the layouts apart by itself (vm.c, METHOD_MARK), so
+ * finish_unit strips the flag: the final code has CALL n / CALL_KW n with
+ * n = number of arguments (positional + keyword values, self not counted). */
+#ifndef CALL_METHOD
+#define CALL_METHOD 0x800000
+#endif
+
+typedef enum Ctx { CTX_LOAD, CTX_STORE, CTX_DEL } Ctx;
+
+typedef enum FbKind {
+    FB_WHILE, FB_FOR,            /* loops: start = continue target, exit = break target */
+    FB_TRY_EXCEPT,               /* body of try/except: its handler is active */
+    FB_FINALLY_TRY,              /* body of try/finally: exits inline node->finalbody */
+    FB_FINALLY_END,              /* finally body on the exception path: [prev exc] on the stack */
+    FB_HANDLER_CLEANUP,          /* body of an except clause: [prev] on the stack */
+    FB_POP_VALUE,                /* a return value held while an inlined finally runs */
+} FbKind;
+
+typedef struct FBlock {
+    FbKind kind;
+    int start, exit;             /* labels (loops) */
+    int hlen;                    /* handler-stack height outside the construct */
+    Node *node;                  /* FB_FINALLY_TRY: the try statement */
+    const char *name;            /* FB_HANDLER_CLEANUP: the `as` name or NULL */
+} FBlock;
+
+typedef struct HDesc {
+    int label;
+    int depth;                   /* operand depth when the protected region began */
+    bool used;                   /* some emitted instruction is covered */
+} HDesc;
+
+typedef struct Unit {
+    struct Unit *parent;
+    Scope *scope;
+    int firstline;
+    Instr *code; int32_t *lines; int32_t *hidx; int ncode, codecap;
+    Value *consts; int nconsts, constcap;
+    int *ctab; int ctabcap;      /* const dedup hash: index + 1, 0 = empty */
+    Str **names; int nnames, namecap;
+    int *lpos, *ldepth; int nlabels, labelcap;
+    HDesc *hdesc; int nhdesc, hdesccap;
+    int *hstack; int hlen, hstackcap;
+    FBlock *fb; int nfb, fbcap;
+    int depth;                   /* operand depth at the emission point */
+    bool dead;                   /* the emission point is unreachable */
+    int line;
+    Code *result;                /* while finish_unit builds it */
+    int **hsaves; int nhsaves, hsavecap;  /* handler stacks saved around return/break/continue */
+} Unit;
+
+typedef struct Compiler {
+    jmp_buf fail;
+    ParseError *err;
+    CompileMode mode;
+    Unit *u;
+    Str *filename;
+    Node **spine; int nspine, spinecap;   /* left spines of binop chains being compiled */
+    int nesting;                          /* recursion depth of compile_expr/compile_stmt */
+} Compiler;
+
+/* Deeper nesting than this is refused rather than risking the C stack
+ * (left-deep `a+b+c...` chains are compiled iteratively and do not count). */
+#define MAX_NESTING 3000
+
+typedef Compiler C;
+
+/* ---- failure ---- */
+
+static void fail_nomem(C *c) __attribute__((noreturn));
+static void fail_nomem(C *c)
+{
+    if (!err_occurred()) err_no_memory();
+    memset(c->err, 0, sizeof *c->err);
+    snprintf(c->err->msg, sizeof c->err->msg, "out of memory");
+    longjmp(c->fail, 1);
+}
+
+static void fail_at(C *c, Node *n, const char *fmt, ...) __attribute__((noreturn, format(printf, 3, 4)));
+static void fail_at(C *c, Node *n, const char *fmt, ...)
+{
+    memset(c->err, 0, sizeof *c->err);
+    c->err->line = n ? n->line : c->u ? c->u->line : 0;
+    c->err->col = n ? n->col : 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->err->msg, sizeof c->err->msg, fmt, ap);
+    va_end(ap);
+    longjmp(c->fail, 1);
+}
+
+static void *grow(C *c, void *p, int *cap, int need, size_t elem)
+{
+    if (need <= *cap) return p;
+    int ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > (1 << 28)) fail_nomem(c);
+        ncap *= 2;
+    }
+    void *np = mem_realloc(p, (size_t)ncap * elem);
+    if (!np) fail_nomem(c);
+    *cap = ncap;
+    return np;
+}
+
+/* ---- stack effects (shared by emission tracking and the flow analysis) ---- */
+
+static bool is_jump(int op)
+{
+    return op == OP_JUMP || op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE ||
+           op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP || op == OP_FOR_ITER;
+}
+
+static bool is_terminal(int op)
+{
+    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE || op == OP_RERAISE;
+}
+
+static int stack_effect(int op, int arg, bool jump)
+{
+    switch (op) {
+    case OP_NOP: case OP_ROT_TWO: case OP_ROT_THREE: case OP_ROT_FOUR: case OP_JUMP:
+    case OP_UNARY_OP: case OP_LOAD_ATTR: case OP_GET_ITER: case OP_CHECK_EXC_MATCH:
+    case OP_DELETE_FAST: case OP_DELETE_DEREF: case OP_DELETE_GLOBAL:
+        return 0;
+    case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL:
+    case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP: case OP_COMPARE_OP:
+    case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_LIST_APPEND: case OP_LIST_EXTEND:
+    case OP_RETURN_VALUE: case OP_POP_EXCEPT: case OP_RERAISE: case OP_PRINT_EXPR:
+        return -1;
+    case OP_DUP_TOP: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_DEREF:
+    case OP_LOAD_CLOSURE: case OP_LOAD_GLOBAL: case OP_LOAD_METHOD: case OP_PUSH_EXC_INFO:
+    case OP_LOAD_ASSERTION_ERROR: case OP_IMPORT_NAME: case OP_IMPORT_FROM:
+    case OP_LOAD_BUILD_CLASS:
+        return 1;
+    case OP_DUP_TOP_TWO:
+        return 2;
+    case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_DICT_SET:
+        return -2;
+    case OP_STORE_SUBSCR:
+        return -3;
+    case OP_BUILD_SLICE: case OP_BUILD_LIST: case OP_BUILD_TUPLE:
+        return 1 - arg;
+    case OP_BUILD_DICT:
+        return 1 - 2 * arg;
+    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
+        return jump ? 0 : -1;
+    case OP_FOR_ITER:
+        return jump ? -1 : 1;
+    case OP_UNPACK_SEQUENCE:
+        return arg - 1;
+    case OP_CALL:
+        return -(arg & ~CALL_METHOD) - ((arg & CALL_METHOD) ? 1 : 0);
+    case OP_CALL_KW:
+        return -(arg & ~CALL_METHOD) - 1 - ((arg & CALL_METHOD) ? 1 : 0);
+    case OP_MAKE_FUNCTION:
+        return -((arg & MF_DEFAULTS) ? 1 : 0) - ((arg & MF_CLOSURE) ? 1 : 0);
+    case OP_RAISE:
+        return -arg;
+    default:
+        return 0;
+    }
+}
+
+/* ---- units ---- */
+
+static void unit_free(Unit *u)
+{
+    if (u->result) obj_decref(u->result);
+    for (int i = 0; i < u->nhsaves; i++) mem_free(u->hsaves[i]);
+    mem_free(u->hsaves);
+    for (int i = 0; i < u->nconsts; i++) decref(u->consts[i]);
+    for (int i = 0; i < u->nnames; i++) obj_decref(u->names[i]);
+    mem_free(u->code);
+    mem_free(u->lines);
+    mem_free(u->hidx);
+    mem_free(u->consts);
+    mem_free(u->ctab);
+    mem_free(u->names);
+    mem_free(u->lpos);
+    mem_free(u->ldepth);
+    mem_free(u->hdesc);
+    mem_free(u->hstack);
+    mem_free(u->fb);
+    mem_free(u);
+}
+
+static void push_unit(C *c, Scope *s, int firstline)
+{
+    Unit *u = mem_calloc(1, sizeof(Unit));
+    if (!u) fail_nomem(c);
+    u->parent = c->u;
+    u->scope = s;
+    u->firstline = firstline;
+    u->line = firstline;
+    c->u = u;
+}
+
+static void pop_unit(C *c)
+{
+    Unit *u = c->u;
+    c->u = u->parent;
+    unit_free(u);
+}
+
+/* ---- emission ---- */
+
+static void emit(C *c, int op, int arg)
+{
+    Unit *u = c->u;
+    if (u->dead) return;
+    if (arg < 0 || arg > INSTR_ARG_MAX) fail_at(c, NULL, "code too large");
+    if (u->ncode + 1 > u->codecap) {
+        int cap = u->codecap;
+        u->code = grow(c, u->code, &cap, u->ncode + 1, sizeof(Instr));
+        cap = u->codecap;
+        u->lines = grow(c, u->lines, &cap, u->ncode + 1, sizeof(int32_t));
+        cap = u->codecap;
+        u->hidx = grow(c, u->hidx, &cap, u->ncode + 1, sizeof(int32_t));
+        u->codecap = cap;
+    }
+    int h = u->hlen ? u->hstack[u->hlen - 1] : -1;
+    if (h >= 0) u->hdesc[h].used = true;
+    u->code[u->ncode] = INSTR(op, arg);
+    u->lines[u->ncode] = u->line;
+    u->hidx[u->ncode] = h;
+    u->ncode++;
+    if (is_jump(op) && u->ldepth[arg] < 0)
+        u->ldepth[arg] = u->depth + stack_effect(op, arg, true);
+    u->depth += stack_effect(op, arg, false);
+    if (is_terminal(op)) u->dead = true;
+}
+
+static int new_label(C *c)
+{
+    Unit *u = c->u;
+    if (u->nlabels + 1 > u->labelcap) {
+        int cap = u->labelcap;
+        u->lpos = grow(c, u->lpos, &cap, u->nlabels + 1, sizeof(int));
+        cap = u->labelcap;
+        u->ldepth = grow(c, u->ldepth, &cap, u->nlabels + 1, sizeof(int));
+        u->labelcap = cap;
+    }
+    u->lpos[u->nlabels] = -1;
+    u->ldepth[u->nlabels] = -1;
+    return u->nlabels++;
+}
+
+static void bind_label(C *c, int l)
+{
+    Unit *u = c->u;
+    u->lpos[l] = u->ncode;
+    if (u->ldepth[l] >= 0) {   /* reached by a jump: live, at the jump's depth */
+        u->dead = false;
+        u->depth = u->ldepth[l];
+    }
+}
+
+static int push_handler(C *c, int label)
+{
+    Unit *u = c->u;
+    u->hdesc = grow(c, u->hdesc, &u->hdesccap, u->nhdesc + 1, sizeof(HDesc));
+    u->hdesc[u->nhdesc] = (HDesc){ label, u->depth, false };
+    u->hstack = grow(c, u->hstack, &u->hstackcap, u->hlen + 1, sizeof(int));
+    u->hstack[u->hlen++] = u->nhdesc;
+    return u->nhdesc++;
+}
+
+static void repush_handler(C *c, int h)
+{
+    Unit *u = c->u;
+    u->hstack = grow(c, u->hstack, &u->hstackcap, u->hlen + 1, sizeof(int));
+    u->hstack[u->hlen++] = h;
+}
+
+/* The handler's code starts here, with the exception pushed on the stack. */
+static void bind_handler(C *c, int h)
+{
+    Unit *u = c->u;
+    u->lpos[u->hdesc[h].label] = u->ncode;
+    u->dead = !u->hdesc[h].used;
+    u->depth = u->hdesc[h].depth + 1;
+}
+
+static void push_fblock(C *c, FbKind kind, int start, int exit, int hlen, Node *node, const char *name)
+{
+    Unit *u = c->u;
+    u->fb = grow(c, u->fb, &u->fbcap, u->nfb + 1, sizeof(FBlock));
+    u->fb[u->nfb++] = (FBlock){ kind, start, exit, hlen, node, name };
+}
+
+static void pop_fblock(C *c)
+{
+    c->u->nfb--;
+}
+
+/* ---- constants and names ---- */
+
+static uint64_t const_hash(Value v)
+{
+    if (val_is_obj(v)) {
+        Obj *o = val_as_obj(v);
+        if (o->type == &int_type) return (uint64_t)((HeapInt *)o)->v * 0x9e3779b97f4a7c15u;
+        if (o->type == &tuple_type) {
+            Tuple *t = (Tuple *)o;
+            uint64_t h = 0x345678u + (uint64_t)t->len;
+            for (int64_t i = 0; i < t->len; i++) h = (h ^ const_hash(t->items[i])) * 1000003u;
+            return h;
+        }
+        return (uint64_t)(uintptr_t)o >> 4;   /* interned strs, code objects: identity */
+    }
+    return v * 0x9e3779b97f4a7c15u;
+}
+
+static bool const_equal(Value a, Value b)
+{
+    if (a == b) return true;
+    if (!val_is_obj(a) || !val_is_obj(b)) return false;
+    Obj *x = val_as_obj(a), *y = val_as_obj(b);
+    if (x->type != y->type) return false;
+    if (x->type == &int_type) return ((HeapInt *)x)->v == ((HeapInt *)y)->v;
+    if (x->type == &tuple_type) {
+        Tuple *s = (Tuple *)x, *t = (Tuple *)y;
+        if (s->len != t->len) return false;
+        for (int64_t i = 0; i < s->len; i++)
+            if (!const_equal(s->items[i], t->items[i])) return false;
+        return true;
+    }
+    return false;
+}
+
+static void ctab_insert(Unit *u, int idx)
+{
+    uint32_t mask = (uint32_t)u->ctabcap - 1;
+    uint32_t i = (uint32_t)(const_hash(u->consts[idx]) >> 7) & mask;
+    while (u->ctab[i]) i = (i + 1) & mask;
+    u->ctab[i] = idx + 1;
+}
+
+/* Adds v (stolen) to the unit's constants, reusing an equal one. */
+static int add_const(C *c, Value v)
+{
+    Unit *u = c->u;
+    if (v == VAL_ERROR) fail_nomem(c);
+    bool dedup = !(val_is_obj(v) && val_as_obj(v)->type == &code_type);
+    if (dedup && u->ctabcap) {
+        uint32_t mask = (uint32_t)u->ctabcap - 1;
+        for (uint32_t i = (uint32_t)(const_hash(v) >> 7) & mask; u->ctab[i]; i = (i + 1) & mask) {
+            if (const_equal(u->consts[u->ctab[i] - 1], v)) {
+                decref(v);
+                return u->ctab[i] - 1;
+            }
+        }
+    }
+    if (u->nconsts + 1 > u->constcap) {
+        void *p = mem_realloc(u->consts, sizeof(Value) * (size_t)(u->constcap ? u->constcap * 2 : 8));
+        if (!p) {
+            decref(v);
+            fail_nomem(c);
+        }
+        u->consts = p;
+        u->constcap = u->constcap ? u->constcap * 2 : 8;
+    }
+    int idx = u->nconsts++;
+    u->consts[idx] = v;
+    if ((u->nconsts + 1) * 2 > u->ctabcap) {
+        int cap = u->ctabcap ? u->ctabcap * 2 : 16;
+        int *t = mem_calloc((size_t)cap, sizeof(int));
+        if (!t) fail_nomem(c);
+        mem_free(u->ctab);
+        u->ctab = t;
+        u->ctabcap = cap;
+        for (int i = 0; i < u->nconsts; i++)
+            if (!(val_is_obj(u->consts[i]) && val_as_obj(u->consts[i])->type == &code_type))
+                ctab_insert(u, i);
+    } else if (dedup) {
+        ctab_insert(u, idx);
+    }
+    return idx;
+}
+
+static void emit_const(C *c, Value v)
+{
+    emit(c, OP_LOAD_CONST, add_const(c, v));
+}
+
+static Str *intern(C *c, const char *s)
+{
+    Str *str = str_intern_cstr(s);
+    if (!str) fail_nomem(c);
+    return str;
+}
+
+static int name_index(C *c, const char *name)
+{
+    Unit *u = c->u;
+    Str *s = intern(c, name);
+    for (int i = 0; i < u->nnames; i++)
+        if (u->names[i] == s) {
+            obj_decref(s);
+            return i;
+        }
+    if (u->nnames + 1 > u->namecap) {
+        void *p = mem_realloc(u->names, sizeof(Str *) * (size_t)(u->namecap ? u->namecap * 2 : 8));
+        if (!p) {
+            obj_decref(s);
+            fail_nomem(c);
+        }
+        u->names = p;
+        u->namecap = u->namecap ? u->namecap * 2 : 8;
+    }
+    u->names[u->nnames] = s;
+    return u->nnames++;
+}
+
+/* Parses an int literal's text (0x/0o/0b prefixes, underscores). */
+static bool parse_int_text(const char *s, uint64_t *out)
+{
+    int base = 10;
+    if (s[0] == '0' && s[1]) {
+        char p = s[1] | 0x20;
+        if (p == 'x') base = 16;
+        else if (p == 'o') base = 8;
+        else if (p == 'b') base = 2;
+        if (base != 10) s += 2;
+    }
+    uint64_t v = 0;
+    for (; *s; s++) {
+        if (*s == '_') continue;
+        int d;
+        char ch = *s;
+        if (ch >= '0' && ch <= '9') d = ch - '0';
+        else if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f') d = (ch | 0x20) - 'a' + 10;
+        else return false;
+        if (d >= base) return false;
+        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) return false;
+        v = v * (uint64_t)base + (uint64_t)d;
+    }
+    *out = v;
+    return true;
+}
+
+/* The value of an int literal, negated for `-literal`; false when it does
+ * not fit int64. The parser gives ival when it fits (str == NULL), else the
+ * literal's text. */
+static bool int_value(Node *n, bool negate, int64_t *out)
+{
+    if (!n->str) {
+        if (negate && n->ival == INT64_MIN) return false;
+        *out = negate ? -n->ival : n->ival;
+        return true;
+    }
+    uint64_t u;
+    if (!parse_int_text(n->str, &u)) return false;
+    if (negate) {
+        if (u > (uint64_t)INT64_MAX + 1) return false;
+        *out = u == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)u;
+    } else {
+        if (u > (uint64_t)INT64_MAX) return false;
+        *out = (int64_t)u;
+    }
+    return true;
+}
+
+static bool is_const_node(Node *n)
+{
+    switch (n->kind) {
+    case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE:
+        return true;
+    case N_UNARY:
+        return n->op == UOP_NEG && (n->a->kind == N_INT || n->a->kind == N_FLOAT);
+    case N_TUPLE:
+        for (int i = 0; i < n->list.len; i++)
+            if (!is_const_node(n->list.items[i])) return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Reports the compile errors of a constant node (literals too large). */
+static void check_const(C *c, Node *n)
+{
+    int64_t v;
+    if (n->kind == N_INT) {
+        if (!int_value(n, false, &v)) fail_at(c, n, "integer literal too large");
+    } else if (n->kind == N_UNARY && n->a->kind == N_INT) {
+        if (!int_value(n->a, true, &v)) fail_at(c, n->a, "integer literal too large");
+    } else if (n->kind == N_TUPLE) {
+        for (int i = 0; i < n->list.len; i++) check_const(c, n->list.items[i]);
+    }
+}
+
+/* New reference to the value of a checked constant node; VAL_ERROR when
+ * memory ran out. */
+static Value make_const(Node *n)
+{
+    int64_t v = 0;
+    switch (n->kind) {
+    case N_INT:
+        int_value(n, false, &v);
+        return int_from_i64(v);
+    case N_FLOAT:
+        return val_from_float(n->fval);
+    case N_STR: {
+        Str *s = str_intern(n->str ? n->str : "", n->str ? (int64_t)n->slen : 0);
+        return s ? str_val(s) : VAL_ERROR;
+    }
+    case N_TRUE: return VAL_TRUE;
+    case N_FALSE: return VAL_FALSE;
+    case N_NONE: return VAL_NONE;
+    case N_UNARY: {
+        if (n->a->kind == N_FLOAT) return val_from_float(-n->a->fval);
+        int_value(n->a, true, &v);
+        return int_from_i64(v);
+    }
+    case N_TUPLE: {
+        Tuple *t = tuple_new(n->list.len);
+        if (!t) return VAL_ERROR;
+        for (int i = 0; i < n->list.len; i++) {
+            Value item = make_const(n->list.items[i]);
+            if (item == VAL_ERROR) {
+                obj_decref(t);
+                return VAL_ERROR;
+            }
+            t->items[i] = item;
+        }
+        return val_from_obj(t);
+    }
+    default:
+        return VAL_ERROR;
+    }
+}
+
+static Value const_value(C *c, Node *n)
+{
+    check_const(c, n);
+    Value v = make_const(n);
+    if (v == VAL_ERROR) fail_nomem(c);
+    return v;
+}
+
+/* ---- names ---- */
+
+static void compile_name(C *c, const char *name, Ctx ctx)
+{
+    static const int fast[] = { OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST };
+    static const int deref[] = { OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF };
+    static const int global[] = { OP_LOAD_GLOBAL, OP_STORE_GLOBAL, OP_DELETE_GLOBAL };
+    Scope *s = c->u->scope;
+    Symbol *sym = scope_is_function(s) ? scope_lookup(s, name) : NULL;
+    if (sym && sym->scope == SYM_LOCAL) emit(c, fast[ctx], sym->slot);
+    else if (sym && (sym->scope == SYM_CELL || sym->scope == SYM_FREE)) emit(c, deref[ctx], sym->slot);
+    else emit(c, global[ctx], name_index(c, name));
+}
+
+/* ---- expressions ---- */
+
+static void compile_expr(C *c, Node *n);
+static void compile_body(C *c, NodeList *l);
+static void compile_store(C *c, Node *t);
+
+static const char *expr_name(Node *n)
+{
+    switch (n->kind) {
+    case N_CALL: return "function call";
+    case N_INT: case N_FLOAT: case N_STR: return "literal";
+    case N_TRUE: return "True";
+    case N_FALSE: return "False";
+    case N_NONE: return "None";
+    case N_COMPARE: return "comparison";
+    case N_IFEXP: return "conditional expression";
+    case N_LAMBDA: return "lambda";
+    case N_LISTCOMP: return "list comprehension";
+    case N_DICTCOMP: return "dict comprehension";
+    case N_DICT: return "dict literal";
+    case N_STARRED: return "starred";
+    case N_KEYWORD: return "keyword";
+    default: return "expression";
+    }
+}
+
+static int const_truth(Node *n)   /* -1: not a constant */
+{
+    switch (n->kind) {
+    case N_TRUE: return 1;
+    case N_FALSE: case N_NONE: return 0;
+    case N_INT: {
+        uint64_t u;
+        return n->str ? (!parse_int_text(n->str, &u) || u != 0) : n->ival != 0;
+    }
+    case N_FLOAT: return n->fval != 0.0;
+    case N_STR: return n->slen != 0;
+    default: return -1;
+    }
+}
+
+/* Jumps to `label` when the truth of n is `cond`, else falls through. */
+static void compile_jump_if(C *c, Node *n, bool cond, int label)
+{
+    int saved = c->u->line;
+    if (n->line > 0) c->u->line = n->line;
+    int t = const_truth(n);
+    if (t >= 0) {
+        check_const(c, n);
+        if ((t != 0) == cond) emit(c, OP_JUMP, label);
+    } else if (n->kind == N_UNARY && n->op == UOP_NOT) {
+        compile_jump_if(c, n->a, !cond, label);
+    } else if (n->kind == N_BOOLOP) {
+        bool is_or = n->op == 1;
+        int last = n->list.len - 1;
+        if (cond == is_or) {
+            /* or-true / and-false: any operand decides */
+            for (int i = 0; i <= last; i++) compile_jump_if(c, n->list.items[i], cond, label);
+        } else {
+            int next = new_label(c);
+            for (int i = 0; i < last; i++) compile_jump_if(c, n->list.items[i], !cond, next);
+            compile_jump_if(c, n->list.items[last], cond, label);
+            bind_label(c, next);
+        }
+    } else {
+        compile_expr(c, n);
+        emit(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
+    }
+    c->u->line = saved;
+}
+
+static void compile_compare(C *c, Node *n)
+{
+    compile_expr(c, n->a);
+    int k = n->list.len;
+    if (k == 1) {
+        compile_expr(c, n->list.items[0]);
+        emit(c, OP_COMPARE_OP, n->ops[0]);
+        return;
+    }
+    int cleanup = new_label(c), end = new_label(c);
+    for (int i = 0; i < k - 1; i++) {
+        compile_expr(c, n->list.items[i]);
+        emit(c, OP_DUP_TOP, 0);
+        emit(c, OP_ROT_THREE, 0);
+        emit(c, OP_COMPARE_OP, n->ops[i]);
+        emit(c, OP_JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+    compile_expr(c, n->list.items[k - 1]);
+    emit(c, OP_COMPARE_OP, n->ops[k - 1]);
+    emit(c, OP_JUMP, end);
+    bind_label(c, cleanup);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_POP_TOP, 0);
+    bind_label(c, end);
+}
+
+static void compile_call(C *c, Node *n)
+{
+    Node *f = n->a;
+    int npos = n->list.len, nkw = n->list2.len;
+    for (int i = 0; i < npos; i++)
+        if (n->list.items[i]->kind == N_STARRED)
+            fail_at(c, n->list.items[i], "'*' arguments are not supported yet");
+    for (int i = 0; i < nkw; i++) {
+        Node *kw = n->list2.items[i];
+        if (!kw->str) fail_at(c, kw, "'**' arguments are not supported yet");
+        for (int j = 0; j < i; j++)
+            if (strcmp(n->list2.items[j]->str, kw->str) == 0)
+                fail_at(c, kw, "keyword argument repeated: %s", kw->str);
+    }
+    int flag = 0;
+    if (f->kind == N_ATTR) {
+        compile_expr(c, f->a);
+        int saved = c->u->line;
+        if (f->line > 0) c->u->line = f->line;
+        emit(c, OP_LOAD_METHOD, name_index(c, f->str));
+        c->u->line = saved;
+        flag = CALL_METHOD;
+    } else {
+        compile_expr(c, f);
+    }
+    for (int i = 0; i < npos; i++) compile_expr(c, n->list.items[i]);
+    for (int i = 0; i < nkw; i++) compile_expr(c, n->list2.items[i]->a);
+    if (nkw) {
+        Tuple *t = tuple_new(nkw);
+        if (!t) fail_nomem(c);
+        for (int i = 0; i < nkw; i++) {
+            Str *s = str_intern_cstr(n->list2.items[i]->str);
+            if (!s) {
+                obj_decref(t);
+                fail_nomem(c);
+            }
+            t->items[i] = str_val(s);
+        }
+        emit_const(c, val_from_obj(t));
+        emit(c, OP_CALL_KW, (npos + nkw) | flag);
+    } else {
+        emit(c, OP_CALL, npos | flag);
+    }
+}
+
+static void check_params(C *c, Node *fn)
+{
+    Params *p = fn->args;
+    if (!p) return;
+    if (p->vararg) fail_at(c, fn, "'*%s' parameters are not supported yet", p->vararg);
+    if (p->kwarg) fail_at(c, fn, "'**%s' parameters are not supported yet", p->kwarg);
+    if (p->nkwonly) fail_at(c, fn, "keyword-only parameters are not supported yet");
+}
+
+/* Pushes the defaults tuple of a def/lambda; returns the MAKE_FUNCTION flags. */
+static int compile_defaults(C *c, Node *fn)
+{
+    Params *p = fn->args;
+    if (!p || p->defaults.len == 0) return 0;
+    bool all_const = true;
+    for (int i = 0; i < p->defaults.len; i++)
+        if (!is_const_node(p->defaults.items[i])) all_const = false;
+    if (all_const) {
+        for (int i = 0; i < p->defaults.len; i++) check_const(c, p->defaults.items[i]);
+        Tuple *t = tuple_new(p->defaults.len);
+        if (!t) fail_nomem(c);
+        for (int i = 0; i < p->defaults.len; i++) {
+            Value item = make_const(p->defaults.items[i]);
+            if (item == VAL_ERROR) {
+                obj_decref(t);
+                fail_nomem(c);
+            }
+            t->items[i] = item;
+        }
+        emit_const(c, val_from_obj(t));
+    } else {
+        for (int i = 0; i < p->defaults.len; i++) compile_expr(c, p->defaults.items[i]);
+        emit(c, OP_BUILD_TUPLE, p->defaults.len);
+    }
+    return MF_DEFAULTS;
+}
+
+static Code *finish_unit(C *c);
+static int last_line(NodeList *l, int dflt);
+
+/* Emits [closure] LOAD_CONST code, MAKE_FUNCTION for a finished child unit. */
+static void make_function(C *c, Code *code, Scope *child, int flags)
+{
+    int idx = add_const(c, val_from_obj(code));
+    if (child->nfrees) {
+        int first = scope_nlocals(child) - child->nfrees;
+        for (int i = 0; i < child->nfrees; i++) {
+            Symbol *sym = scope_lookup(c->u->scope, child->slotnames[first + i]);
+            if (!sym || (sym->scope != SYM_CELL && sym->scope != SYM_FREE))
+                fail_at(c, NULL, "internal compiler error: no cell for '%s'", child->slotnames[first + i]);
+            emit(c, OP_LOAD_CLOSURE, sym->slot);
+        }
+        emit(c, OP_BUILD_TUPLE, child->nfrees);
+        flags |= MF_CLOSURE;
+    }
+    emit(c, OP_LOAD_CONST, idx);
+    emit(c, OP_MAKE_FUNCTION, flags);
+}
+
+static Scope *child_scope(C *c, Node *n)
+{
+    Scope *s = scope_child(c->u->scope, n);
+    if (!s) fail_at(c, n, "internal compiler error: no scope");
+    return s;
+}
+
+static void compile_lambda(C *c, Node *n)
+{
+    check_params(c, n);
+    int flags = compile_defaults(c, n);
+    Scope *s = child_scope(c, n);
+    push_unit(c, s, n->line);
+    compile_expr(c, n->a);
+    emit(c, OP_RETURN_VALUE, 0);
+    Code *code = finish_unit(c);
+    pop_unit(c);
+    make_function(c, code, s, flags);
+}
+
+static void compile_comp_clause(C *c, Node *n, int i)
+{
+    Node *cl = n->list.items[i];
+    int nclauses = n->list.len;
+    int start = new_label(c), end = new_label(c);
+    if (i == 0) {
+        emit(c, OP_LOAD_FAST, 0);     /* .0: the iterator of the outermost iterable */
+    } else {
+        compile_expr(c, cl->b);
+        emit(c, OP_GET_ITER, 0);
+    }
+    bind_label(c, start);
+    emit(c, OP_FOR_ITER, end);
+    compile_store(c, cl->a);
+    for (int k = 0; k < cl->list.len; k++) compile_jump_if(c, cl->list.items[k], false, start);
+    if (i + 1 < nclauses) {
+        compile_comp_clause(c, n, i + 1);
+    } else if (n->kind == N_LISTCOMP) {
+        compile_expr(c, n->a);
+        emit(c, OP_LIST_APPEND, nclauses + 1);
+    } else {
+        compile_expr(c, n->a);
+        compile_expr(c, n->b);
+        emit(c, OP_DICT_SET, nclauses + 1);
+    }
+    c->u->line = n->line;
+    emit(c, OP_JUMP, start);
+    bind_label(c, end);
+}
+
+static void compile_comprehension(C *c, Node *n)
+{
+    Scope *s = child_scope(c, n);
+    push_unit(c, s, n->line);
+    emit(c, n->kind == N_LISTCOMP ? OP_BUILD_LIST : OP_BUILD_DICT, 0);
+    compile_comp_clause(c, n, 0);
+    emit(c, OP_RETURN_VALUE, 0);
+    Code *code = finish_unit(c);
+    pop_unit(c);
+    make_function(c, code, s, 0);
+    compile_expr(c, n->list.items[0]->b);
+    emit(c, OP_GET_ITER, 0);
+    emit(c, OP_CALL, 1);
+}
+
+#define BIG_DISPLAY 32   /* longer list/dict displays are built item by item */
+
+static void compile_expr(C *c, Node *n)
+{
+    Unit *u = c->u;
+    int saved = u->line;
+    if (n->line > 0) u->line = n->line;
+    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    switch (n->kind) {
+    case N_NAME:
+        compile_name(c, n->str, CTX_LOAD);
+        break;
+    case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE:
+        emit_const(c, const_value(c, n));
+        break;
+    case N_BINOP: {
+        /* the parser builds `a + b + c ...` left-deep and arbitrarily long */
+        int base = c->nspine, k = 0;
+        Node *x = n;
+        for (; x->kind == N_BINOP; x = x->a) {
+            c->spine = grow(c, c->spine, &c->spinecap, c->nspine + 1, sizeof(Node *));
+            c->spine[c->nspine++] = x;
+            k++;
+        }
+        compile_expr(c, x);
+        for (int i = k - 1; i >= 0; i--) {
+            Node *b = c->spine[base + i];
+            compile_expr(c, b->b);
+            if (b->line > 0) u->line = b->line;
+            emit(c, OP_BINARY_OP, b->op);
+        }
+        c->nspine = base;
+        break;
+    }
+    case N_UNARY:
+        if (is_const_node(n)) {
+            emit_const(c, const_value(c, n));
+        } else {
+            compile_expr(c, n->a);
+            emit(c, OP_UNARY_OP, n->op);
+        }
+        break;
+    case N_BOOLOP: {
+        int end = new_label(c);
+        int last = n->list.len - 1;
+        for (int i = 0; i < last; i++) {
+            compile_expr(c, n->list.items[i]);
+            emit(c, n->op == 1 ? OP_JUMP_IF_TRUE_OR_POP : OP_JUMP_IF_FALSE_OR_POP, end);
+        }
+        compile_expr(c, n->list.items[last]);
+        bind_label(c, end);
+        break;
+    }
+    case N_COMPARE:
+        compile_compare(c, n);
+        break;
+    case N_IFEXP: {
+        int orelse = new_label(c), end = new_label(c);
+        compile_jump_if(c, n->a, false, orelse);
+        compile_expr(c, n->b);
+        emit(c, OP_JUMP, end);
+        bind_label(c, orelse);
+        compile_expr(c, n->c);
+        bind_label(c, end);
+        break;
+    }
+    case N_CALL:
+        compile_call(c, n);
+        break;
+    case N_ATTR:
+        compile_expr(c, n->a);
+        emit(c, OP_LOAD_ATTR, name_index(c, n->str));
+        break;
+    case N_SUBSCRIPT:
+        compile_expr(c, n->a);
+        compile_expr(c, n->b);
+        emit(c, OP_BINARY_SUBSCR, 0);
+        break;
+    case N_SLICE:
+        if (n->a) compile_expr(c, n->a); else emit_const(c, VAL_NONE);
+        if (n->b) compile_expr(c, n->b); else emit_const(c, VAL_NONE);
+        if (n->c) {
+            compile_expr(c, n->c);
+            emit(c, OP_BUILD_SLICE, 3);
+        } else {
+            emit(c, OP_BUILD_SLICE, 2);
+        }
+        break;
+    case N_LIST:
+        for (int i = 0; i < n->list.len; i++)
+            if (n->list.items[i]->kind == N_STARRED)
+                fail_at(c, n->list.items[i], "starred expressions are not supported yet");
+        if (n->list.len > BIG_DISPLAY) {
+            emit(c, OP_BUILD_LIST, 0);
+            for (int i = 0; i < n->list.len; i++) {
+                compile_expr(c, n->list.items[i]);
+                emit(c, OP_LIST_APPEND, 1);
+            }
+        } else {
+            for (int i = 0; i < n->list.len; i++) compile_expr(c, n->list.items[i]);
+            emit(c, OP_BUILD_LIST, n->list.len);
+        }
+        break;
+    case N_TUPLE:
+        for (int i = 0; i < n->list.len; i++)
+            if (n->list.items[i]->kind == N_STARRED)
+                fail_at(c, n->list.items[i], "starred expressions are not supported yet");
+        if (is_const_node(n)) {
+            emit_const(c, const_value(c, n));
+        } else {
+            for (int i = 0; i < n->list.len; i++) compile_expr(c, n->list.items[i]);
+            emit(c, OP_BUILD_TUPLE, n->list.len);
+        }
+        break;
+    case N_DICT: {
+        int len = n->list.len;
+        for (int i = 0; i < len; i++)
+            if (!n->list.items[i] || i >= n->list2.len)
+                fail_at(c, n, "'**' in dict displays is not supported yet");
+        if (len > BIG_DISPLAY) {
+            emit(c, OP_BUILD_DICT, 0);
+            for (int i = 0; i < len; i++) {
+                compile_expr(c, n->list.items[i]);
+                compile_expr(c, n->list2.items[i]);
+                emit(c, OP_DICT_SET, 1);
+            }
+        } else {
+            for (int i = 0; i < len; i++) {
+                compile_expr(c, n->list.items[i]);
+                compile_expr(c, n->list2.items[i]);
+            }
+            emit(c, OP_BUILD_DICT, len);
+        }
+        break;
+    }
+    case N_LISTCOMP: case N_DICTCOMP:
+        compile_comprehension(c, n);
+        break;
+    case N_LAMBDA:
+        compile_lambda(c, n);
+        break;
+    case N_STARRED:
+        fail_at(c, n, "starred expressions are not supported yet");
+    default:
+        fail_at(c, n, "invalid syntax");
+    }
+    u->line = saved;
+    c->nesting--;
+}
+
+/* ---- assignment targets ---- */
+
+static void compile_store(C *c, Node *t)
+{
+    int saved = c->u->line;
+    if (t->line > 0) c->u->line = t->line;
+    switch (t->kind) {
+    case N_NAME:
+        compile_name(c, t->str, CTX_STORE);
+        break;
+    case N_ATTR:
+        compile_expr(c, t->a);
+        emit(c, OP_STORE_ATTR, name_index(c, t->str));
+        break;
+    case N_SUBSCRIPT:
+        compile_expr(c, t->a);
+        compile_expr(c, t->b);
+        emit(c, OP_STORE_SUBSCR, 0);
+        break;
+    case N_TUPLE: case N_LIST:
+        for (int i = 0; i < t->list.len; i++)
+            if (t->list.items[i]->kind == N_STARRED)
+                fail_at(c, t->list.items[i], "starred assignment targets are not supported yet");
+        emit(c, OP_UNPACK_SEQUENCE, t->list.len);
+        for (int i = 0; i < t->list.len; i++) compile_store(c, t->list.items[i]);
+        break;
+    case N_STARRED:
+        fail_at(c, t, "starred assignment targets are not supported yet");
+    default:
+        fail_at(c, t, "cannot assign to %s", expr_name(t));
+    }
+    c->u->line = saved;
+}
+
+static void compile_del(C *c, Node *t)
+{
+    int saved = c->u->line;
+    if (t->line > 0) c->u->line = t->line;
+    switch (t->kind) {
+    case N_NAME:
+        compile_name(c, t->str, CTX_DEL);
+        break;
+    case N_ATTR:
+        compile_expr(c, t->a);
+        emit(c, OP_DELETE_ATTR, name_index(c, t->str));
+        break;
+    case N_SUBSCRIPT:
+        compile_expr(c, t->a);
+        compile_expr(c, t->b);
+        emit(c, OP_DELETE_SUBSCR, 0);
+        break;
+    case N_TUPLE: case N_LIST:
+        for (int i = 0; i < t->list.len; i++) compile_del(c, t->list.items[i]);
+        break;
+    default:
+        fail_at(c, t, "cannot delete %s", expr_name(t));
+    }
+    c->u->line = saved;
+}
+
+static void compile_augassign(C *c, Node *n)
+{
+    Node *t = n->a;
+    int op = n->op + OP__COUNT;
+    switch (t->kind) {
+    case N_NAME:
+        compile_name(c, t->str, CTX_LOAD);
+        compile_expr(c, n->b);
+        emit(c, OP_BINARY_OP, op);
+        compile_name(c, t->str, CTX_STORE);
+        break;
+    case N_ATTR: {
+        int name = name_index(c, t->str);
+        compile_expr(c, t->a);
+        emit(c, OP_DUP_TOP, 0);
+        emit(c, OP_LOAD_ATTR, name);
+        compile_expr(c, n->b);
+        emit(c, OP_BINARY_OP, op);
+        emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_STORE_ATTR, name);
+        break;
+    }
+    case N_SUBSCRIPT:
+        compile_expr(c, t->a);
+        compile_expr(c, t->b);
+        emit(c, OP_DUP_TOP_TWO, 0);
+        emit(c, OP_BINARY_SUBSCR, 0);
+        compile_expr(c, n->b);
+        emit(c, OP_BINARY_OP, op);
+        emit(c, OP_ROT_THREE, 0);
+        emit(c, OP_STORE_SUBSCR, 0);
+        break;
+    default:
+        fail_at(c, t, "'%s' is an illegal expression for augmented assignment",
+                t->kind == N_TUPLE ? "tuple" : t->kind == N_LIST ? "list" : expr_name(t));
+    }
+}
+
+/* ---- leaving blocks: return, break, continue ---- */
+
+static void unwind_fblock(C *c, FBlock *fb, bool preserve)
+{
+    Unit *u = c->u;
+    switch (fb->kind) {
+    case FB_WHILE:
+        break;
+    case FB_FOR:
+        if (preserve) emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_POP_TOP, 0);      /* the iterator */
+        break;
+    case FB_TRY_EXCEPT:
+        u->hlen = fb->hlen;
+        break;
+    case FB_FINALLY_TRY: {
+        u->hlen = fb->hlen;
+        int line = u->line;
+        if (preserve) push_fblock(c, FB_POP_VALUE, -1, -1, u->hlen, NULL, NULL);
+        compile_body(c, &fb->node->finalbody);
+        if (preserve) pop_fblock(c);
+        u->line = line;
+        break;
+    }
+    case FB_FINALLY_END:
+        if (preserve) emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_POP_TOP, 0);      /* the exception */
+        if (preserve) emit(c, OP_ROT_TWO, 0);
+        u->hlen = fb->hlen;
+        emit(c, OP_POP_EXCEPT, 0);
+        break;
+    case FB_HANDLER_CLEANUP:
+        u->hlen = fb->hlen;
+        if (preserve) emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_POP_EXCEPT, 0);
+        if (fb->name) {
+            emit_const(c, VAL_NONE);
+            compile_name(c, fb->name, CTX_STORE);
+            compile_name(c, fb->name, CTX_DEL);
+        }
+        break;
+    case FB_POP_VALUE:
+        if (preserve) emit(c, OP_ROT_TWO, 0);
+        emit(c, OP_POP_TOP, 0);
+        break;
+    }
+}
+
+/* Undoes the frame blocks from the innermost outwards, stopping at a loop
+ * when to_loop (returns its index) or at the end (returns -1). Each block is
+ * popped while its exit code is compiled, so a return inside an inlined
+ * finally body does not run that body again. */
+static int unwind_stack(C *c, bool preserve, bool to_loop)
+{
+    Unit *u = c->u;
+    if (u->nfb == 0) return -1;
+    FBlock top = u->fb[u->nfb - 1];
+    if (to_loop && (top.kind == FB_WHILE || top.kind == FB_FOR)) return u->nfb - 1;
+    u->nfb--;
+    unwind_fblock(c, &top, preserve);
+    int r = unwind_stack(c, preserve, to_loop);
+    u->fb[u->nfb++] = top;
+    return r;
+}
+
+/* Unwinding truncates the handler stack (and inlined finally bodies push
+ * onto it); the code after a return/break/continue is unreachable, but the
+ * statements around it still need the stack as it was. The copies live in
+ * the unit so that a compile error on the way frees them. */
+typedef struct HSave { int len; } HSave;
+
+static HSave save_handlers(C *c)
+{
+    Unit *u = c->u;
+    u->hsaves = grow(c, u->hsaves, &u->hsavecap, u->nhsaves + 1, sizeof(int *));
+    int *items = mem_alloc(sizeof(int) * (size_t)(u->hlen + 1));
+    if (!items) fail_nomem(c);
+    memcpy(items, u->hstack, sizeof(int) * (size_t)u->hlen);
+    u->hsaves[u->nhsaves++] = items;
+    return (HSave){ u->hlen };
+}
+
+static void restore_handlers(C *c, HSave s)
+{
+    Unit *u = c->u;
+    int *items = u->hsaves[u->nhsaves - 1];
+    u->hstack = grow(c, u->hstack, &u->hstackcap, s.len + 1, sizeof(int));
+    memcpy(u->hstack, items, sizeof(int) * (size_t)s.len);
+    u->hlen = s.len;
+    u->nhsaves--;
+    mem_free(items);
+}
+
+static int find_loop(C *c)
+{
+    for (int i = c->u->nfb - 1; i >= 0; i--)
+        if (c->u->fb[i].kind == FB_WHILE || c->u->fb[i].kind == FB_FOR) return i;
+    return -1;
+}
+
+static void compile_break_continue(C *c, Node *n, bool is_break)
+{
+    if (find_loop(c) < 0)
+        fail_at(c, n, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+    HSave hs = save_handlers(c);
+    int li = unwind_stack(c, false, true);
+    FBlock loop = c->u->fb[li];
+    c->u->line = n->line;
+    if (is_break) {
+        unwind_fblock(c, &loop, false);
+        emit(c, OP_JUMP, loop.exit);
+    } else {
+        emit(c, OP_JUMP, loop.start);
+    }
+    restore_handlers(c, hs);
+}
+
+static void compile_return(C *c, Node *n)
+{
+    if (!scope_is_function(c->u->scope)) fail_at(c, n, "'return' outside function");
+    bool preserve = n->a && !is_const_node(n->a);
+    if (preserve) compile_expr(c, n->a);
+    HSave hs = save_handlers(c);
+    unwind_stack(c, preserve, false);
+    c->u->line = n->line;
+    if (!n->a) emit_const(c, VAL_NONE);
+    else if (!preserve) emit_const(c, const_value(c, n->a));
+    emit(c, OP_RETURN_VALUE, 0);
+    restore_handlers(c, hs);
+}
+
+/* ---- try ---- */
+
+static void clear_name(C *c, const char *name)
+{
+    emit_const(c, VAL_NONE);
+    compile_name(c, name, CTX_STORE);
+    compile_name(c, name, CTX_DEL);
+}
+
+/* try/except[/else], CPython 3.11's layout (d = depth at the try):
+ *
+ *        <body>                  handler: H (depth d)
+ *        <else>
+ *        JUMP end
+ *   H:   PUSH_EXC_INFO           [prev exc]; handler: CLEANUP (depth d+1) until the last RERAISE
+ *        <type> CHECK_EXC_MATCH POP_JUMP_IF_FALSE next    (per clause)
+ *        STORE e                 [prev]     (or POP_TOP without `as`)
+ *        <clause body>           handler: CE (depth d+1) when named, else CLEANUP
+ *        POP_EXCEPT              []  (no handler of this try)
+ *        [e = None; del e]
+ *        JUMP end
+ *   CE:  e = None; del e; RERAISE          [prev exc2] -> CLEANUP
+ *   next: ... RERAISE            no clause matched: [prev exc] -> CLEANUP
+ *   CLEANUP: ROT_TWO POP_EXCEPT RERAISE    [prev exc2] -> [exc2]: restore prev, propagate
+ *   end:
+ */
+static void compile_try_except(C *c, Node *n)
+{
+    Unit *u = c->u;
+    int l_handler = new_label(c), l_end = new_label(c);
+    int base = u->hlen;
+    int h_body = push_handler(c, l_handler);
+    push_fblock(c, FB_TRY_EXCEPT, -1, -1, base, NULL, NULL);
+    compile_body(c, &n->body);
+    pop_fblock(c);
+    u->hlen = base;
+    compile_body(c, &n->orelse);
+    u->line = n->line;
+    emit(c, OP_JUMP, l_end);
+
+    bind_handler(c, h_body);
+    int l_cleanup = new_label(c);
+    int h_cleanup = push_handler(c, l_cleanup);
+    emit(c, OP_PUSH_EXC_INFO, 0);
+    for (int i = 0; i < n->list.len; i++) {
+        Node *h = n->list.items[i];
+        if (!h->a && i != n->list.len - 1) fail_at(c, h, "default 'except:' must be last");
+        u->line = h->line;
+        int l_next = new_label(c);
+        if (h->a) {
+            compile_expr(c, h->a);
+            emit(c, OP_CHECK_EXC_MATCH, 0);
+            emit(c, OP_POP_JUMP_IF_FALSE, l_next);
+        }
+        if (h->str) {
+            compile_name(c, h->str, CTX_STORE);
+            int l_ce = new_label(c);
+            int h_ce = push_handler(c, l_ce);
+            push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, base, NULL, h->str);
+            compile_body(c, &h->body);
+            pop_fblock(c);
+            u->hlen = base;
+            u->line = h->line;
+            emit(c, OP_POP_EXCEPT, 0);
+            clear_name(c, h->str);
+            emit(c, OP_JUMP, l_end);
+            repush_handler(c, h_cleanup);
+            bind_handler(c, h_ce);
+            clear_name(c, h->str);
+            emit(c, OP_RERAISE, 0);
+        } else {
+            emit(c, OP_POP_TOP, 0);
+            push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, base, NULL, NULL);
+            compile_body(c, &h->body);
+            pop_fblock(c);
+            u->hlen = base;
+            u->line = h->line;
+            emit(c, OP_POP_EXCEPT, 0);
+            emit(c, OP_JUMP, l_end);
+            repush_handler(c, h_cleanup);
+        }
+        bind_label(c, l_next);
+    }
+    emit(c, OP_RERAISE, 0);
+    u->hlen = base;
+    bind_handler(c, h_cleanup);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    bind_label(c, l_end);
+}
+
+/* try/finally (the try part may itself be a try/except):
+ *
+ *        <try part>              handler: F (depth d)
+ *        <finally body>          normal exit
+ *        JUMP exit
+ *   F:   PUSH_EXC_INFO           [prev exc]; handler: CLEANUP (depth d+1)
+ *        <finally body>
+ *        RERAISE                 -> CLEANUP
+ *   CLEANUP: ROT_TWO POP_EXCEPT RERAISE
+ *   exit:
+ * return/break/continue inside the try part inline the finally body first.
+ */
+static void compile_try_finally(C *c, Node *n)
+{
+    Unit *u = c->u;
+    int l_final = new_label(c), l_exit = new_label(c);
+    int base = u->hlen;
+    int h_final = push_handler(c, l_final);
+    push_fblock(c, FB_FINALLY_TRY, -1, -1, base, n, NULL);
+    if (n->list.len) compile_try_except(c, n);
+    else compile_body(c, &n->body);
+    pop_fblock(c);
+    u->hlen = base;
+    compile_body(c, &n->finalbody);
+    u->line = n->line;
+    emit(c, OP_JUMP, l_exit);
+
+    bind_handler(c, h_final);
+    int l_cleanup = new_label(c);
+    int h_cleanup = push_handler(c, l_cleanup);
+    emit(c, OP_PUSH_EXC_INFO, 0);
+    push_fblock(c, FB_FINALLY_END, -1, -1, base, NULL, NULL);
+    compile_body(c, &n->finalbody);
+    pop_fblock(c);
+    u->line = n->line;
+    emit(c, OP_RERAISE, 0);
+    u->hlen = base;
+    bind_handler(c, h_cleanup);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    bind_label(c, l_exit);
+}
+
+/* ---- statements ---- */
+
+static void compile_def(C *c, Node *n)
+{
+    if (n->list.len) fail_at(c, n->list.items[0], "decorators are not supported yet");
+    check_params(c, n);
+    int flags = compile_defaults(c, n);
+    Scope *s = child_scope(c, n);
+    push_unit(c, s, n->line);
+    compile_body(c, &n->body);
+    c->u->line = last_line(&n->body, n->line);
+    emit_const(c, VAL_NONE);
+    emit(c, OP_RETURN_VALUE, 0);
+    Code *code = finish_unit(c);
+    pop_unit(c);
+    c->u->line = n->line;
+    make_function(c, code, s, flags);
+    compile_name(c, n->str, CTX_STORE);
+}
+
+static void compile_import(C *c, Node *n)
+{
+    for (int i = 0; i < n->list.len; i++) {
+        Node *al = n->list.items[i];
+        emit(c, OP_IMPORT_NAME, name_index(c, al->str));
+        if (al->str2) {
+            compile_name(c, al->str2, CTX_STORE);
+        } else {
+            char buf[256];
+            size_t k = strcspn(al->str, ".");
+            if (k >= sizeof buf) k = sizeof buf - 1;
+            memcpy(buf, al->str, k);
+            buf[k] = 0;
+            compile_name(c, buf, CTX_STORE);
+        }
+    }
+}
+
+static void compile_import_from(C *c, Node *n)
+{
+    for (int i = 0; i < n->list.len; i++)
+        if (strcmp(n->list.items[i]->str, "*") == 0)
+            fail_at(c, n->list.items[i], "'import *' is not supported yet");
+    emit(c, OP_IMPORT_NAME, name_index(c, n->str));
+    for (int i = 0; i < n->list.len; i++) {
+        Node *al = n->list.items[i];
+        emit(c, OP_IMPORT_FROM, name_index(c, al->str));
+        compile_name(c, al->str2 ? al->str2 : al->str, CTX_STORE);
+    }
+    emit(c, OP_POP_TOP, 0);
+}
+
+static void compile_stmt(C *c, Node *n)
+{
+    Unit *u = c->u;
+    int saved = u->line;
+    if (n->line > 0) u->line = n->line;
+    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    switch (n->kind) {
+    case N_EXPR_STMT:
+        if (c->mode == COMPILE_INTERACTIVE && !scope_is_function(u->scope)) {
+            compile_expr(c, n->a);
+            emit(c, OP_PRINT_EXPR, 0);
+        } else if (is_const_node(n->a)) {
+            decref(const_value(c, n->a));     /* no code, but literal errors are reported */
+        } else {
+            compile_expr(c, n->a);
+            emit(c, OP_POP_TOP, 0);
+        }
+        break;
+    case N_ASSIGN:
+        compile_expr(c, n->a);
+        for (int i = 0; i < n->list.len; i++) {
+            if (i < n->list.len - 1) emit(c, OP_DUP_TOP, 0);
+            compile_store(c, n->list.items[i]);
+        }
+        break;
+    case N_AUGASSIGN:
+        compile_augassign(c, n);
+        break;
+    case N_IF: {
+        int orelse = new_label(c), end = new_label(c);
+        compile_jump_if(c, n->a, false, orelse);
+        compile_body(c, &n->body);
+        if (n->orelse.len) {
+            u->line = n->line;
+            emit(c, OP_JUMP, end);
+            bind_label(c, orelse);
+            compile_body(c, &n->orelse);
+            bind_label(c, end);
+        } else {
+            bind_label(c, orelse);
+        }
+        break;
+    }
+    case N_WHILE: {
+        int start = new_label(c), orelse = new_label(c), end = new_label(c);
+        bind_label(c, start);
+        compile_jump_if(c, n->a, false, orelse);
+        push_fblock(c, FB_WHILE, start, end, u->hlen, NULL, NULL);
+        compile_body(c, &n->body);
+        pop_fblock(c);
+        u->line = n->line;
+        emit(c, OP_JUMP, start);
+        bind_label(c, orelse);
+        compile_body(c, &n->orelse);
+        bind_label(c, end);
+        break;
+    }
+    case N_FOR: {
+        int start = new_label(c), cleanup = new_label(c), end = new_label(c);
+        compile_expr(c, n->b);
+        emit(c, OP_GET_ITER, 0);
+        bind_label(c, start);
+        emit(c, OP_FOR_ITER, cleanup);
+        compile_store(c, n->a);
+        push_fblock(c, FB_FOR, start, end, u->hlen, NULL, NULL);
+        compile_body(c, &n->body);
+        pop_fblock(c);
+        u->line = n->line;
+        emit(c, OP_JUMP, start);
+        bind_label(c, cleanup);
+        compile_body(c, &n->orelse);
+        bind_label(c, end);
+        break;
+    }
+    case N_BREAK:
+        compile_break_continue(c, n, true);
+        break;
+    case N_CONTINUE:
+        compile_break_continue(c, n, false);
+        break;
+    case N_PASS: case N_GLOBAL: case N_NONLOCAL:
+        break;
+    case N_DEF:
+        compile_def(c, n);
+        break;
+    case N_RETURN:
+        compile_return(c, n);
+        break;
+    case N_DEL:
+        for (int i = 0; i < n->list.len; i++) compile_del(c, n->list.items[i]);
+        break;
+    case N_ASSERT: {
+        int end = new_label(c);
+        compile_jump_if(c, n->a, true, end);
+        emit(c, OP_LOAD_ASSERTION_ERROR, 0);
+        if (n->b) {
+            compile_expr(c, n->b);
+            emit(c, OP_CALL, 1);
+        }
+        emit(c, OP_RAISE, 1);
+        bind_label(c, end);
+        break;
+    }
+    case N_IMPORT:
+        compile_import(c, n);
+        break;
+    case N_IMPORT_FROM:
+        compile_import_from(c, n);
+        break;
+    case N_TRY:
+        if (n->finalbody.len) compile_try_finally(c, n);
+        else compile_try_except(c, n);
+        break;
+    case N_RAISE:
+        if (!n->a) {
+            emit(c, OP_RAISE, 0);
+        } else {
+            compile_expr(c, n->a);
+            if (n->b) {
+                compile_expr(c, n->b);
+                emit(c, OP_RAISE, 2);
+            } else {
+                emit(c, OP_RAISE, 1);
+            }
+        }
+        break;
+    default:
+        fail_at(c, n, "this statement is not supported yet");
+    }
+    u->line = saved;
+    c->nesting--;
+}
+
+static void compile_body(C *c, NodeList *l)
+{
+    for (int i = 0; i < l->len; i++) compile_stmt(c, l->items[i]);
+}
+
+/* The line an implicit `return None` gets: the last statement's, as CPython. */
+static int last_line(NodeList *l, int dflt)
+{
+    return l->len && l->items[l->len - 1]->line > 0 ? l->items[l->len - 1]->line : dflt;
+}
+
+/* ---- finishing a code object ---- */
+
+/* Drops `JUMP i+1` (left by empty try bodies, `if 0:`, loops ending in
+ * break), renumbering jump targets and label positions. */
+static void remove_jumps_to_next(C *c, Unit *u)
+{
+    int n = u->ncode, removed = 0;
+    for (int i = 0; i < n; i++)
+        if (INSTR_OP(u->code[i]) == OP_JUMP && (int)INSTR_ARG(u->code[i]) == i + 1) removed++;
+    if (!removed) return;
+    int *newidx = mem_alloc(sizeof(int) * (size_t)(n + 1));
+    if (!newidx) fail_nomem(c);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        newidx[i] = k;
+        if (!(INSTR_OP(u->code[i]) == OP_JUMP && (int)INSTR_ARG(u->code[i]) == i + 1)) k++;
+    }
+    newidx[n] = k;
+    k = 0;
+    for (int i = 0; i < n; i++) {
+        Instr in = u->code[i];
+        int op = INSTR_OP(in);
+        if (op == OP_JUMP && (int)INSTR_ARG(in) == i + 1) continue;
+        if (is_jump(op)) in = INSTR(op, newidx[INSTR_ARG(in)]);
+        u->code[k] = in;
+        u->lines[k] = u->lines[i];
+        u->hidx[k] = u->hidx[i];
+        k++;
+    }
+    u->ncode = k;
+    for (int l = 0; l < u->nlabels; l++)
+        if (u->lpos[l] >= 0) u->lpos[l] = newidx[u->lpos[l]];
+    mem_free(newidx);
+}
+
+/* Exact maximum operand depth by following every path (jumps, fallthrough,
+ * handler entries). Returns -1 when two paths disagree (a compiler bug), -2
+ * when memory ran out. */
+static int flow_stacksize(Unit *u, ExcHandler *hs, int nh)
+{
+    int n = u->ncode;
+    if (n == 0) return 0;
+    int *depth = mem_alloc(sizeof(int) * (size_t)n);
+    int *work = mem_alloc(sizeof(int) * (size_t)(n + nh + 1));
+    if (!depth || !work) {
+        mem_free(depth);
+        mem_free(work);
+        return -2;
+    }
+    for (int i = 0; i < n; i++) depth[i] = -1;
+    int nwork = 0, maxd = 0, bad = 0;
+    depth[0] = 0;
+    work[nwork++] = 0;
+    bool more = true;
+    while (more) {
+        while (nwork) {
+            int i = work[--nwork];
+            int d = depth[i];
+            for (;;) {
+                Instr in = u->code[i];
+                int op = INSTR_OP(in), arg = (int)INSTR_ARG(in);
+                if (d > maxd) maxd = d;
+                if (is_jump(op)) {
+                    int t = arg, td = d + stack_effect(op, arg, true);
+                    if (t < 0 || t >= n) { bad = 1; break; }
+                    if (depth[t] < 0) {
+                        depth[t] = td;
+                        work[nwork++] = t;
+                    } else if (depth[t] != td) {
+                        bad = 1;
+                    }
+                }
+                d += stack_effect(op, arg, false);
+                if (d > maxd) maxd = d;
+                if (d < 0) bad = 1;
+                if (is_terminal(op) || i + 1 >= n) break;
+                i++;
+                if (depth[i] >= 0) {
+                    if (depth[i] != d) bad = 1;
+                    break;
+                }
+                depth[i] = d;
+            }
+        }
+        more = false;
+        for (int k = 0; k < nh; k++) {
+            int t = hs[k].target;
+            if (depth[t] >= 0) continue;
+            for (int i = hs[k].start; i < hs[k].end; i++)
+                if (depth[i] >= 0) {
+                    if (depth[i] < hs[k].depth) bad = 1;
+                    depth[t] = hs[k].depth + 1;
+                    work[nwork++] = t;
+                    more = true;
+                    break;
+                }
+        }
+    }
+    mem_free(depth);
+    mem_free(work);
+    return bad ? -1 : maxd;
+}
+
+static Code *finish_unit(C *c)
+{
+    Unit *u = c->u;
+    Scope *s = u->scope;
+    /* labels -> instruction indices */
+    for (int i = 0; i < u->ncode; i++) {
+        int op = INSTR_OP(u->code[i]);
+        if (is_jump(op)) {
+            int pos = u->lpos[INSTR_ARG(u->code[i])];
+            if (pos < 0) fail_at(c, NULL, "internal compiler error: unbound label");
+            u->code[i] = INSTR(op, pos);
+        }
+    }
+    remove_jumps_to_next(c, u);
+    /* the handler table: runs of instructions with the same innermost handler */
+    int nh = 0;
+    for (int i = 0; i < u->ncode; i++)
+        if (u->hidx[i] >= 0 && (i == 0 || u->hidx[i - 1] != u->hidx[i])) nh++;
+    ExcHandler *hs = nh ? mem_alloc(sizeof(ExcHandler) * (size_t)nh) : NULL;
+    if (nh && !hs) fail_nomem(c);
+    nh = 0;
+    for (int i = 0; i < u->ncode; i++) {
+        int h = u->hidx[i];
+        if (h < 0) continue;
+        if (i > 0 && u->hidx[i - 1] == h) {
+            hs[nh - 1].end = i + 1;
+            continue;
+        }
+        hs[nh].start = i;
+        hs[nh].end = i + 1;
+        hs[nh].target = u->lpos[u->hdesc[h].label];
+        hs[nh].depth = u->hdesc[h].depth;
+        nh++;
+    }
+    int stacksize = flow_stacksize(u, hs, nh);
+    if (stacksize < 0) {
+        mem_free(hs);
+        if (stacksize == -2) fail_nomem(c);
+        fail_at(c, NULL, "internal compiler error: inconsistent stack depth in %s", s->qualname);
+    }
+    for (int i = 0; i < u->ncode; i++) {
+        int op = INSTR_OP(u->code[i]);
+        if (op == OP_CALL || op == OP_CALL_KW)
+            u->code[i] = INSTR(op, INSTR_ARG(u->code[i]) & ~(uint32_t)CALL_METHOD);
+    }
+    Code *co = code_new();
+    if (!co) {
+        mem_free(hs);
+        fail_nomem(c);
+    }
+    u->result = co;     /* freed with the unit if what follows fails */
+    co->handlers = hs;
+    co->nhandlers = nh;
+    co->code = u->code; u->code = NULL;
+    co->lines = u->lines; u->lines = NULL;
+    co->ncode = u->ncode;
+    co->consts = u->consts; u->consts = NULL;
+    co->nconsts = u->nconsts; u->nconsts = 0;
+    co->names = u->names; u->names = NULL;
+    co->nnames = u->nnames; u->nnames = 0;
+    co->firstline = u->firstline;
+    co->filename = c->filename;
+    obj_incref(c->filename);
+    co->stacksize = stacksize;
+    co->name = intern(c, s->name);
+    co->qualname = intern(c, s->qualname);
+    if (scope_is_function(s)) {
+        co->nparams = s->nparams;
+        int nlocals = scope_nlocals(s);
+        co->ncells = s->ncells;
+        co->nfrees = s->nfrees;
+        if (s->ncells) {
+            co->cell_param = mem_alloc(sizeof(int32_t) * (size_t)s->ncells);
+            if (!co->cell_param) fail_nomem(c);
+            for (int i = 0; i < s->ncells; i++) co->cell_param[i] = s->cell_param[i];
+        }
+        if (nlocals) {
+            co->localnames = mem_calloc((size_t)nlocals, sizeof(Str *));
+            if (!co->localnames) fail_nomem(c);
+            co->nlocals = nlocals;
+            for (int i = 0; i < nlocals; i++) co->localnames[i] = intern(c, s->slotnames[i]);
+        }
+    }
+    u->result = NULL;
+    return co;
+}
+
+Code *compile_module(Node *mod, const char *filename, CompileMode mode, ParseError *err)
+{
+    Scope *top = symtable_build(mod, err);
+    if (!top) return NULL;
+    C *c = mem_calloc(1, sizeof(C));
+    if (!c) {
+        symtable_free(top);
+        err_no_memory();
+        memset(err, 0, sizeof *err);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return NULL;
+    }
+    c->err = err;
+    c->mode = mode;
+    Code *volatile code = NULL;
+    if (setjmp(c->fail) == 0) {
+        c->filename = intern(c, filename ? filename : "<string>");
+        push_unit(c, top, 1);
+        compile_body(c, &mod->body);
+        c->u->line = last_line(&mod->body, 1);
+        emit_const(c, VAL_NONE);
+        emit(c, OP_RETURN_VALUE, 0);
+        code = finish_unit(c);
+        pop_unit(c);
+    }
+    while (c->u) pop_unit(c);
+    if (c->filename) obj_decref(c->filename);
+    mem_free(c->spine);
+    mem_free(c);
+    symtable_free(top);
+    return code;
+}
