@@ -21,4 +21,8 @@ void interp_init(int argc, char **argv);   /* argv as sys.argv */
 void interp_free(void);
 Dict *builtins_init(void);                 /* runtime/builtins.c: the builtins dict */
 
+/* Shared by the builtins and the sys module (runtime/mod_sys.c). */
+Value sys_exit(Value *args, int nargs, Tuple *kwnames);        /* raises SystemExit */
+Value sys_getrefcount(Value *args, int nargs, Tuple *kwnames);
+
 #endif

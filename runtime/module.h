@@ -21,4 +21,9 @@ extern const BuiltinModule builtin_modules[];   /* NULL-terminated (runtime/modu
  * ModuleNotFoundError "No module named 'x'" when there is none. */
 Value module_import(Str *name);
 
+/* Initialisers of the builtin modules (runtime/mod_sys.c, mod_time.c, mod_math.c). */
+Value mod_sys_init(void);
+Value mod_time_init(void);
+Value mod_math_init(void);
+
 #endif

@@ -1,0 +1,442 @@
+/* function.c — the callable object types: scr functions (code + globals +
+ * defaults + closure, called through the VM), builtin functions and their
+ * bound form, bound methods, and the cells closures share. Also the argument
+ * binder builtins use to accept keyword arguments.
+ */
+#include <stdio.h>
+#include "function.h"
+#include "error.h"
+#include "mem.h"
+#include "str.h"
+#include "tuple.h"
+#include "dict.h"
+#include "vm.h"
+
+/* Calls with more arguments than this copy them to the heap to prepend self. */
+#define SMALL_ARGS 8
+
+/* ---- argument binding ---- */
+
+int args_no_kw(const char *fname, Tuple *kwnames)
+{
+    if (kwnames && kwnames->len > 0) {
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        return -1;
+    }
+    return 0;
+}
+
+int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
+              const char *const names[], int maxpos, int minpos, Value *out)
+{
+    int n = 0;
+    while (names[n]) n++;
+    for (int i = 0; i < n; i++) out[i] = VAL_UNDEF;
+    if (nargs > maxpos) {
+        if (minpos == maxpos)
+            err_format(&exc_TypeError, "%s() takes exactly %d argument%s (%d given)",
+                       fname, maxpos, maxpos == 1 ? "" : "s", nargs);
+        else
+            err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)",
+                       fname, maxpos, maxpos == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (int i = 0; i < nargs; i++) out[i] = args[i];
+    int64_t nkw = kwnames ? kwnames->len : 0;
+    for (int64_t k = 0; k < nkw; k++) {
+        Str *kw = val_as_str(kwnames->items[k]);
+        int found = -1;
+        for (int i = 0; i < n; i++) {
+            const char *nm = names[i];
+            if (nm[0] == '/') continue;
+            if (str_eq_cstr(kw, nm)) { found = i; break; }
+        }
+        if (found < 0) {
+            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", kw->data, fname);
+            return -1;
+        }
+        if (out[found] != VAL_UNDEF) {
+            err_format(&exc_TypeError, "argument for %s() given by name ('%s') and position (%d)",
+                       fname, kw->data, found + 1);
+            return -1;
+        }
+        out[found] = args[nargs + k];
+    }
+    for (int i = 0; i < minpos && i < n; i++) {
+        if (out[i] == VAL_UNDEF) {
+            const char *nm = names[i][0] == '/' ? names[i] + 1 : names[i];
+            err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname, nm, i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Call f (or, when fn is given, the C function fn) with self prepended to
+ * args (positional and keyword values). */
+static Value call_with_self(Value f, CFunc fn, Value self, Value *args, int nargs, Tuple *kwnames)
+{
+    int total = nargs + (kwnames ? (int)kwnames->len : 0);
+    Value small[SMALL_ARGS + 1];
+    Value *a = small;
+    if (total + 1 > SMALL_ARGS + 1) {
+        a = mem_alloc_array((size_t)total + 1, sizeof(Value));
+        if (!a) { err_no_memory(); return VAL_ERROR; }
+    }
+    a[0] = self;
+    if (total) memcpy(a + 1, args, (size_t)total * sizeof(Value));
+    Value r;
+    if (!fn && val_is_obj(f) && val_as_obj(f)->type == &builtin_type
+        && ((Builtin *)val_as_obj(f))->self == VAL_UNDEF)
+        fn = ((Builtin *)val_as_obj(f))->fn;
+    if (fn)
+        r = fn(a, nargs + 1, kwnames);
+    else
+        r = obj_call(f, a, nargs + 1, kwnames);
+    if (a != small) mem_free(a);
+    return r;
+}
+
+static int identity_hash(Value v, int64_t *out)
+{
+    uint64_t x = (uint64_t)(uintptr_t)val_as_obj(v);
+    *out = (int64_t)((x >> 4) | (x << 60));
+    if (*out == -1) *out = -2;
+    return 0;
+}
+
+static Value no_attr(Value o, Str *name)
+{
+    err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", val_type_name(o), name->data);
+    return VAL_ERROR;
+}
+
+static Value new_ref(Value v) { incref(v); return v; }
+
+/* ---- function ---- */
+
+Value function_new(struct Code *code, Dict *globals)
+{
+    Function *f = obj_alloc(&function_type, sizeof(Function));
+    if (!f) return VAL_ERROR;
+    f->code = code;
+    obj_incref(code);
+    f->globals = globals;
+    obj_incref(globals);
+    f->defaults = NULL;
+    f->closure = NULL;
+    f->name = code->name;
+    if (f->name) obj_incref(f->name);
+    f->qualname = code->qualname ? code->qualname : code->name;
+    if (f->qualname) obj_incref(f->qualname);
+    return val_from_obj(f);
+}
+
+static void function_clear(Obj *o)
+{
+    Function *f = (Function *)o;
+    Dict *g = f->globals;
+    Tuple *d = f->defaults, *c = f->closure;
+    f->globals = NULL;
+    f->defaults = NULL;
+    f->closure = NULL;
+    if (g) obj_decref(g);
+    if (d) obj_decref(d);
+    if (c) obj_decref(c);
+}
+
+static void function_dealloc(Obj *o)
+{
+    Function *f = (Function *)o;
+    function_clear(o);
+    if (f->code) obj_decref(f->code);
+    if (f->name) obj_decref(f->name);
+    if (f->qualname) obj_decref(f->qualname);
+    obj_free(o);
+}
+
+static void function_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Function *f = (Function *)o;
+    if (f->code) visit((Obj *)f->code, arg);
+    if (f->globals) visit((Obj *)f->globals, arg);
+    if (f->defaults) visit((Obj *)f->defaults, arg);
+    if (f->closure) visit((Obj *)f->closure, arg);
+}
+
+static Value function_repr(Value v)
+{
+    Function *f = (Function *)val_as_obj(v);
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "<function %s at %p>", f->qualname ? f->qualname->data : "?", (void *)f);
+    return sb_finish(&b);
+}
+
+static Value function_call(Value self, Value *args, int nargs, Tuple *kwnames)
+{
+    return vm_call_function((Function *)val_as_obj(self), args, nargs, kwnames);
+}
+
+static Value function_getattr(Value o, Str *name)
+{
+    Function *f = (Function *)val_as_obj(o);
+    if (str_eq_cstr(name, "__name__")) return f->name ? new_ref(str_val(f->name)) : VAL_NONE;
+    if (str_eq_cstr(name, "__qualname__")) return f->qualname ? new_ref(str_val(f->qualname)) : VAL_NONE;
+    if (str_eq_cstr(name, "__doc__")) return VAL_NONE;
+    if (str_eq_cstr(name, "__module__")) {
+        Value m = f->globals ? dict_get_cstr(f->globals, "__name__") : VAL_UNDEF;
+        if (m == VAL_UNDEF || m == VAL_ERROR) return VAL_NONE;
+        return new_ref(m);
+    }
+    if (str_eq_cstr(name, "__defaults__"))
+        return f->defaults ? new_ref(val_from_obj(f->defaults)) : VAL_NONE;
+    return no_attr(o, name);
+}
+
+Type function_type = {
+    .ob = OBJ_HEAD_INIT(&type_type),
+    .name = "function",
+    .size = sizeof(Function),
+    .flags = TYPE_CONTAINER,
+    .dealloc = function_dealloc,
+    .repr = function_repr,
+    .hash = identity_hash,
+    .call = function_call,
+    .getattr = function_getattr,
+    .traverse = function_traverse,
+    .clear = function_clear,
+};
+
+/* ---- builtin function / bound builtin method ---- */
+
+Value builtin_new(const char *name, CFunc fn, Value self)
+{
+    Builtin *b = obj_alloc(&builtin_type, sizeof(Builtin));
+    if (!b) return VAL_ERROR;
+    b->name = name;
+    b->fn = fn;
+    b->self = self;
+    if (self != VAL_UNDEF) incref(self);
+    b->module = NULL;
+    return val_from_obj(b);
+}
+
+static void builtin_dealloc(Obj *o)
+{
+    Builtin *b = (Builtin *)o;
+    if (b->self != VAL_UNDEF) decref(b->self);
+    if (b->module) obj_decref(b->module);
+    obj_free(o);
+}
+
+static Value builtin_repr(Value v)
+{
+    Builtin *b = (Builtin *)val_as_obj(v);
+    StrBuf sb;
+    sb_init(&sb);
+    if (b->self == VAL_UNDEF)
+        sb_printf(&sb, "<built-in function %s>", b->name);
+    else if (val_is_obj(b->self) && val_as_obj(b->self)->type == &type_type)
+        sb_printf(&sb, "<built-in method %s of type object at %p>", b->name, (void *)val_as_obj(b->self));
+    else
+        sb_printf(&sb, "<built-in method %s of %s object at %p>", b->name, val_type_name(b->self),
+                  val_is_obj(b->self) ? (void *)val_as_obj(b->self) : (void *)(uintptr_t)(b->self & VAL_PAYLOAD));
+    return sb_finish(&sb);
+}
+
+static Value builtin_call(Value self, Value *args, int nargs, Tuple *kwnames)
+{
+    Builtin *b = (Builtin *)val_as_obj(self);
+    if (b->self == VAL_UNDEF) return b->fn(args, nargs, kwnames);
+    return call_with_self(self, b->fn, b->self, args, nargs, kwnames);
+}
+
+static Value builtin_getattr(Value o, Str *name)
+{
+    Builtin *b = (Builtin *)val_as_obj(o);
+    if (str_eq_cstr(name, "__name__") || str_eq_cstr(name, "__qualname__")) {
+        Str *s = str_from_cstr(b->name);
+        return s ? str_val(s) : VAL_ERROR;
+    }
+    if (str_eq_cstr(name, "__doc__")) return VAL_NONE;
+    if (str_eq_cstr(name, "__self__")) {
+        if (b->self == VAL_UNDEF) return VAL_NONE;
+        return new_ref(b->self);
+    }
+    return no_attr(o, name);
+}
+
+static int builtin_hash(Value v, int64_t *out)
+{
+    Builtin *b = (Builtin *)val_as_obj(v);
+    *out = (int64_t)(((uintptr_t)b->fn >> 4) ^ (b->self == VAL_UNDEF ? 0 : (uintptr_t)b->self));
+    if (*out == -1) *out = -2;
+    return 0;
+}
+
+static Value builtin_compare(Value a, Value b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || !val_is_obj(b) || val_as_obj(b)->type != &builtin_type)
+        return VAL_NOTIMPL;
+    Builtin *x = (Builtin *)val_as_obj(a), *y = (Builtin *)val_as_obj(b);
+    bool eq = x->fn == y->fn && x->self == y->self;
+    return val_from_bool(op == CMP_EQ ? eq : !eq);
+}
+
+Type builtin_type = {
+    .ob = OBJ_HEAD_INIT(&type_type),
+    .name = "builtin_function_or_method",
+    .size = sizeof(Builtin),
+    .dealloc = builtin_dealloc,
+    .repr = builtin_repr,
+    .hash = builtin_hash,
+    .compare = builtin_compare,
+    .call = builtin_call,
+    .getattr = builtin_getattr,
+};
+
+/* ---- bound method ---- */
+
+static void method_clear(Obj *o)
+{
+    Method *m = (Method *)o;
+    Value f = m->func, s = m->self;
+    m->func = VAL_NONE;
+    m->self = VAL_NONE;
+    decref(f);
+    decref(s);
+}
+
+static void method_dealloc(Obj *o)
+{
+    method_clear(o);
+    obj_free(o);
+}
+
+static void method_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Method *m = (Method *)o;
+    if (val_is_obj(m->func)) visit(val_as_obj(m->func), arg);
+    if (val_is_obj(m->self)) visit(val_as_obj(m->self), arg);
+}
+
+static Value method_repr(Value v)
+{
+    Method *m = (Method *)val_as_obj(v);
+    Value r = obj_repr(m->self);
+    if (r == VAL_ERROR) return VAL_ERROR;
+    const char *qn = "?";
+    if (val_is_obj(m->func) && val_as_obj(m->func)->type == &function_type) {
+        Function *f = (Function *)val_as_obj(m->func);
+        if (f->qualname) qn = f->qualname->data;
+    }
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "<bound method %s of %s>", qn, val_as_str(r)->data);
+    decref(r);
+    return sb_finish(&b);
+}
+
+static Value method_call(Value self, Value *args, int nargs, Tuple *kwnames)
+{
+    Method *m = (Method *)val_as_obj(self);
+    return call_with_self(m->func, NULL, m->self, args, nargs, kwnames);
+}
+
+static Value method_getattr(Value o, Str *name)
+{
+    Method *m = (Method *)val_as_obj(o);
+    if (str_eq_cstr(name, "__self__")) return new_ref(m->self);
+    if (str_eq_cstr(name, "__func__")) return new_ref(m->func);
+    return obj_getattr(m->func, name);
+}
+
+static int method_hash(Value v, int64_t *out)
+{
+    Method *m = (Method *)val_as_obj(v);
+    int64_t h;
+    if (obj_hash(m->func, &h) < 0) return -1;
+    *out = h ^ (int64_t)(m->self >> 4);
+    if (*out == -1) *out = -2;
+    return 0;
+}
+
+static Value method_compare(Value a, Value b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || !val_is_obj(b) || val_as_obj(b)->type != &method_type)
+        return VAL_NOTIMPL;
+    Method *x = (Method *)val_as_obj(a), *y = (Method *)val_as_obj(b);
+    bool eq = x->func == y->func && x->self == y->self;
+    return val_from_bool(op == CMP_EQ ? eq : !eq);
+}
+
+Type method_type = {
+    .ob = OBJ_HEAD_INIT(&type_type),
+    .name = "method",
+    .size = sizeof(Method),
+    .flags = TYPE_CONTAINER,
+    .dealloc = method_dealloc,
+    .repr = method_repr,
+    .hash = method_hash,
+    .compare = method_compare,
+    .call = method_call,
+    .getattr = method_getattr,
+    .traverse = method_traverse,
+    .clear = method_clear,
+};
+
+/* ---- cell ---- */
+
+Value cell_new(Value v)
+{
+    Cell *c = obj_alloc(&cell_type, sizeof(Cell));
+    if (!c) return VAL_ERROR;
+    if (v != VAL_UNDEF) incref(v);
+    c->v = v;
+    return val_from_obj(c);
+}
+
+static void cell_clear(Obj *o)
+{
+    Cell *c = (Cell *)o;
+    Value v = c->v;
+    c->v = VAL_UNDEF;
+    if (v != VAL_UNDEF) decref(v);
+}
+
+static void cell_dealloc(Obj *o)
+{
+    cell_clear(o);
+    obj_free(o);
+}
+
+static void cell_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Cell *c = (Cell *)o;
+    if (val_is_obj(c->v)) visit(val_as_obj(c->v), arg);
+}
+
+static Value cell_repr(Value v)
+{
+    Cell *c = (Cell *)val_as_obj(v);
+    StrBuf b;
+    sb_init(&b);
+    if (c->v == VAL_UNDEF)
+        sb_printf(&b, "<cell at %p: empty>", (void *)c);
+    else
+        sb_printf(&b, "<cell at %p: %s object at %p>", (void *)c, val_type_name(c->v),
+                  val_is_obj(c->v) ? (void *)val_as_obj(c->v) : (void *)(uintptr_t)(c->v & VAL_PAYLOAD));
+    return sb_finish(&b);
+}
+
+Type cell_type = {
+    .ob = OBJ_HEAD_INIT(&type_type),
+    .name = "cell",
+    .size = sizeof(Cell),
+    .flags = TYPE_CONTAINER,
+    .dealloc = cell_dealloc,
+    .repr = cell_repr,
+    .traverse = cell_traverse,
+    .clear = cell_clear,
+};

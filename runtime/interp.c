@@ -1,0 +1,108 @@
+/* interp.c — the one interpreter of the process: creates the builtins, the
+ * module table (sys.modules, with sys loaded) and sys.argv; interp_free
+ * tears everything down so that a leak checker sees no block left behind.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "interp.h"
+#include "error.h"
+#include "str.h"
+#include "int.h"
+#include "float.h"
+#include "tuple.h"
+#include "list.h"
+#include "dict.h"
+#include "range.h"
+#include "function.h"
+#include "module.h"
+#include "iterators.h"
+#include "textio.h"
+
+Interp interp;
+
+/* Types whose method dicts interp_init builds and interp_free releases. */
+static Type *const library_types[] = {
+    &function_type, &builtin_type, &method_type, &cell_type, &module_type, &textio_type,
+    &map_type, &filter_type, &zip_type, &enumerate_type, &reversed_type, &callable_iterator_type,
+    &str_type, &int_type, &bool_type, &none_type, &float_type, &tuple_type, &list_type,
+    &dict_type, &range_type, &slice_type, &type_type,
+    NULL,
+};
+
+static void fatal(const char *what)
+{
+    fprintf(stderr, "scr: cannot initialise the interpreter (%s)\n", what);
+    exit(1);
+}
+
+void interp_init(int argc, char **argv)
+{
+    interp.recursion_limit = 1000;
+    interp.depth = 0;
+    interp.main_module = VAL_NONE;
+    textio_setup();
+    for (int i = 0; library_types[i]; i++) type_ready(library_types[i]);
+    interp.builtins = builtins_init();
+    if (!interp.builtins) fatal("builtins");
+    interp.modules = dict_new();
+    if (!interp.modules) fatal("modules");
+    interp.argv = list_new(argc > 0 ? argc : 1);
+    if (!interp.argv) fatal("argv");
+    for (int i = 0; i < argc; i++) {
+        Str *s = str_from_cstr(argv[i]);
+        if (!s || list_append_steal(interp.argv, str_val(s)) < 0) fatal("argv");
+    }
+    if (argc == 0) {
+        Str *s = str_from_cstr("");
+        if (!s || list_append_steal(interp.argv, str_val(s)) < 0) fatal("argv");
+    }
+    Str *sys = str_intern_cstr("sys");
+    if (!sys) fatal("sys");
+    Value m = module_import(sys);
+    obj_decref(sys);
+    if (m == VAL_ERROR) fatal("sys");
+    decref(m);
+}
+
+static void clear_module(Value m)
+{
+    if (val_is_obj(m) && val_as_obj(m)->type == &module_type && ((Module *)val_as_obj(m))->dict)
+        dict_clear(((Module *)val_as_obj(m))->dict);
+}
+
+static void release_type_dict(Type *t)
+{
+    Dict *d = t->dict;
+    if (!d) return;
+    t->dict = NULL;
+    obj_decref(d);
+}
+
+void interp_free(void)
+{
+    fflush(stdout);
+    fflush(stderr);
+    /* Functions hold their globals and globals hold the functions: empty
+     * every module dict first, __main__ before the library modules. */
+    clear_module(interp.main_module);
+    if (interp.modules) {
+        int64_t pos = 0;
+        Value k, v;
+        while (dict_next(interp.modules, &pos, &k, &v)) clear_module(v);
+        dict_clear(interp.modules);
+    }
+    Value main = interp.main_module;
+    interp.main_module = VAL_NONE;
+    decref(main);
+    if (interp.modules) { obj_decref(interp.modules); interp.modules = NULL; }
+    if (interp.builtins) {
+        dict_clear(interp.builtins);
+        obj_decref(interp.builtins);
+        interp.builtins = NULL;
+    }
+    if (interp.argv) { obj_decref(interp.argv); interp.argv = NULL; }
+    for (int i = 0; library_types[i]; i++) release_type_dict(library_types[i]);
+    for (int i = 0; exc_builtin_types[i]; i++) release_type_dict(exc_builtin_types[i]);
+    str_methods_cleanup();
+    str_intern_clear();
+}

@@ -1,0 +1,137 @@
+/* mod_sys.c — the sys module: argv, exit, the recursion limit, reference
+ * counts, the standard streams and a few constants describing the platform.
+ */
+#include <stdint.h>
+#include "module.h"
+#include "interp.h"
+#include "error.h"
+#include "str.h"
+#include "int.h"
+#include "dict.h"
+#include "list.h"
+#include "tuple.h"
+#include "function.h"
+#include "textio.h"
+
+#ifndef SCR_VERSION
+#define SCR_VERSION "0.1.0"
+#endif
+
+/* CPython 3.12 reports this for immortal objects; scr for unboxed values too. */
+#define REFCNT_IMMORTAL INT64_C(4294967295)
+
+Value sys_exit(Value *args, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw("exit", kwnames) < 0) return VAL_ERROR;
+    if (nargs > 1) {
+        err_format(&exc_TypeError, "exit expected at most 1 argument, got %d", nargs);
+        return VAL_ERROR;
+    }
+    /* sys.exit(None) raises SystemExit() as CPython's PyErr_SetObject does */
+    Value exc = exc_new(&exc_SystemExit, args, nargs == 1 && args[0] == VAL_NONE ? 0 : nargs);
+    if (exc == VAL_ERROR) return VAL_ERROR;
+    err_set_exc(exc);
+    return VAL_ERROR;
+}
+
+Value sys_getrefcount(Value *args, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw("getrefcount", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 1) {
+        err_format(&exc_TypeError, "getrefcount() takes exactly one argument (%d given)", nargs);
+        return VAL_ERROR;
+    }
+    if (!val_is_obj(args[0])) return int_from_i64(REFCNT_IMMORTAL);
+    intptr_t rc = val_as_obj(args[0])->refcnt;
+    if (rc >= OBJ_IMMORTAL / 2) return int_from_i64(REFCNT_IMMORTAL);
+    return int_from_i64(rc);
+}
+
+static Value f_getrecursionlimit(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (args_no_kw("getrecursionlimit", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 0) {
+        err_format(&exc_TypeError, "sys.getrecursionlimit() takes no arguments (%d given)", nargs);
+        return VAL_ERROR;
+    }
+    return int_from_i64(interp.recursion_limit);
+}
+
+static Value f_setrecursionlimit(Value *args, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw("setrecursionlimit", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 1) {
+        err_format(&exc_TypeError, "setrecursionlimit() takes exactly one argument (%d given)", nargs);
+        return VAL_ERROR;
+    }
+    if (val_is_float(args[0])) {
+        err_set(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+        return VAL_ERROR;
+    }
+    int64_t n;
+    if (val_index(args[0], &n) < 0) return VAL_ERROR;
+    if (n > INT32_MAX || n < INT32_MIN) {
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
+        return VAL_ERROR;
+    }
+    if (n < 1) {
+        err_set(&exc_ValueError, "recursion limit must be greater or equal than 1");
+        return VAL_ERROR;
+    }
+    if (n <= interp.depth) {
+        err_format(&exc_RecursionError, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low",
+                   (int)n, interp.depth);
+        return VAL_ERROR;
+    }
+    interp.recursion_limit = (int)n;
+    return VAL_NONE;
+}
+
+static int set_new(Dict *d, const char *name, Value v)
+{
+    if (v == VAL_ERROR) return -1;
+    int r = dict_set_cstr(d, name, v);
+    decref(v);
+    return r;
+}
+
+static Value str_value(const char *s)
+{
+    Str *str = str_from_cstr(s);
+    return str ? str_val(str) : VAL_ERROR;
+}
+
+Value mod_sys_init(void)
+{
+    Value m = module_new("sys");
+    if (m == VAL_ERROR) return VAL_ERROR;
+    Dict *d = ((Module *)val_as_obj(m))->dict;
+    if (module_add_function(d, "exit", sys_exit) < 0
+        || module_add_function(d, "getrefcount", sys_getrefcount) < 0
+        || module_add_function(d, "getrecursionlimit", f_getrecursionlimit) < 0
+        || module_add_function(d, "setrecursionlimit", f_setrecursionlimit) < 0
+        || set_new(d, "stdout", textio_new(stdout, "<stdout>")) < 0
+        || set_new(d, "stderr", textio_new(stderr, "<stderr>")) < 0
+        || set_new(d, "stdin", textio_new(stdin, "<stdin>")) < 0
+        || set_new(d, "version", str_value(SCR_VERSION)) < 0
+        || set_new(d, "platform", str_value("linux")) < 0
+        || set_new(d, "byteorder", str_value(
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+               "big"
+#else
+               "little"
+#endif
+               )) < 0
+        || set_new(d, "maxsize", int_from_i64(INT64_MAX)) < 0)
+        goto fail;
+    if (dict_set_cstr(d, "__stdout__", dict_get_cstr(d, "stdout")) < 0
+        || dict_set_cstr(d, "__stderr__", dict_get_cstr(d, "stderr")) < 0)
+        goto fail;
+    if (interp.argv && dict_set_cstr(d, "argv", val_from_obj(interp.argv)) < 0) goto fail;
+    if (interp.modules && dict_set_cstr(d, "modules", val_from_obj(interp.modules)) < 0) goto fail;
+    return m;
+fail:
+    decref(m);
+    return VAL_ERROR;
+}
