@@ -1,0 +1,485 @@
+/* operators.c — Python's binary, unary and comparison operators on builtin
+ * values.
+ *
+ * Numbers: int (inline or heap), bool and float with the usual promotion;
+ * floor division and modulo take the sign of the divisor as in Python (floats
+ * follow CPython's float_divmod); int results beyond 64 bits raise
+ * OverflowError until bigints arrive. Sequences: + and * on str, list and
+ * tuple, `str % x`, in-place list += and *=, dict |. Everything else raises
+ * CPython's TypeError. Unboxed int and float cases are tested first.
+ */
+#include "operators.h"
+
+#include <math.h>
+
+#include "error.h"
+#include "int.h"
+#include "float.h"
+#include "str.h"
+#include "list.h"
+#include "tuple.h"
+#include "dict.h"
+#include "format.h"
+
+#define OVERFLOW_MSG "integer overflow: result does not fit in 64 bits (bigints come later)"
+
+const char *const binop_symbols[] = {
+    [OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_TRUEDIV] = "/",
+    [OP_FLOORDIV] = "//", [OP_MOD] = "%", [OP_POW] = "** or pow()",
+    [OP_LSHIFT] = "<<", [OP_RSHIFT] = ">>", [OP_AND] = "&", [OP_OR] = "|",
+    [OP_XOR] = "^", [OP_MATMUL] = "@",
+};
+
+static const char *const inplace_symbols[] = {
+    [OP_ADD] = "+=", [OP_SUB] = "-=", [OP_MUL] = "*=", [OP_TRUEDIV] = "/=",
+    [OP_FLOORDIV] = "//=", [OP_MOD] = "%=", [OP_POW] = "**=",
+    [OP_LSHIFT] = "<<=", [OP_RSHIFT] = ">>=", [OP_AND] = "&=", [OP_OR] = "|=",
+    [OP_XOR] = "^=", [OP_MATMUL] = "@=",
+};
+
+static inline bool is_intlike(Value v)
+{
+    return val_is_int(v) || val_is_bool(v) ||
+           (val_is_obj(v) && val_as_obj(v)->type == &int_type);
+}
+
+static inline int64_t as_i64(Value v)
+{
+    if (val_is_int(v)) return val_as_int(v);
+    return val_to_i64(v);
+}
+
+static inline Value make_int(int64_t r)
+{
+    return int_fits_inline(r) ? val_from_int(r) : int_from_i64(r);
+}
+
+static Value overflow(void)
+{
+    err_set(&exc_OverflowError, OVERFLOW_MSG);
+    return VAL_ERROR;
+}
+
+static Value unsupported(int op, Value a, Value b, bool inplace)
+{
+    err_format(&exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+               inplace ? inplace_symbols[op] : binop_symbols[op], val_type_name(a), val_type_name(b));
+    return VAL_ERROR;
+}
+
+/* ---- floats ---- */
+
+static bool is_odd_integer(double x)
+{
+    return fmod(fabs(x), 2.0) == 1.0;
+}
+
+/* CPython's float_pow, special cases included. */
+static Value float_pow(double iv, double iw)
+{
+    if (iw == 0) return val_from_float(1.0);
+    if (isnan(iv)) return val_from_float(iv);
+    if (isnan(iw)) return val_from_float(iv == 1.0 ? 1.0 : iw);
+    if (isinf(iw)) {
+        iv = fabs(iv);
+        if (iv == 1.0) return val_from_float(1.0);
+        if ((iw > 0.0) == (iv > 1.0)) return val_from_float(fabs(iw));
+        return val_from_float(0.0);
+    }
+    if (isinf(iv)) {
+        bool odd = is_odd_integer(iw);
+        if (iw > 0.0) return val_from_float(odd ? iv : fabs(iv));
+        return val_from_float(odd ? copysign(0.0, iv) : 0.0);
+    }
+    if (iv == 0.0) {
+        if (iw < 0.0) {
+            err_set(&exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return VAL_ERROR;
+        }
+        return val_from_float(is_odd_integer(iw) ? iv : 0.0);
+    }
+    bool negate = false;
+    if (iv < 0.0) {
+        if (iw != floor(iw)) {
+            /* CPython returns a complex number here; scr has none. */
+            err_set(&exc_ValueError, "negative number cannot be raised to a fractional power");
+            return VAL_ERROR;
+        }
+        iv = -iv;
+        negate = is_odd_integer(iw);
+    }
+    if (iv == 1.0) return val_from_float(negate ? -1.0 : 1.0);
+    double r = pow(iv, iw);
+    if (isinf(r)) {
+        err_set(&exc_OverflowError, "(34, 'Numerical result out of range')");
+        return VAL_ERROR;
+    }
+    return val_from_float(negate ? -r : r);
+}
+
+static Value float_binop(int op, double x, double y, Value a, Value b, bool inplace)
+{
+    double mod, div;
+    switch (op) {
+    case OP_ADD: return val_from_float(x + y);
+    case OP_SUB: return val_from_float(x - y);
+    case OP_MUL: return val_from_float(x * y);
+    case OP_TRUEDIV:
+        if (y == 0.0) {
+            err_set(&exc_ZeroDivisionError, "float division by zero");
+            return VAL_ERROR;
+        }
+        return val_from_float(x / y);
+    case OP_FLOORDIV:
+        if (y == 0.0) {
+            err_set(&exc_ZeroDivisionError, "float floor division by zero");
+            return VAL_ERROR;
+        }
+        mod = fmod(x, y);
+        div = (x - mod) / y;
+        if (mod && ((y < 0) != (mod < 0))) div -= 1.0;
+        if (div) {
+            double fl = floor(div);
+            if (div - fl > 0.5) fl += 1.0;
+            return val_from_float(fl);
+        }
+        return val_from_float(copysign(0.0, x / y));
+    case OP_MOD:
+        if (y == 0.0) {
+            err_set(&exc_ZeroDivisionError, "float modulo");
+            return VAL_ERROR;
+        }
+        mod = fmod(x, y);
+        if (mod) {
+            if ((y < 0) != (mod < 0)) mod += y;
+        } else {
+            mod = copysign(0.0, y);
+        }
+        return val_from_float(mod);
+    case OP_POW:
+        return float_pow(x, y);
+    default:
+        return unsupported(op, a, b, inplace);
+    }
+}
+
+/* ---- ints ---- */
+
+static Value int_pow(int64_t x, int64_t y)
+{
+    if (y < 0) {
+        if (x == 0) {
+            err_set(&exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return VAL_ERROR;
+        }
+        return float_pow((double)x, (double)y);
+    }
+    int64_t r = 1, base = x;
+    while (y) {
+        if ((y & 1) && __builtin_mul_overflow(r, base, &r)) return overflow();
+        y >>= 1;
+        if (y && __builtin_mul_overflow(base, base, &base)) {
+            /* |base| >= 2 here, and base**2 still has to go into the result */
+            return overflow();
+        }
+    }
+    return make_int(r);
+}
+
+/* x / y correctly rounded: exact when both fit a double's mantissa, else via
+ * long double (64-bit mantissa on x86, 113 on aarch64). */
+static double int_truediv(int64_t x, int64_t y)
+{
+    const int64_t lim = INT64_C(1) << 53;
+    if (x >= -lim && x <= lim && y >= -lim && y <= lim) return (double)x / (double)y;
+    return (double)((long double)x / (long double)y);
+}
+
+static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inplace)
+{
+    int64_t r;
+    switch (op) {
+    case OP_ADD:
+        if (__builtin_add_overflow(x, y, &r)) return overflow();
+        return make_int(r);
+    case OP_SUB:
+        if (__builtin_sub_overflow(x, y, &r)) return overflow();
+        return make_int(r);
+    case OP_MUL:
+        if (__builtin_mul_overflow(x, y, &r)) return overflow();
+        return make_int(r);
+    case OP_TRUEDIV:
+        if (y == 0) {
+            err_set(&exc_ZeroDivisionError, "division by zero");
+            return VAL_ERROR;
+        }
+        return val_from_float(int_truediv(x, y));
+    case OP_FLOORDIV:
+        if (y == 0) {
+            err_set(&exc_ZeroDivisionError, "integer division or modulo by zero");
+            return VAL_ERROR;
+        }
+        if (y == -1) {
+            if (x == INT64_MIN) return overflow();
+            return make_int(-x);
+        }
+        r = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
+        return make_int(r);
+    case OP_MOD:
+        if (y == 0) {
+            err_set(&exc_ZeroDivisionError, "integer modulo by zero");
+            return VAL_ERROR;
+        }
+        if (y == -1) return val_from_int(0);
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        return make_int(r);
+    case OP_POW:
+        return int_pow(x, y);
+    case OP_LSHIFT:
+        if (y < 0) {
+            err_set(&exc_ValueError, "negative shift count");
+            return VAL_ERROR;
+        }
+        if (x == 0) return val_from_int(0);
+        if (y >= 63) return overflow();
+        r = (int64_t)((uint64_t)x << y);
+        if ((r >> y) != x) return overflow();
+        return make_int(r);
+    case OP_RSHIFT:
+        if (y < 0) {
+            err_set(&exc_ValueError, "negative shift count");
+            return VAL_ERROR;
+        }
+        if (y >= 64) return val_from_int(x < 0 ? -1 : 0);
+        return make_int(x >> y);
+    case OP_AND: return make_int(x & y);
+    case OP_OR:  return make_int(x | y);
+    case OP_XOR: return make_int(x ^ y);
+    default:
+        return unsupported(op, a, b, inplace);
+    }
+}
+
+/* ---- sequences ---- */
+
+static bool is_seq_type(Type *t)
+{
+    return t == &str_type || t == &list_type || t == &tuple_type;
+}
+
+static Value seq_repeat(Value seq, int64_t n)
+{
+    Type *t = val_as_obj(seq)->type;
+    if (t == &str_type) return str_repeat(val_as_str(seq), n);
+    if (t == &list_type) return list_repeat(val_as_list(seq), n);
+    return tuple_repeat(val_as_tuple(seq), n);
+}
+
+/* list *= n: the list object keeps its identity. */
+static Value list_irepeat(Value a, int64_t n)
+{
+    if (n == 1) {
+        incref(a);
+        return a;
+    }
+    Value r = list_repeat(val_as_list(a), n);
+    if (r == VAL_ERROR) return VAL_ERROR;
+    List *l = val_as_list(a), *nl = val_as_list(r);
+    List tmp = *l;                         /* swap contents; r takes the old items away */
+    l->len = nl->len; l->cap = nl->cap; l->items = nl->items;
+    nl->len = tmp.len; nl->cap = tmp.cap; nl->items = tmp.items;
+    decref(r);
+    incref(a);
+    return a;
+}
+
+static Value concat_error(Type *t, Value b)
+{
+    err_format(&exc_TypeError, "can only concatenate %s (not \"%s\") to %s",
+               t->name, val_type_name(b), t->name);
+    return VAL_ERROR;
+}
+
+static Value wrap_str(Str *s) { return s ? str_val(s) : VAL_ERROR; }
+
+static Value object_binop(int op, Value a, Value b, bool inplace)
+{
+    Type *ta = val_type(a), *tb = val_type(b);
+    switch (op) {
+    case OP_ADD:
+        if (ta == &str_type) {
+            if (tb != &str_type) return concat_error(ta, b);
+            return wrap_str(str_concat(val_as_str(a), val_as_str(b)));
+        }
+        if (ta == &list_type) {
+            if (inplace) {
+                if (list_extend(val_as_list(a), b) < 0) return VAL_ERROR;
+                incref(a);
+                return a;
+            }
+            if (tb != &list_type) return concat_error(ta, b);
+            return list_concat(val_as_list(a), val_as_list(b));
+        }
+        if (ta == &tuple_type) {
+            if (tb != &tuple_type) return concat_error(ta, b);
+            return tuple_concat(val_as_tuple(a), val_as_tuple(b));
+        }
+        break;
+    case OP_MUL:
+        if (is_seq_type(ta)) {
+            if (!is_intlike(b)) {
+                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", tb->name);
+                return VAL_ERROR;
+            }
+            if (inplace && ta == &list_type) return list_irepeat(a, as_i64(b));
+            return seq_repeat(a, as_i64(b));
+        }
+        if (is_seq_type(tb)) {
+            if (!is_intlike(a)) {
+                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", ta->name);
+                return VAL_ERROR;
+            }
+            return seq_repeat(b, as_i64(a));
+        }
+        break;
+    case OP_MOD:
+        if (ta == &str_type) return format_percent(val_as_str(a), b);
+        break;
+    case OP_OR:
+        if (ta == &dict_type) {
+            if (inplace) {
+                if (dict_update(val_as_dict(a), b) < 0) return VAL_ERROR;
+                incref(a);
+                return a;
+            }
+            if (tb == &dict_type) {
+                Dict *d = dict_copy(val_as_dict(a));
+                if (!d) return VAL_ERROR;
+                if (dict_update(d, b) < 0) {
+                    obj_decref(d);
+                    return VAL_ERROR;
+                }
+                return val_from_obj(d);
+            }
+        }
+        break;
+    default:
+        break;
+    }
+    return unsupported(op, a, b, inplace);
+}
+
+Value op_binary(int op, Value a, Value b, bool inplace)
+{
+    if (val_is_int(a) && val_is_int(b))
+        return int_binop(op, val_as_int(a), val_as_int(b), a, b, inplace);
+    if (val_is_float(a) && val_is_float(b))
+        return float_binop(op, val_as_float(a), val_as_float(b), a, b, inplace);
+
+    bool aint = is_intlike(a), bint = is_intlike(b);
+    if (aint && bint) {
+        if (val_is_bool(a) && val_is_bool(b) && (op == OP_AND || op == OP_OR || op == OP_XOR)) {
+            bool x = a == VAL_TRUE, y = b == VAL_TRUE;
+            return val_from_bool(op == OP_AND ? (x & y) : op == OP_OR ? (x | y) : (x ^ y));
+        }
+        return int_binop(op, as_i64(a), as_i64(b), a, b, inplace);
+    }
+    if ((aint || val_is_float(a)) && (bint || val_is_float(b))) {
+        double x = val_is_float(a) ? val_as_float(a) : (double)as_i64(a);
+        double y = val_is_float(b) ? val_as_float(b) : (double)as_i64(b);
+        return float_binop(op, x, y, a, b, inplace);
+    }
+    return object_binop(op, a, b, inplace);
+}
+
+/* ---- unary ---- */
+
+Value op_unary(int op, Value a)
+{
+    static const char *const sym[] = { "-", "+", "~" };
+    if (op == UOP_NOT) {
+        int t = obj_truth(a);
+        return t < 0 ? VAL_ERROR : val_from_bool(!t);
+    }
+    if (val_is_int(a)) {
+        int64_t x = val_as_int(a);
+        switch (op) {
+        case UOP_NEG: return make_int(-x);
+        case UOP_POS: return a;
+        default:      return val_from_int(~x);
+        }
+    }
+    if (val_is_float(a)) {
+        if (op == UOP_NEG) return val_from_float(-val_as_float(a));
+        if (op == UOP_POS) return a;
+    } else if (is_intlike(a)) {
+        int64_t x = as_i64(a);
+        switch (op) {
+        case UOP_NEG:
+            if (x == INT64_MIN) return overflow();
+            return make_int(-x);
+        case UOP_POS: return make_int(x);
+        default:      return make_int(~x);
+        }
+    }
+    err_format(&exc_TypeError, "bad operand type for unary %s: '%s'",
+               op >= 0 && op <= UOP_INVERT ? sym[op] : "?", val_type_name(a));
+    return VAL_ERROR;
+}
+
+/* ---- comparison ---- */
+
+/* Unboxed values are identical when their bits are; heap ints (beyond 48 bits)
+ * also compare by value, so that `is` on ints never depends on boxing. */
+bool op_is(Value a, Value b)
+{
+    if (a == b) return true;
+    if (val_is_obj(a) && val_is_obj(b) && val_as_obj(a)->type == &int_type &&
+        val_as_obj(b)->type == &int_type)
+        return ((HeapInt *)val_as_obj(a))->v == ((HeapInt *)val_as_obj(b))->v;
+    return false;
+}
+
+Value op_compare(int op, Value a, Value b)
+{
+    if (op <= CMPOP_GE) {
+        if (val_is_int(a) && val_is_int(b)) {
+            int64_t x = val_as_int(a), y = val_as_int(b);
+            switch (op) {
+            case CMPOP_LT: return val_from_bool(x < y);
+            case CMPOP_LE: return val_from_bool(x <= y);
+            case CMPOP_EQ: return val_from_bool(x == y);
+            case CMPOP_NE: return val_from_bool(x != y);
+            case CMPOP_GT: return val_from_bool(x > y);
+            default:       return val_from_bool(x >= y);
+            }
+        }
+        if (val_is_float(a) && val_is_float(b)) {
+            double x = val_as_float(a), y = val_as_float(b);
+            switch (op) {
+            case CMPOP_LT: return val_from_bool(x < y);
+            case CMPOP_LE: return val_from_bool(x <= y);
+            case CMPOP_EQ: return val_from_bool(x == y);
+            case CMPOP_NE: return val_from_bool(x != y);
+            case CMPOP_GT: return val_from_bool(x > y);
+            default:       return val_from_bool(x >= y);
+            }
+        }
+        return obj_compare(a, b, op);
+    }
+    int r;
+    switch (op) {
+    case CMPOP_IN:
+    case CMPOP_NOT_IN:
+        r = obj_contains(b, a);
+        if (r < 0) return VAL_ERROR;
+        return val_from_bool(op == CMPOP_IN ? r != 0 : r == 0);
+    case CMPOP_IS:     return val_from_bool(op_is(a, b));
+    case CMPOP_IS_NOT: return val_from_bool(!op_is(a, b));
+    default:
+        err_set(&exc_RuntimeError, "bad comparison operator");
+        return VAL_ERROR;
+    }
+}
