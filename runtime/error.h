@@ -56,3 +56,7 @@ void  exc_add_traceback(Value exc, struct Code *code, int line);
 void  exc_print(Value exc, void *file /* FILE * */);
 
 #endif
+
+/* Added by the vm helper (runtime/exception.c). */
+extern Type exc_SystemError;                               /* also in exc_builtin_types */
+void  exc_cleanup(void);     /* at exit: drop the pending exception and MemoryError's traceback */

@@ -1,0 +1,477 @@
+/* exception.c — the builtin exception types (CPython's hierarchy), exception
+ * instances (.args, str/repr, traceback entries, __context__/__cause__), the
+ * one pending exception C code sets with err_*() and the VM fetches, and the
+ * traceback printer CPython users know.
+ *
+ * Exc.cause: VAL_NONE when there is no `from` clause; VAL_FALSE is this
+ * module's private mark for `raise ... from None` (cause None, context kept
+ * but not printed, like CPython's __suppress_context__).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include "error.h"
+#include "mem.h"
+#include "str.h"
+#include "tuple.h"
+#include "dict.h"
+#include "../src/bytecode.h"
+
+static Value pending = VAL_UNDEF;
+
+static TbEntry *tb_buffer(Exc *e);
+static void tb_clear(Exc *e);
+
+/* ---- instances ---- */
+
+static bool is_subtype(Type *t, Type *base)
+{
+    for (; t; t = t->base)
+        if (t == base) return true;
+    return false;
+}
+
+static Value exc_value_for(Type *t, Tuple *args)
+{
+    if (is_subtype(t, &exc_SystemExit)) {
+        if (args->len == 0) return VAL_NONE;
+        if (args->len == 1) { incref(args->items[0]); return args->items[0]; }
+        obj_incref(args);
+        return val_from_obj(args);
+    }
+    if (is_subtype(t, &exc_StopIteration)) {
+        if (args->len == 0) return VAL_NONE;
+        incref(args->items[0]);
+        return args->items[0];
+    }
+    return VAL_NONE;
+}
+
+Value exc_new(Type *t, Value *args, int nargs)
+{
+    size_t size = t->size >= sizeof(Exc) ? t->size : sizeof(Exc);
+    Tuple *a;
+    if (nargs == 0) {
+        a = &tuple_empty;
+        obj_incref(a);
+    } else {
+        a = tuple_from_array(args, nargs);
+        if (!a) return VAL_ERROR;
+    }
+    Exc *e = obj_alloc(t, size);
+    if (!e) { obj_decref(a); return VAL_ERROR; }
+    memset((char *)e + sizeof(Obj), 0, size - sizeof(Obj));
+    e->args = a;
+    e->cause = VAL_NONE;
+    e->context = VAL_NONE;
+    e->ntb = e->tbcap = 0;
+    e->tb = NULL;
+    e->value = exc_value_for(t, a);
+    return val_from_obj(e);
+}
+
+static Value exc_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
+{
+    if (kwnames && kwnames->len > 0) {
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
+        return VAL_ERROR;
+    }
+    return exc_new(t, args, nargs);
+}
+
+static void exc_clear_refs(Obj *o)
+{
+    Exc *e = (Exc *)o;
+    Value cause = e->cause, context = e->context, value = e->value;
+    e->cause = e->context = e->value = VAL_NONE;
+    decref(cause);
+    decref(context);
+    decref(value);
+    tb_clear(e);
+}
+
+static void exc_dealloc(Obj *o)
+{
+    Exc *e = (Exc *)o;
+    exc_clear_refs(o);
+    mem_free(tb_buffer(e));
+    if (e->args) obj_decref(e->args);
+    obj_free(o);
+}
+
+static void exc_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Exc *e = (Exc *)o;
+    if (e->args) visit((Obj *)e->args, arg);
+    if (val_is_obj(e->cause)) visit(val_as_obj(e->cause), arg);
+    if (val_is_obj(e->context)) visit(val_as_obj(e->context), arg);
+    if (val_is_obj(e->value)) visit(val_as_obj(e->value), arg);
+    for (int i = 0; i < e->ntb; i++) visit((Obj *)e->tb[i].code, arg);
+}
+
+static Value exc_str(Value v)
+{
+    Exc *e = (Exc *)val_as_obj(v);
+    if (e->args->len == 0) return str_val(str_new("", 0));
+    if (e->args->len == 1) return obj_str(e->args->items[0]);
+    return obj_str(val_from_obj(e->args));
+}
+
+static Value keyerror_str(Value v)
+{
+    Exc *e = (Exc *)val_as_obj(v);
+    if (e->args->len == 1) return obj_repr(e->args->items[0]);
+    return exc_str(v);
+}
+
+static Value exc_repr(Value v)
+{
+    Exc *e = (Exc *)val_as_obj(v);
+    Value r = e->args->len == 1 ? obj_repr(e->args->items[0]) : obj_repr(val_from_obj(e->args));
+    if (r == VAL_ERROR) return VAL_ERROR;
+    StrBuf b;
+    sb_init(&b);
+    sb_puts(&b, val_type_name(v));
+    if (e->args->len == 1) sb_putc(&b, '(');
+    sb_putn(&b, val_as_str(r)->data, val_as_str(r)->len);
+    if (e->args->len == 1) sb_putc(&b, ')');
+    decref(r);
+    return sb_finish(&b);
+}
+
+static int exc_hash(Value v, int64_t *out)
+{
+    uint64_t x = (uint64_t)(uintptr_t)val_as_obj(v);
+    *out = (int64_t)((x >> 4) | (x << 60));
+    if (*out == -1) *out = -2;
+    return 0;
+}
+
+static Value new_ref(Value v) { incref(v); return v; }
+
+static Value exc_getattr(Value o, Str *name)
+{
+    Exc *e = (Exc *)val_as_obj(o);
+    Type *t = val_as_obj(o)->type;
+    if (str_eq_cstr(name, "args")) return new_ref(val_from_obj(e->args));
+    if (str_eq_cstr(name, "__context__")) return new_ref(e->context);
+    if (str_eq_cstr(name, "__cause__")) return e->cause == VAL_FALSE ? VAL_NONE : new_ref(e->cause);
+    if (str_eq_cstr(name, "__suppress_context__")) return val_from_bool(e->cause != VAL_NONE);
+    if (str_eq_cstr(name, "__traceback__")) return VAL_NONE;
+    if (is_subtype(t, &exc_StopIteration) && str_eq_cstr(name, "value")) return new_ref(e->value);
+    if (is_subtype(t, &exc_SystemExit) && str_eq_cstr(name, "code")) return new_ref(e->value);
+    return VAL_UNDEF;     /* the generic lookup goes on (methods, __class__) */
+}
+
+#define EXC_FLAGS (TYPE_EXCEPTION | TYPE_BASETYPE | TYPE_CONTAINER)
+#define EXC_TYPE_STR(NAME, BASE, STR) \
+    Type exc_##NAME = { \
+        .ob = OBJ_HEAD_INIT(&type_type), .name = #NAME, .base = BASE, \
+        .size = sizeof(Exc), .flags = EXC_FLAGS, .dealloc = exc_dealloc, \
+        .repr = exc_repr, .str = STR, .hash = exc_hash, .getattr = exc_getattr, \
+        .new = exc_type_new, .traverse = exc_traverse, .clear = exc_clear_refs, \
+    };
+#define EXC_TYPE(NAME, BASE) EXC_TYPE_STR(NAME, BASE, exc_str)
+
+EXC_TYPE(BaseException, NULL)
+EXC_TYPE(SystemExit, &exc_BaseException)
+EXC_TYPE(KeyboardInterrupt, &exc_BaseException)
+EXC_TYPE(Exception, &exc_BaseException)
+EXC_TYPE(ArithmeticError, &exc_Exception)
+EXC_TYPE(ZeroDivisionError, &exc_ArithmeticError)
+EXC_TYPE(OverflowError, &exc_ArithmeticError)
+EXC_TYPE(FloatingPointError, &exc_ArithmeticError)
+EXC_TYPE(LookupError, &exc_Exception)
+EXC_TYPE(IndexError, &exc_LookupError)
+EXC_TYPE_STR(KeyError, &exc_LookupError, keyerror_str)
+EXC_TYPE(NameError, &exc_Exception)
+EXC_TYPE(UnboundLocalError, &exc_NameError)
+EXC_TYPE(TypeError, &exc_Exception)
+EXC_TYPE(ValueError, &exc_Exception)
+EXC_TYPE(UnicodeError, &exc_ValueError)
+EXC_TYPE(AttributeError, &exc_Exception)
+EXC_TYPE(AssertionError, &exc_Exception)
+EXC_TYPE(RuntimeError, &exc_Exception)
+EXC_TYPE(RecursionError, &exc_RuntimeError)
+EXC_TYPE(NotImplementedError, &exc_RuntimeError)
+EXC_TYPE(MemoryError, &exc_Exception)
+EXC_TYPE(StopIteration, &exc_Exception)
+EXC_TYPE(SyntaxError, &exc_Exception)
+EXC_TYPE(IndentationError, &exc_SyntaxError)
+EXC_TYPE(ImportError, &exc_Exception)
+EXC_TYPE(ModuleNotFoundError, &exc_ImportError)
+EXC_TYPE(OSError, &exc_Exception)
+EXC_TYPE(EOFError, &exc_Exception)
+EXC_TYPE(SystemError, &exc_Exception)
+
+Type *const exc_builtin_types[] = {
+    &exc_BaseException, &exc_SystemExit, &exc_KeyboardInterrupt, &exc_Exception,
+    &exc_ArithmeticError, &exc_ZeroDivisionError, &exc_OverflowError, &exc_FloatingPointError,
+    &exc_LookupError, &exc_IndexError, &exc_KeyError, &exc_NameError, &exc_UnboundLocalError,
+    &exc_TypeError, &exc_ValueError, &exc_UnicodeError, &exc_AttributeError, &exc_AssertionError,
+    &exc_RuntimeError, &exc_RecursionError, &exc_NotImplementedError, &exc_MemoryError,
+    &exc_StopIteration, &exc_SyntaxError, &exc_IndentationError, &exc_ImportError,
+    &exc_ModuleNotFoundError, &exc_OSError, &exc_EOFError, &exc_SystemError,
+    NULL
+};
+
+/* Raised when an allocation fails: allocating another object then would be
+ * unwise, so one immortal instance is reused. */
+static Exc memory_error = {
+    .ob = OBJ_HEAD_INIT(&exc_MemoryError),
+    .args = &tuple_empty,
+    .cause = VAL_NONE, .context = VAL_NONE, .value = VAL_NONE,
+};
+
+/* ---- the pending exception ---- */
+
+void err_set_exc(Value exc)
+{
+    Value old = pending;
+    pending = exc;
+    if (old != VAL_UNDEF) decref(old);
+}
+
+void err_set_value(Type *t, Value arg)
+{
+    Value e = exc_new(t, &arg, 1);
+    if (e == VAL_ERROR) return;      /* MemoryError is pending instead */
+    err_set_exc(e);
+}
+
+void err_set(Type *t, const char *msg)
+{
+    Str *s = str_from_cstr(msg);
+    if (!s) { err_no_memory(); return; }
+    Value sv = str_val(s);
+    err_set_value(t, sv);
+    decref(sv);
+}
+
+void err_format(Type *t, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    if ((size_t)n < sizeof small) { err_set(t, small); return; }
+    char *big = mem_alloc((size_t)n + 1);
+    if (!big) { err_no_memory(); return; }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    err_set(t, big);
+    mem_free(big);
+}
+
+void err_no_memory(void)
+{
+    tb_clear(&memory_error);
+    Value ctx = memory_error.context;
+    memory_error.context = VAL_NONE;
+    decref(ctx);
+    err_set_exc(val_from_obj(&memory_error));
+}
+
+bool err_occurred(void) { return pending != VAL_UNDEF; }
+
+Value err_fetch(void)
+{
+    Value e = pending;
+    pending = VAL_UNDEF;
+    return e;
+}
+
+bool err_matches(Type *t)
+{
+    return pending != VAL_UNDEF && is_subtype(val_type(pending), t);
+}
+
+void err_clear(void)
+{
+    Value e = pending;
+    pending = VAL_UNDEF;
+    if (e != VAL_UNDEF) decref(e);
+}
+
+bool exc_matches(Value exc, Value cls)
+{
+    Type *et = val_type(exc);
+    if (val_is_tuple(cls)) {
+        Tuple *t = val_as_tuple(cls);
+        for (int64_t i = 0; i < t->len; i++)
+            if (exc_matches(exc, t->items[i])) return true;
+        return false;
+    }
+    if (!val_is_obj(cls) || val_as_obj(cls)->type != &type_type) return false;
+    return is_subtype(et, (Type *)val_as_obj(cls));
+}
+
+/* Entries arrive innermost first, but tb[] keeps the innermost last: they
+ * are stored at the end of a buffer of tbcap entries so that adding an outer
+ * frame is a pointer decrement (deep recursion makes long tracebacks). */
+static TbEntry *tb_buffer(Exc *e) { return e->tb ? e->tb - (e->tbcap - e->ntb) : NULL; }
+
+void exc_add_traceback(Value exc, struct Code *code, int line)
+{
+    if (!val_is_obj(exc) || !(val_as_obj(exc)->type->flags & TYPE_EXCEPTION)) return;
+    Exc *e = (Exc *)val_as_obj(exc);
+    if (e->ntb == e->tbcap) {
+        int cap = e->tbcap ? e->tbcap * 2 : 8;
+        if (cap < e->tbcap) return;
+        TbEntry *nb = mem_alloc_array((size_t)cap, sizeof(TbEntry));
+        if (!nb) return;           /* a shorter traceback beats a second error */
+        if (e->ntb) memcpy(nb + cap - e->ntb, e->tb, (size_t)e->ntb * sizeof(TbEntry));
+        mem_free(tb_buffer(e));
+        e->tb = nb + cap - e->ntb;
+        e->tbcap = cap;
+    }
+    e->tb--;
+    e->tb[0].code = code;
+    e->tb[0].line = line;
+    obj_incref(code);
+    e->ntb++;
+}
+
+/* Drop every entry (keeping the buffer). */
+static void tb_clear(Exc *e)
+{
+    for (int i = 0; i < e->ntb; i++) obj_decref(e->tb[i].code);
+    if (e->tb) e->tb += e->ntb;
+    e->ntb = 0;
+}
+
+void exc_cleanup(void)
+{
+    tb_clear(&memory_error);
+    mem_free(tb_buffer(&memory_error));
+    memory_error.tb = NULL;
+    memory_error.tbcap = 0;
+    Value ctx = memory_error.context;
+    memory_error.context = VAL_NONE;
+    decref(ctx);
+    err_clear();
+}
+
+/* ---- printing ---- */
+
+/* Line `line` (1-based) of the file, leading and trailing blanks removed; 0 if unavailable. */
+static int source_line(const char *filename, int line, char *buf, size_t n)
+{
+    if (!filename || filename[0] == '<' || line < 1) return 0;
+    FILE *f = fopen(filename, "r");
+    if (!f) return 0;
+    int cur = 1, ok = 0;
+    size_t len = 0;
+    int c;
+    while ((c = fgetc(f)) != EOF) {
+        if (cur == line) {
+            if (c == '\n') { ok = 1; break; }
+            if (len + 1 < n) buf[len++] = (char)c;
+        } else if (c == '\n') {
+            cur++;
+        }
+    }
+    if (cur == line && len > 0) ok = 1;
+    fclose(f);
+    if (!ok) return 0;
+    buf[len] = '\0';
+    while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r' ||
+                       buf[len - 1] == '\f' || buf[len - 1] == '\v'))
+        buf[--len] = '\0';
+    size_t skip = strspn(buf, " \t\f\v");
+    memmove(buf, buf + skip, len - skip + 1);
+    return buf[0] != '\0';
+}
+
+static void print_one(Value exc, FILE *fp)
+{
+    Exc *e = (Exc *)val_as_obj(exc);
+    if (e->ntb > 0) fputs("Traceback (most recent call last):\n", fp);
+    /* Like CPython, a run of more than 3 identical entries (recursion) is
+     * cut to 3 and a count. */
+    const char *lastfile = NULL, *lastname = NULL;
+    int lastline = -1, count = 0;
+    for (int i = 0; i < e->ntb; i++) {
+        Code *c = e->tb[i].code;
+        const char *fn = c->filename ? c->filename->data : "<unknown>";
+        const char *name = c->name ? c->name->data : "?";
+        int line = e->tb[i].line;
+        if (!lastfile || strcmp(fn, lastfile) != 0 || line != lastline || strcmp(name, lastname) != 0) {
+            if (count > 3)
+                fprintf(fp, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
+            lastfile = fn;
+            lastname = name;
+            lastline = line;
+            count = 0;
+        }
+        if (++count > 3) continue;
+        fprintf(fp, "  File \"%s\", line %d, in %s\n", fn, line, name);
+        char buf[4096];
+        if (source_line(fn, line, buf, sizeof buf)) fprintf(fp, "    %s\n", buf);
+    }
+    if (count > 3)
+        fprintf(fp, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
+    const char *name = val_type_name(exc);
+    Value s = obj_str(exc);
+    if (s == VAL_ERROR) {
+        err_clear();
+        fprintf(fp, "%s: <exception str() failed>\n", name);
+        return;
+    }
+    if (val_is_str(s) && val_as_str(s)->len > 0) {
+        fprintf(fp, "%s: ", name);
+        fwrite(val_as_str(s)->data, 1, (size_t)val_as_str(s)->len, fp);
+        fputc('\n', fp);
+    } else {
+        fprintf(fp, "%s\n", name);
+    }
+    decref(s);
+}
+
+static bool is_exc(Value v)
+{
+    return val_is_obj(v) && (val_as_obj(v)->type->flags & TYPE_EXCEPTION);
+}
+
+#define CHAIN_MAX 64
+static void print_chain(Value exc, FILE *fp, Obj **seen, int nseen)
+{
+    Exc *e = (Exc *)val_as_obj(exc);
+    if (nseen < CHAIN_MAX) {
+        seen[nseen++] = val_as_obj(exc);
+        Value next = VAL_UNDEF;
+        const char *msg = NULL;
+        if (is_exc(e->cause)) {
+            next = e->cause;
+            msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (e->cause == VAL_NONE && is_exc(e->context)) {
+            next = e->context;
+            msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+        if (next != VAL_UNDEF) {
+            bool dup = false;
+            for (int i = 0; i < nseen; i++) if (seen[i] == val_as_obj(next)) dup = true;
+            if (!dup) {
+                print_chain(next, fp, seen, nseen);
+                fputs(msg, fp);
+            }
+        }
+    }
+    print_one(exc, fp);
+}
+
+void exc_print(Value exc, void *file)
+{
+    FILE *fp = file ? (FILE *)file : stderr;
+    if (!is_exc(exc)) {
+        fputs("TypeError: print_exception(): Exception expected\n", fp);
+        return;
+    }
+    Obj *seen[CHAIN_MAX];
+    print_chain(exc, fp, seen, 0);
+    fflush(fp);
+}
