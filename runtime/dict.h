@@ -43,4 +43,9 @@ bool  dict_next(Dict *d, int64_t *pos, Value *key, Value *value);
 static inline bool val_is_dict(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &dict_type; }
 static inline Dict *val_as_dict(Value v) { return (Dict *)val_as_obj(v); }
 
+/* Added by the containers helper (runtime/dict.c). */
+Dict *dict_new_presized(int64_t n);             /* room for n items without resizing (BUILD_MAP) */
+/* Call once after type_ready(&dict_type) (interp_init): makes dict.fromkeys a
+ * classmethod, so that {}.fromkeys(keys) works too. */
+void  dict_type_init(void);
 #endif

@@ -42,6 +42,7 @@ void interp_init(int argc, char **argv)
     interp.main_module = VAL_NONE;
     textio_setup();
     for (int i = 0; library_types[i]; i++) type_ready(library_types[i]);
+    dict_type_init();   /* binds dict.fromkeys to the type, a classmethod */
     interp.builtins = builtins_init();
     if (!interp.builtins) fatal("builtins");
     interp.modules = dict_new();

@@ -27,4 +27,11 @@ static inline List *val_as_list(Value v) { return (List *)val_as_obj(v); }
 Value list_concat(List *a, List *b);
 Value list_repeat(List *l, int64_t n);      /* MemoryError when n * len overflows */
 
+/* Added by the containers helper (runtime/list.c): CPython's Py_ReprEnter /
+ * Py_ReprLeave for container reprs. enter returns 1 when o is already being
+ * repr'd (print "[...]"), 0 when entered (call leave afterwards), -1 with
+ * RecursionError/MemoryError set. Also counts interp.depth. */
+int   list_repr_enter(Obj *o);
+void  list_repr_leave(Obj *o);
+
 #endif

@@ -52,4 +52,11 @@ Value str_repeat(Str *s, int64_t n);
 Value str_getitem_index(Str *s, int64_t i);   /* code point i (negative allowed), IndexError */
 extern const MethodDef str_methods[];        /* runtime/str_methods.c */
 
+/* Added by the containers helper (runtime/str.c). */
+int64_t str_hash_bytes(const char *s, int64_t len);  /* the hash str_hash caches, for lookups without a Str */
+bool  str_cp_printable(uint32_t cp);            /* str.isprintable() for one code point (Unicode 14) */
+
+/* Release the Unicode case tables str_methods.c loads on first use (interp_free). */
+void str_methods_cleanup(void);
+
 #endif

@@ -1176,7 +1176,7 @@ static HSave save_handlers(C *c)
     u->hsaves = grow(c, u->hsaves, &u->hsavecap, u->nhsaves + 1, sizeof(int *));
     int *items = mem_alloc(sizeof(int) * (size_t)(u->hlen + 1));
     if (!items) fail_nomem(c);
-    memcpy(items, u->hstack, sizeof(int) * (size_t)u->hlen);
+    if (u->hlen) memcpy(items, u->hstack, sizeof(int) * (size_t)u->hlen);
     u->hsaves[u->nhsaves++] = items;
     return (HSave){ u->hlen };
 }
@@ -1186,7 +1186,7 @@ static void restore_handlers(C *c, HSave s)
     Unit *u = c->u;
     int *items = u->hsaves[u->nhsaves - 1];
     u->hstack = grow(c, u->hstack, &u->hstackcap, s.len + 1, sizeof(int));
-    memcpy(u->hstack, items, sizeof(int) * (size_t)s.len);
+    if (s.len) memcpy(u->hstack, items, sizeof(int) * (size_t)s.len);
     u->hlen = s.len;
     u->nhsaves--;
     mem_free(items);
