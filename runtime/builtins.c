@@ -13,7 +13,7 @@
 #include "mem.h"
 #include "str.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "tuple.h"
 #include "list.h"
 #include "dict.h"

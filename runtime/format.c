@@ -14,7 +14,7 @@
 #include "mem.h"
 #include "str.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "tuple.h"
 #include "dict.h"
 

@@ -13,7 +13,7 @@
 
 #include "error.h"
 #include "str.h"
-#include "float.h"
+#include "floatobj.h"
 #include "tuple.h"
 
 #define OVERFLOW_MSG "integer overflow: result does not fit in 64 bits (bigints come later)"

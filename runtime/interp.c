@@ -8,7 +8,7 @@
 #include "error.h"
 #include "str.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "tuple.h"
 #include "list.h"
 #include "dict.h"

@@ -8,7 +8,7 @@
 #include "module.h"
 #include "error.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "dict.h"
 #include "function.h"
 #include "operators.h"

@@ -6,7 +6,7 @@
 #include "module.h"
 #include "error.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "dict.h"
 #include "function.h"
 

@@ -16,7 +16,7 @@
 #include "str.h"
 #include "dict.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "function.h"
 
 /* ---- allocation ---- */

@@ -14,7 +14,7 @@
 
 #include "error.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "str.h"
 #include "list.h"
 #include "tuple.h"

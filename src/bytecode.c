@@ -12,7 +12,7 @@
 #include "../runtime/error.h"
 #include "../runtime/str.h"
 #include "../runtime/int.h"
-#include "../runtime/float.h"
+#include "../runtime/floatobj.h"
 #include "../runtime/tuple.h"
 #include "../runtime/operators.h"
 

@@ -26,7 +26,7 @@
 #include "../runtime/mem.h"
 #include "../runtime/str.h"
 #include "../runtime/int.h"
-#include "../runtime/float.h"
+#include "../runtime/floatobj.h"
 #include "../runtime/tuple.h"
 #include "../runtime/list.h"
 #include "../runtime/dict.h"

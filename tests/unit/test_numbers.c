@@ -12,7 +12,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "operators.h"
 #include "range.h"
 

@@ -9,7 +9,7 @@
 #include "object.h"
 #include "mem.h"
 #include "int.h"
-#include "float.h"
+#include "floatobj.h"
 #include "range.h"
 
 /* A test object holding one reference, counting its deallocations. */

@@ -4,7 +4,7 @@
  * grammar (underscores, inf/nan spellings, no hex), a hash that agrees with
  * int's for integral values, and exact int/float comparison.
  */
-#include "float.h"
+#include "floatobj.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,8 +1,8 @@
-/* float.h — Python floats: unboxed doubles (value.h); the type object, repr as
+/* floatobj.h — Python floats: unboxed doubles (value.h); the type object, repr as
  * the shortest string that round-trips, and hashing compatible with ints.
  */
-#ifndef SCR_FLOAT_H
-#define SCR_FLOAT_H
+#ifndef SCR_FLOATOBJ_H
+#define SCR_FLOATOBJ_H
 
 #include "object.h"
 
