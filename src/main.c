@@ -1,17 +1,23 @@
 /* main.c — the scr command line, modelled on python3's:
- *   scr FILE [ARGS...]     run a file (sys.argv = [FILE, ARGS...])
- *   scr -c CODE [ARGS...]  run a string (sys.argv = ['-c', ARGS...])
- *   scr - / scr            run the program read from stdin
- *   scr --dis FILE         print the bytecode of FILE
+ *   scr [-i] [-q] [-X opt] FILE [ARGS...]   run a file (sys.argv = [FILE, ARGS...])
+ *   scr [-i] [-q] -c CODE [ARGS...]         run a string (sys.argv = ['-c', ARGS...])
+ *   scr [-i] [-q] - [ARGS...]               run the program read from stdin
+ *   scr                                     the REPL on a terminal, else as `scr -`
+ *   scr --dis FILE                          print the bytecode of FILE
  *   scr -V / --version, -h / --help
- * The interpreter is torn down completely before exit so that a leak checker
- * sees every object released.
+ * -i enters the REPL after the program, with its globals. SIGINT becomes a
+ * KeyboardInterrupt in the running program. The interpreter is torn down
+ * completely before exit so that a leak checker sees every object released.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "run.h"
+#include "repl.h"
 #include "vm.h"
 #include "ast.h"
 #include "compiler.h"
@@ -28,43 +34,46 @@ static const char usage_line[] = "usage: scr [option] ... [-c cmd | file | -] [a
 static void usage(FILE *f)
 {
     fputs(usage_line, f);
-    fputs("Options:\n"
+    fputs("Options (and corresponding environment variables):\n"
           "-c cmd : program passed in as string (terminates option list)\n"
-          "-h     : print this help message and exit (also --help)\n"
+          "-h     : print this help message and exit (also -? or --help)\n"
+          "-i     : inspect interactively after running script; forces a prompt even\n"
+          "         if stdin does not appear to be a terminal\n"
+          "-q     : don't print version and copyright messages on interactive startup\n"
           "-V     : print the version number and exit (also --version)\n"
+          "-X opt : set implementation-specific option:\n"
+          "         -X gcstats: print the cycle collector's statistics at exit\n"
           "--dis  : print the bytecode of the program instead of running it\n"
           "Arguments:\n"
           "file   : program read from script file\n"
-          "-      : program read from stdin (default)\n"
-          "arg ...: arguments passed to program in sys.argv[1:]\n", f);
+          "-      : program read from stdin (default; interactive mode if a tty)\n"
+          "arg ...: arguments passed to program in sys.argv[1:]\n"
+          "\n"
+          "Other environment variables:\n"
+          "HOME         : the REPL keeps its history in $HOME/.scr_history\n"
+          "SCR_GC_STRESS: run the cycle collector far more often (a test aid; slow)\n", f);
 }
 
-static char *read_all(FILE *f, size_t *len)
+static int usage_error(const char *fmt, const char *arg)
 {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = mem_alloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *nb = mem_realloc(buf, cap * 2);
-            if (!nb) { mem_free(buf); return NULL; }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        if (r == 0) break;
-        n += r;
-    }
-    *len = n;
-    return buf;
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    fputs(usage_line, stderr);
+    fputs("Try `scr -h' for more information.\n", stderr);
+    return 2;
 }
 
 /* scr --dis FILE: compile only and print the disassembly. */
 static int dis_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) { fprintf(stderr, "scr: can't open file '%s'\n", path); return 2; }
-    size_t len;
-    char *src = read_all(f, &len);
+    if (!f) {
+        int e = errno;
+        fprintf(stderr, "scr: can't open file '%s': [Errno %d] %s\n", path, e, strerror(e));
+        return 2;
+    }
+    size_t len = 0;
+    char *src = run_read_all(f, &len);
     fclose(f);
     if (!src) { fputs("scr: out of memory\n", stderr); return 1; }
     ParseError err;
@@ -74,9 +83,8 @@ static int dis_file(const char *path)
     Code *co = mod ? compile_module(mod, path, COMPILE_FILE, &err) : NULL;
     if (mod) ast_free(mod);
     if (!co) {
-        fprintf(stderr, "  File \"%s\", line %d\n%s: %s\n", path, err.line,
-                err.is_indent ? "IndentationError" : "SyntaxError", err.msg);
-        err_clear();
+        if (err_occurred()) { err_clear(); fputs("scr: out of memory\n", stderr); }
+        else run_print_syntax_error(&err, src, len, path);
         status = 1;
     } else {
         code_dump(co, stdout);
@@ -86,60 +94,80 @@ static int dis_file(const char *path)
     return status;
 }
 
+static void on_sigint(int sig)
+{
+    (void)sig;
+    vm_sigint = 1;
+}
+
 int main(int argc, char **argv)
 {
     enum { RUN_FILE, RUN_CMD, RUN_STDIN, RUN_DIS } mode = RUN_STDIN;
     const char *target = NULL;
+    bool inspect = false, quiet = false, explicit_stdin = false;
     int first_arg = argc;          /* argv index of sys.argv[0] */
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "-c") == 0) {
-            if (i + 1 >= argc) {
-                fputs("Argument expected for the -c option\n", stderr);
-                fputs(usage_line, stderr);
-                fputs("Try `scr -h' for more information.\n", stderr);
-                return 2;
+        if (a[0] != '-' || a[1] == '\0') break;          /* FILE or "-" */
+        if (a[1] == '-') {
+            if (a[2] == '\0') { i++; break; }             /* "--": options end */
+            if (strcmp(a, "--version") == 0) { printf("scr %s\n", SCR_VERSION); return 0; }
+            if (strcmp(a, "--help") == 0) { usage(stdout); return 0; }
+            if (strcmp(a, "--dis") == 0) {
+                if (i + 1 >= argc) return usage_error("Argument expected for the %s option", a);
+                mode = RUN_DIS;
+                target = argv[i + 1];
+                first_arg = i + 1;
+                goto options_done;
             }
-            mode = RUN_CMD;
-            target = argv[i + 1];
-            first_arg = i + 1;     /* sys.argv[0] becomes '-c' below */
-            break;
+            return usage_error("unknown option %s", a);
         }
-        if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-            printf("scr %s\n", SCR_VERSION);
-            return 0;
-        }
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "-?") == 0) {
-            usage(stdout);
-            return 0;
-        }
-        if (strcmp(a, "--dis") == 0) {
-            if (i + 1 >= argc) {
-                fputs("Argument expected for the --dis option\n", stderr);
-                return 2;
+        /* a cluster of one-letter options: -iq, -cCODE, -Xgcstats */
+        for (const char *p = a + 1; *p; p++) {
+            switch (*p) {
+            case 'i': inspect = true; break;
+            case 'q': quiet = true; break;
+            case 'V': printf("scr %s\n", SCR_VERSION); return 0;
+            case 'h': case '?': usage(stdout); return 0;
+            case 'c':
+            case 'X': {
+                const char *val = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                char opt[3] = {'-', *p, '\0'};
+                if (!val) return usage_error("Argument expected for the %s option", opt);
+                if (*p == 'c') {
+                    mode = RUN_CMD;
+                    target = val;
+                    first_arg = i;   /* sys.argv[0] becomes '-c' below */
+                    goto options_done;
+                }
+                if (strcmp(val, "gcstats") == 0) {
+                    run_gcstats = 1;
+                } else {
+                    fprintf(stderr, "scr: unknown -X option '%s' (known: gcstats)\n", val);
+                    fputs(usage_line, stderr);
+                    return 2;
+                }
+                goto next_arg;       /* the rest of the argument was the value */
             }
-            mode = RUN_DIS;
-            target = argv[i + 1];
-            first_arg = i + 1;
-            break;
+            default: {
+                char opt[3] = {'-', *p, '\0'};
+                return usage_error("Unknown option: %s", opt);
+            }
+            }
         }
-        if (strcmp(a, "-") == 0) {
-            mode = RUN_STDIN;
-            first_arg = i;
-            break;
-        }
-        if (a[0] == '-') {
-            fprintf(stderr, "Unknown option: %s\n", a);
-            fputs(usage_line, stderr);
-            fputs("Try `scr -h' for more information.\n", stderr);
-            return 2;
-        }
-        mode = RUN_FILE;
-        target = a;
-        first_arg = i;
-        break;
+    next_arg:;
     }
+    if (i < argc) {
+        first_arg = i;
+        if (strcmp(argv[i], "-") == 0) {
+            explicit_stdin = true;
+        } else {
+            mode = RUN_FILE;
+            target = argv[i];
+        }
+    }
+options_done:;
 
     /* sys.argv */
     int sargc = argc - first_arg;
@@ -148,42 +176,67 @@ int main(int argc, char **argv)
     char *empty = "";
     char *one[1];
     if (mode == RUN_CMD) {
-        sargv[0] = dash_c;       /* argv[first_arg] was the code string, already in target */
+        sargv[0] = dash_c;       /* argv[first_arg] held the code (or -cCODE), already in target */
     } else if (sargc <= 0) {
         one[0] = empty;
         sargv = one;
         sargc = 1;
     }
 
+    interp_init(sargc, sargv);
+    vm_init();
     if (mode == RUN_DIS) {
-        interp_init(sargc, sargv);
-        vm_init();
         int st = dis_file(target);
         vm_free();
         interp_free();
         return st;
     }
 
-    interp_init(sargc, sargv);
-    vm_init();
-    int status;
+    /* ^C raises KeyboardInterrupt in the program (SA_RESTART: a blocking
+     * read in input() is not cut short by it). As python3, leave SIGINT
+     * alone when it is ignored (a background job of a script, nohup). */
+    struct sigaction sa;
+    if (sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL) {
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigint;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &sa, NULL);
+    }
+
+    int status = 0;
+    RunOutcome how = RUN_OK;
+    int flags = inspect ? RUN_KEEP_GOING : RUN_FRESH_MAIN;
+    bool repl = inspect;
     if (mode == RUN_FILE) {
-        status = run_file(target);
+        how = run_path(target, flags, &status);
     } else if (mode == RUN_CMD) {
-        status = run_source(target, strlen(target), "<string>");
-    } else {
-        size_t len;
-        char *src = read_all(stdin, &len);
+        how = run_text(target, strlen(target), "<string>", flags, &status);
+    } else if (!inspect && (explicit_stdin || !isatty(STDIN_FILENO))) {
+        size_t len = 0;
+        char *src = run_read_all(stdin, &len);
         if (!src) {
-            fputs("scr: out of memory\n", stderr);
+            perror("scr: <stdin>");
             status = 1;
         } else {
-            status = run_source(src, len, "<stdin>");
+            how = run_text(src, len, "<stdin>", RUN_FRESH_MAIN, &status);
             mem_free(src);
         }
+    } else {
+        repl = true;
+    }
+    if (repl) {
+        /* python3 shows the banner only when no program ran first */
+        status = repl_run(!quiet && mode == RUN_STDIN);
+        how = RUN_OK;
     }
     fflush(stdout);
     vm_free();
     interp_free();
+    if (how == RUN_INTERRUPTED) {
+        /* as python3: die of the signal, so that the shell sees ^C */
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return status;
 }

@@ -1,5 +1,6 @@
-/* run.c — from source text to an exit status: parse, compile, run in a fresh
- * __main__ module, and report syntax errors, uncaught exceptions and
+/* run.c — from source text to an exit status: parse, compile, run in the
+ * __main__ module (a fresh one for each script, one kept across inputs for
+ * the REPL and embedders), and report syntax errors, uncaught exceptions and
  * SystemExit exactly as python3 does (same text on stderr, same status).
  */
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 #include "run.h"
@@ -21,15 +23,22 @@
 #include "../runtime/module.h"
 #include "../runtime/interp.h"
 
+int run_gcstats;
+
 /*   File "prog.scr", line 3
  *     x = = 2
  *         ^
  *   SyntaxError: invalid syntax                                           */
-static void print_syntax_error(const ParseError *err, const char *src, size_t len, const char *filename)
+void run_print_syntax_error(const ParseError *err, const char *src, size_t len, const char *filename)
 {
     fflush(stdout);
+    /* python3 reports undecodable source on one line, without a location */
+    if (strncmp(err->msg, "Non-UTF-8 code", 14) == 0) {
+        fprintf(stderr, "SyntaxError: %s\n", err->msg);
+        fflush(stderr);
+        return;
+    }
     fprintf(stderr, "  File \"%s\", line %d\n", filename, err->line);
-    /* find the line in the source */
     const char *p = src, *end = src + len;
     for (int l = 1; l < err->line && p < end; l++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -50,22 +59,25 @@ static void print_syntax_error(const ParseError *err, const char *src, size_t le
             fprintf(stderr, "    %*s^\n", col, "");
         }
     }
-    fprintf(stderr, "%s: %s\n", err->is_indent ? "IndentationError" : "SyntaxError", err->msg);
+    fprintf(stderr, "%s: %s\n", err->is_indent == 2 ? "TabError" : err->is_indent ? "IndentationError" : "SyntaxError",
+            err->msg);
     fflush(stderr);
 }
 
-/* The status for an uncaught exception (taken from the pending slot). */
-static int report_exception(void)
+/* Report the pending exception; returns how the run ended and sets *status. */
+static RunOutcome report_exception(int flags, int *status)
 {
     Value exc = err_fetch();
-    int status = 1;
-    if (exc == VAL_UNDEF) return 1;
-    if (val_isinstance(exc, &exc_SystemExit)) {
+    RunOutcome how = RUN_EXCEPTION;
+    *status = 1;
+    if (exc == VAL_UNDEF) return RUN_EXCEPTION;
+    if (val_isinstance(exc, &exc_SystemExit) && !(flags & RUN_KEEP_GOING)) {
         Value code = ((Exc *)val_as_obj(exc))->value;
+        how = RUN_EXIT;
         if (code == VAL_NONE) {
-            status = 0;
+            *status = 0;
         } else if (val_is_intlike(code)) {
-            status = (int)val_to_i64(code);
+            *status = (int)val_to_i64(code);
         } else {
             fflush(stdout);
             Value s = obj_str(code);
@@ -76,44 +88,26 @@ static int report_exception(void)
                 fputc('\n', stderr);
                 decref(s);
             }
-            status = 1;
+            *status = 1;
         }
     } else {
+        if (val_isinstance(exc, &exc_KeyboardInterrupt)) how = RUN_INTERRUPTED;
         fflush(stdout);
         exc_print(exc, stderr);
-        status = 1;
     }
     decref(exc);
     fflush(stderr);
-    return status;
+    return how;
 }
 
-int run_source(const char *src, size_t len, const char *filename)
+/* A new __main__ module replaces the current one (in sys.modules too). */
+static int fresh_main(void)
 {
-    ParseError err;
-    memset(&err, 0, sizeof err);
-    Node *mod = parse_module(src, len, filename, &err);
-    if (!mod) {
-        if (err_occurred()) return report_exception();   /* e.g. MemoryError */
-        print_syntax_error(&err, src, len, filename);
-        return 1;
-    }
-    Code *co = compile_module(mod, filename, COMPILE_FILE, &err);
-    ast_free(mod);
-    if (!co) {
-        if (err_occurred()) return report_exception();
-        print_syntax_error(&err, src, len, filename);
-        return 1;
-    }
     Value m = module_new("__main__");
-    if (m == VAL_ERROR) {
-        obj_decref(co);
-        return report_exception();
-    }
+    if (m == VAL_ERROR) return -1;
     if (interp.modules && dict_set_cstr(interp.modules, "__main__", m) < 0) {
         decref(m);
-        obj_decref(co);
-        return report_exception();
+        return -1;
     }
     Value old = interp.main_module;
     interp.main_module = m;          /* the reference module_new gave us */
@@ -124,17 +118,89 @@ int run_source(const char *src, size_t len, const char *filename)
             dict_clear(((Module *)val_as_obj(old))->dict);
         decref(old);
     }
-    Dict *globals = ((Module *)val_as_obj(m))->dict;
+    return 0;
+}
+
+Dict *run_main_globals(void)
+{
+    Value m = interp.main_module;
+    if (!val_is_obj(m) || val_as_obj(m)->type != &module_type) {
+        if (fresh_main() < 0) return NULL;
+        m = interp.main_module;
+    }
+    return ((Module *)val_as_obj(m))->dict;
+}
+
+RunOutcome run_text(const char *src, size_t len, const char *filename, int flags, int *status)
+{
+    ParseError err;
+    memset(&err, 0, sizeof err);
+    *status = 1;
+    Node *mod = parse_module(src, len, filename, &err);
+    if (!mod) {
+        if (err_occurred()) return report_exception(flags, status);   /* e.g. MemoryError */
+        run_print_syntax_error(&err, src, len, filename);
+        return RUN_SYNTAX_ERROR;
+    }
+    Code *co = compile_module(mod, filename, (flags & RUN_INTERACTIVE) ? COMPILE_INTERACTIVE : COMPILE_FILE, &err);
+    ast_free(mod);
+    if (!co) {
+        if (err_occurred()) return report_exception(flags, status);
+        run_print_syntax_error(&err, src, len, filename);
+        return RUN_SYNTAX_ERROR;
+    }
+    if ((flags & RUN_FRESH_MAIN) && fresh_main() < 0) {
+        obj_decref(co);
+        return report_exception(flags, status);
+    }
+    Dict *globals = run_main_globals();
+    if (!globals) {
+        obj_decref(co);
+        return report_exception(flags, status);
+    }
     Value r = vm_run_module(co, globals);
     obj_decref(co);
-    int status = 0;
-    if (r == VAL_ERROR) status = report_exception();
+    RunOutcome how = RUN_OK;
+    *status = 0;
+    if (r == VAL_ERROR) how = report_exception(flags, status);
     else decref(r);
     fflush(stdout);
+    return how;
+}
+
+int run_source(const char *src, size_t len, const char *filename)
+{
+    int status;
+    run_text(src, len, filename, RUN_FRESH_MAIN, &status);
     return status;
 }
 
-int run_file(const char *path)
+char *run_read_all(void *file, size_t *len)
+{
+    FILE *f = file;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = mem_alloc(cap);
+    while (buf) {
+        if (n == cap) {
+            if (cap > SIZE_MAX / 2) { mem_free(buf); errno = ENOMEM; return NULL; }
+            char *nb = mem_realloc(buf, cap * 2);
+            if (!nb) { mem_free(buf); errno = ENOMEM; return NULL; }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        if (r == 0) {
+            if (ferror(f)) { int e = errno; mem_free(buf); errno = e ? e : EIO; return NULL; }
+            break;
+        }
+        n += r;
+    }
+    if (!buf) errno = ENOMEM;
+    else *len = n;
+    return buf;
+}
+
+RunOutcome run_path(const char *path, int flags, int *status)
 {
     /* CPython names the script by joining the working directory and the
      * given path (no normalisation), in tracebacks and in its errors. */
@@ -148,45 +214,44 @@ int run_file(const char *path)
         abspath = mem_alloc(strlen(cwd) + strlen(path) + 2);
         if (abspath) sprintf(abspath, "%s/%s", cwd, path);
     }
+    *status = 1;
     if (!abspath) {
         fputs("scr: out of memory\n", stderr);
-        return 1;
+        return RUN_NOT_FOUND;
     }
     struct stat st;
-    FILE *f = NULL;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         fprintf(stderr, "scr: can't find '__main__' module in '%s'\n", abspath);
         mem_free(abspath);
-        return 1;
+        return RUN_NOT_FOUND;
     }
-    f = fopen(path, "rb");
+    FILE *f = fopen(path, "rb");
     if (!f) {
         int e = errno;
         fprintf(stderr, "scr: can't open file '%s': [Errno %d] %s\n", abspath, e, strerror(e));
         mem_free(abspath);
-        return 2;
+        *status = 2;
+        return RUN_NOT_FOUND;
     }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = mem_alloc(cap);
-    while (buf) {
-        if (len == cap) {
-            char *nb = mem_realloc(buf, cap * 2);
-            if (!nb) { mem_free(buf); buf = NULL; break; }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        if (n == 0) break;
-        len += n;
-    }
+    size_t len = 0;
+    char *buf = run_read_all(f, &len);
+    int e = errno;
     fclose(f);
     if (!buf) {
-        fputs("scr: out of memory\n", stderr);
+        if (e == ENOMEM) fputs("scr: out of memory\n", stderr);
+        else fprintf(stderr, "scr: can't read file '%s': [Errno %d] %s\n", abspath, e, strerror(e));
         mem_free(abspath);
-        return 1;
+        return RUN_NOT_FOUND;
     }
-    int status = run_source(buf, len, abspath);
+    RunOutcome how = run_text(buf, len, abspath, flags, status);
     mem_free(buf);
     mem_free(abspath);
+    return how;
+}
+
+int run_file(const char *path)
+{
+    int status;
+    run_path(path, RUN_FRESH_MAIN, &status);
     return status;
 }

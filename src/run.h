@@ -11,4 +11,44 @@
 int run_source(const char *src, size_t len, const char *filename);
 int run_file(const char *path);      /* 2 if the file cannot be opened */
 
+/* ---- added by the repl helper ---- */
+
+/* `-X gcstats` was given on the command line: the cycle collector's
+ * statistics are to be printed at exit. */
+extern int run_gcstats;
+
+/* How a run ended (run_text's result); *status gets the exit status python3
+ * would give for it. */
+typedef enum RunOutcome {
+    RUN_OK,              /* ran to the end */
+    RUN_SYNTAX_ERROR,    /* not run: the SyntaxError was printed on stderr */
+    RUN_EXCEPTION,       /* uncaught exception, traceback printed */
+    RUN_INTERRUPTED,     /* uncaught KeyboardInterrupt, traceback printed */
+    RUN_EXIT,            /* SystemExit (message, if any, printed): *status is its code */
+    RUN_NOT_FOUND        /* run_path only: no such file, directory, bad UTF-8 (reported) */
+} RunOutcome;
+
+enum {
+    RUN_FRESH_MAIN  = 1, /* run in a new __main__ module, not the current one */
+    RUN_INTERACTIVE = 2, /* compile for the REPL: expression values are echoed */
+    RUN_KEEP_GOING  = 4  /* `scr -i`: SystemExit gets a traceback like any exception */
+};
+
+/* Run source text in __main__ (created on first use and kept between calls,
+ * unless RUN_FRESH_MAIN). */
+RunOutcome run_text(const char *src, size_t len, const char *filename, int flags, int *status);
+/* Read and run a file, named in tracebacks by its absolute path as python3
+ * does. RUN_NOT_FOUND with *status 2 (cannot open) or 1 (a directory, not
+ * UTF-8) after a one-line message on stderr. */
+RunOutcome run_path(const char *path, int flags, int *status);
+/* The globals of __main__, created if there is none yet. NULL (exception
+ * set) if out of memory. */
+struct Dict *run_main_globals(void);
+/* Print a parser error as python3 does: File/line, the source line, a caret. */
+struct ParseError;
+void run_print_syntax_error(const struct ParseError *err, const char *src, size_t len, const char *filename);
+/* Read a whole stream into a new mem_alloc'ed buffer; NULL when out of memory
+ * or on a read error (errno set). */
+char *run_read_all(void *file /* FILE * */, size_t *len);
+
 #endif

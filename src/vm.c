@@ -36,6 +36,8 @@
 #include "../runtime/interp.h"
 #include "../runtime/operators.h"
 #include "../runtime/textio.h"
+#include "../runtime/set.h"
+#include "../runtime/format.h"
 
 #if defined(__GNUC__) && !defined(SCR_NO_COMPUTED_GOTO)
 #define USE_COMPUTED_GOTO 1
@@ -123,9 +125,16 @@ static Value seqiter_next(Value v)
 
 static Value self_iter(Value v) { incref(v); return v; }
 
+static void seqiter_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Value s = ((SeqIter *)o)->seq;
+    if (val_is_obj(s)) visit(val_as_obj(s), arg);
+}
+
 static Type seqiter_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "list_iterator", .size = sizeof(SeqIter),
     .flags = TYPE_CONTAINER, .dealloc = seqiter_dealloc, .iter = self_iter, .next = seqiter_next,
+    .traverse = seqiter_traverse,
 };
 
 static Value for_iter_new(Value o)
@@ -177,6 +186,10 @@ static GCacheEntry *gcache_for(Code *co)
     vm.ncaches++;
     return e;
 }
+
+/* Set asynchronously by the embedder's SIGINT handler (src/main.c); tested
+ * only on backward jumps and calls, where every long-running program passes. */
+volatile sig_atomic_t vm_sigint;
 
 /* ---- set-up ---- */
 
@@ -689,6 +702,54 @@ static Value make_function(Code *co, Dict *globals, Value defaults, Value closur
     return fv;
 }
 
+/* An f-string field (FORMAT_VALUE): the conversion, then format(v, spec).
+ * Returns a new Str or VAL_ERROR. */
+static Value format_field(Value v, int flags, Value spec)
+{
+    Value conv = VAL_UNDEF;
+    switch (flags & FV_CONV_MASK) {
+    case FV_STR: conv = obj_str(v); break;
+    case FV_REPR: conv = obj_repr(v); break;
+    case FV_ASCII: {
+        conv = obj_repr(v);
+        if (conv == VAL_ERROR || val_as_str(conv)->ascii) break;
+        Str *s = val_as_str(conv);
+        StrBuf b;
+        sb_init(&b);
+        const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
+        while (p < e) {
+            if (*p < 0x80) { sb_putc(&b, (char)*p++); continue; }
+            int n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
+            uint32_t cp = *p & (0x7f >> n);
+            for (int i = 1; i < n && p + i < e; i++) cp = (cp << 6) | (p[i] & 0x3f);
+            p += n;
+            if (cp <= 0xff) sb_printf(&b, "\\x%02x", cp);
+            else if (cp <= 0xffff) sb_printf(&b, "\\u%04x", cp);
+            else sb_printf(&b, "\\U%08x", cp);
+        }
+        decref(conv);
+        conv = sb_finish(&b);
+        break;
+    }
+    default: break;
+    }
+    if (conv == VAL_ERROR) return VAL_ERROR;
+    Value x = conv != VAL_UNDEF ? conv : v;
+    Value r;
+    if (spec == VAL_UNDEF && val_is_str(x)) {
+        incref(x);
+        r = x;
+    } else if (spec == VAL_UNDEF) {
+        Str *empty = str_intern("", 0);
+        r = empty ? format_value(x, empty) : VAL_ERROR;
+        if (empty) obj_decref(empty);
+    } else {
+        r = format_value(x, val_as_str(spec));
+    }
+    xdecref(conv);
+    return r;
+}
+
 /* ---- the loop ---- */
 
 /* For each CmpOp < <= == != > >= (3 bits each): which of less, equal,
@@ -1137,6 +1198,7 @@ dispatch:
         DISPATCH();
     }
     TARGET(JUMP) {
+        if (UNLIKELY(vm_sigint)) goto interrupted;
         ip = co->code + ARG;
         DISPATCH();
     }
@@ -1327,6 +1389,7 @@ dispatch:
             n = ARG & ~CALL_METHOD;
         }
     do_call:
+        if (UNLIKELY(vm_sigint)) goto interrupted;
         nargs = n - (kw ? (int)kw->len : 0);
         p = sp - n - 1;
         /* Layouts: [f a..] | [attr UNDEF a..] | [f|MARK self a..]. The
@@ -1545,6 +1608,64 @@ dispatch:
         err_set(&exc_SystemError, "not supported yet");
         goto error;
     }
+    TARGET(BUILD_SET) {
+        int n = ARG;
+        Set *s = set_new(&set_type, VAL_UNDEF);
+        if (!s) goto error;
+        Value *items = sp - n;
+        int rc = 0;
+        for (int i = 0; i < n && rc == 0; i++) rc = set_add(s, items[i]);
+        while (sp > items) decref(*--sp);
+        if (rc < 0) { obj_decref(s); goto error; }
+        PUSH(val_from_obj(s));
+        DISPATCH();
+    }
+    TARGET(SET_ADD) {
+        Value v = POP();
+        int rc = set_add(val_as_set(sp[-ARG]), v);
+        decref(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(SET_UPDATE) {
+        Value it = POP();
+        int rc = set_update(val_as_set(sp[-ARG]), it);
+        decref(it);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(FORMAT_VALUE) {
+        int flags = ARG;
+        Value spec = (flags & FV_SPEC) ? POP() : VAL_UNDEF;
+        Value v = POP();
+        Value r = format_field(v, flags, spec);
+        decref(v);
+        xdecref(spec);
+        if (r == VAL_ERROR) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(BUILD_STRING) {
+        int n = ARG;
+        Value *items = sp - n;
+        int64_t total = 0;
+        for (int i = 0; i < n; i++) total += val_as_str(items[i])->len;
+        Str *s = str_alloc(total);
+        if (s) {
+            int64_t at = 0;
+            for (int i = 0; i < n; i++) {
+                Str *x = val_as_str(items[i]);
+                memcpy(s->data + at, x->data, (size_t)x->len);
+                at += x->len;
+            }
+            s->data[total] = 0;
+            str_finish(s);
+        }
+        while (sp > items) decref(*--sp);
+        if (!s) goto error;
+        PUSH(str_val(s));
+        DISPATCH();
+    }
 
 #if !USE_COMPUTED_GOTO
     default:
@@ -1553,6 +1674,10 @@ dispatch:
 #endif
     }
 
+interrupted:
+    vm_sigint = 0;
+    exc = exc_new(&exc_KeyboardInterrupt, NULL, 0);
+    if (exc != VAL_ERROR) err_set_exc(exc);
 error:
     exc = err_fetch();
     if (exc == VAL_UNDEF) {

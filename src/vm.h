@@ -19,4 +19,9 @@ Value vm_call_function(Function *f, Value *args, int nargs, Tuple *kwnames);
 /* Globals of the innermost running scr frame (dir(), globals()); NULL at top level. */
 Dict *vm_current_globals(void);
 
+/* Added by the repl helper. Set from a SIGINT handler (src/main.c); the VM
+ * raises KeyboardInterrupt at the next backward jump or call and clears it. */
+#include <signal.h>
+extern volatile sig_atomic_t vm_sigint;
+
 #endif

@@ -22,7 +22,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-PROGRAMS = ["fib", "loops", "lists", "dicts", "strings", "nbody", "bintrees", "closures"]
+PROGRAMS = ["fib", "loops", "lists", "dicts", "strings", "nbody", "bintrees", "closures", "churn"]
 
 
 # Peak RSS must be the child's own. Linux folds the RSS of the process image

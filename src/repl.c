@@ -1,0 +1,647 @@
+/* repl.c — the interactive prompt: read a statement (several lines for a
+ * compound one), run it in the one __main__ module, echo expression values,
+ * and go on after errors with the session's state intact.
+ *
+ * On a terminal, lines come from libedit (line editing, history kept in
+ * ~/.scr_history, Tab completion) when scr was built with it; otherwise, and
+ * whenever stdin or stdout is not a terminal, from plain stdio with the
+ * prompts on stderr, as python3 does.
+ *
+ * libedit is used through its native API (histedit.h) with our own
+ * character reader: a SIGINT at the prompt interrupts the reader's select(),
+ * el_gets gives up, and the half-typed line is dropped without longjmp-ing
+ * out of the library. (Its readline emulation beeps at every completion and
+ * quotes "(" in completed names.)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/select.h>
+
+#ifdef SCR_HAVE_LIBEDIT
+#include <histedit.h>
+#include <locale.h>
+#include <wchar.h>
+#include <sys/ioctl.h>
+#endif
+
+#include "repl.h"
+#include "run.h"
+#include "vm.h"
+#include "ast.h"
+#include "../runtime/error.h"
+#include "../runtime/mem.h"
+#include "../runtime/str.h"
+#include "../runtime/list.h"
+#include "../runtime/dict.h"
+#include "../runtime/interp.h"
+
+#ifndef SCR_VERSION
+#define SCR_VERSION "0.1.0"
+#endif
+
+#define PS1 ">>> "
+#define PS2 "... "
+
+typedef enum { LINE_OK, LINE_EOF, LINE_INTERRUPT, LINE_NOMEM } LineStatus;
+
+/* ---- a growable text buffer (the statement being typed) ---- */
+
+typedef struct Text { char *data; size_t len, cap; } Text;
+
+static int text_add(Text *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 256;
+        while (cap < t->len + n + 1) {
+            if (cap > SIZE_MAX / 2) return -1;
+            cap *= 2;
+        }
+        char *d = mem_realloc(t->data, cap);
+        if (!d) return -1;
+        t->data = d;
+        t->cap = cap;
+    }
+    memcpy(t->data + t->len, s, n);
+    t->len += n;
+    t->data[t->len] = '\0';
+    return 0;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\r') return false;
+    return true;
+}
+
+/* ---- plain line input ---- */
+
+/* A SIGINT must interrupt the blocking read at the prompt, so the handler is
+ * installed without SA_RESTART while we wait. */
+static void sigint_restart(int on, struct sigaction *saved)
+{
+    if (on) {
+        sigaction(SIGINT, saved, NULL);
+        return;
+    }
+    struct sigaction sa;
+    sigaction(SIGINT, NULL, saved);
+    sa = *saved;
+    if (sa.sa_handler == SIG_DFL || sa.sa_handler == SIG_IGN) return;
+    sa.sa_flags &= ~SA_RESTART;
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static LineStatus plain_read(const char *prompt, Text *out)
+{
+    fflush(stdout);
+    fputs(prompt, stderr);
+    fflush(stderr);
+    struct sigaction saved;
+    sigint_restart(0, &saved);
+    LineStatus st = LINE_OK;
+    bool any = false;
+    for (;;) {
+        int c = getc(stdin);
+        if (c == EOF) {
+            if (ferror(stdin) && errno == EINTR) {
+                clearerr(stdin);
+                if (vm_sigint) { vm_sigint = 0; st = LINE_INTERRUPT; break; }
+                continue;
+            }
+            if (!any) st = LINE_EOF;
+            clearerr(stdin);    /* a terminal may give more after Ctrl-D */
+            break;
+        }
+        any = true;
+        if (c == '\n') break;
+        char ch = (char)c;
+        if (text_add(out, &ch, 1) < 0) { st = LINE_NOMEM; break; }
+    }
+    sigint_restart(1, &saved);
+    return st;
+}
+
+/* ---- libedit ---- */
+
+#ifdef SCR_HAVE_LIBEDIT
+
+static EditLine *el;
+static History *hist;
+static char *history_path;
+static const char *cur_prompt = PS1;
+
+static char *prompt_fn(EditLine *e)
+{
+    (void)e;
+    return (char *)cur_prompt;
+}
+
+/* libedit's reader, replaced so that a SIGINT at the prompt ends el_gets:
+ * select() is never restarted, and a -1 here makes el_gets return NULL. */
+static int getc_fn(EditLine *e, wchar_t *wc)
+{
+    (void)e;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    for (;;) {
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(STDIN_FILENO, &fds);
+        int r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+        if (r < 0 && errno == EINTR) {
+            if (vm_sigint) return -1;
+            continue;
+        }
+        if (r < 0) return -1;
+        char c;
+        ssize_t n = read(STDIN_FILENO, &c, 1);
+        if (n == 0) return 0;
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            return -1;
+        }
+        size_t k = mbrtowc(wc, &c, 1, &st);
+        if (k == (size_t)-2) continue;                 /* more bytes to come */
+        if (k == (size_t)-1) { memset(&st, 0, sizeof st); *wc = (unsigned char)c; }
+        return 1;
+    }
+}
+
+/* One line, read in libedit's unbuffered mode: el_gets returns after every
+ * key, and setting the mode puts the terminal in raw mode *before* the
+ * prompt is drawn, so that keys typed just after the prompt are not echoed
+ * twice (once by the terminal, once by libedit). */
+static LineStatus edit_read(const char *prompt, Text *out)
+{
+    fflush(stdout);
+    fflush(stderr);
+    cur_prompt = prompt;
+    el_set(el, EL_UNBUFFERED, 1);
+    const char *line = NULL;
+    int count = 0;
+    LineStatus st = LINE_OK;
+    for (;;) {
+        line = el_gets(el, &count);
+        if (vm_sigint) { vm_sigint = 0; st = LINE_INTERRUPT; break; }
+        if (count < 0) { st = LINE_EOF; break; }            /* read error */
+        if (!line) continue;
+        if (count == 1 && line[0] == 4) { st = LINE_EOF; break; }  /* ^D on an empty line */
+        if (count > 0 && line[count - 1] == '\n') break;
+    }
+    if (st == LINE_OK) {
+        size_t n = (size_t)count - 1;
+        if (!blank(line, n)) {
+            HistEvent ev;
+            char *h = malloc(n + 1);
+            if (h) {
+                memcpy(h, line, n);
+                h[n] = '\0';
+                history(hist, &ev, H_ENTER, h);
+                free(h);
+            }
+        }
+        if (text_add(out, line, n) < 0) st = LINE_NOMEM;
+    }
+    el_set(el, EL_UNBUFFERED, 0);          /* back to the terminal's cooked mode */
+    return st;
+}
+
+/* -- Tab completion: keywords, globals, builtins, and obj.attr -- */
+
+static const char *const keywords[] = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield", NULL,
+};
+
+static char **cands;
+static size_t ncands, capcands;
+
+static void cands_clear(void)
+{
+    for (size_t i = 0; i < ncands; i++) free(cands[i]);
+    ncands = 0;
+}
+
+/* Add prefix + name + suffix if name starts with want (and is not yet there). */
+static void cand_add(const char *prefix, const char *name, size_t namelen, const char *want,
+                     const char *suffix)
+{
+    size_t wl = strlen(want);
+    if (namelen < wl || memcmp(name, want, wl) != 0) return;
+    if (memchr(name, '\0', namelen)) return;
+    size_t pl = strlen(prefix), sl = strlen(suffix);
+    char *s = malloc(pl + namelen + sl + 1);
+    if (!s) return;
+    memcpy(s, prefix, pl);
+    memcpy(s + pl, name, namelen);
+    memcpy(s + pl + namelen, suffix, sl + 1);
+    for (size_t i = 0; i < ncands; i++)
+        if (strcmp(cands[i], s) == 0) { free(s); return; }
+    if (ncands == capcands) {
+        size_t cap = capcands ? capcands * 2 : 64;
+        char **n = realloc(cands, cap * sizeof *n);
+        if (!n) { free(s); return; }
+        cands = n;
+        capcands = cap;
+    }
+    cands[ncands++] = s;
+}
+
+static const char *callable_suffix(Value v)
+{
+    Type *t = val_type(v);
+    return (t && (t->call || t == &type_type)) ? "(" : "";
+}
+
+static void add_dict_names(Dict *d, const char *want)
+{
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) {
+        if (!val_is_str(k)) continue;
+        Str *s = val_as_str(k);
+        cand_add("", s->data, (size_t)s->len, want, callable_suffix(v));
+    }
+}
+
+static bool is_ident_char(char c)
+{
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+/* `expr.att`: expr must be a dotted name; it is looked up (never called). */
+static void add_attr_names(const char *text, const char *dot)
+{
+    const char *att = dot + 1;
+    size_t elen = (size_t)(dot - text);
+    for (size_t i = 0; i < elen; i++)
+        if (!is_ident_char(text[i]) && text[i] != '.') return;
+    if (elen == 0 || text[0] == '.' || (text[0] >= '0' && text[0] <= '9')) return;
+    char *expr = malloc(elen + 1);
+    if (!expr) return;
+    memcpy(expr, text, elen);
+    expr[elen] = '\0';
+    char *save = NULL, *part = strtok_r(expr, ".", &save);
+    Value obj = VAL_UNDEF;
+    Dict *g = run_main_globals();
+    if (!g) { err_clear(); free(expr); return; }
+    if (part) {
+        obj = dict_get_cstr(g, part);
+        if (obj == VAL_ERROR || obj == VAL_UNDEF) {
+            err_clear();
+            obj = interp.builtins ? dict_get_cstr(interp.builtins, part) : VAL_UNDEF;
+        }
+        if (obj == VAL_ERROR) { err_clear(); obj = VAL_UNDEF; }
+        if (obj != VAL_UNDEF) incref(obj);
+    }
+    while (obj != VAL_UNDEF && (part = strtok_r(NULL, ".", &save)) != NULL) {
+        Value next = obj_getattr_cstr(obj, part);
+        decref(obj);
+        obj = next == VAL_ERROR ? VAL_UNDEF : next;
+        if (next == VAL_ERROR) err_clear();
+    }
+    free(expr);
+    if (obj == VAL_UNDEF) return;
+    Value dirf = interp.builtins ? dict_get_cstr(interp.builtins, "dir") : VAL_UNDEF;
+    Value names = (dirf == VAL_UNDEF || dirf == VAL_ERROR) ? VAL_ERROR : obj_call(dirf, &obj, 1, NULL);
+    if (names == VAL_ERROR || !val_is_obj(names) || val_as_obj(names)->type != &list_type) {
+        err_clear();
+        decref(obj);
+        if (names != VAL_ERROR) decref(names);
+        return;
+    }
+    /* "obj." offers public names only, "obj._" adds private ones, as rlcompleter */
+    size_t plen = elen + 1;
+    char *prefix = malloc(plen + 1);
+    if (prefix) {
+        memcpy(prefix, text, plen);
+        prefix[plen] = '\0';
+        List *l = (List *)val_as_obj(names);
+        for (int64_t i = 0; i < l->len; i++) {
+            if (!val_is_str(l->items[i])) continue;
+            Str *s = val_as_str(l->items[i]);
+            if (s->data[0] == '_' && att[0] != '_') continue;
+            if (strncmp(s->data, "__", 2) == 0 && strncmp(att, "__", 2) != 0) continue;
+            Value a = obj_getattr(obj, s);
+            const char *suffix = "";
+            if (a == VAL_ERROR) err_clear();
+            else { suffix = callable_suffix(a); decref(a); }
+            cand_add(prefix, s->data, (size_t)s->len, att, suffix);
+        }
+        free(prefix);
+    }
+    decref(names);
+    decref(obj);
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void collect_candidates(const char *text)
+{
+    cands_clear();
+    const char *dot = strrchr(text, '.');
+    if (dot) {
+        add_attr_names(text, dot);
+    } else {
+        for (int i = 0; keywords[i]; i++) {
+            const char *k = keywords[i], *suffix = " ";
+            if (strcmp(k, "try") == 0 || strcmp(k, "finally") == 0) suffix = ":";
+            else if (strcmp(k, "else") == 0 || strcmp(k, "pass") == 0 || strcmp(k, "break") == 0 ||
+                     strcmp(k, "continue") == 0 || k[0] <= 'Z') suffix = "";
+            cand_add("", k, strlen(k), text, suffix);
+        }
+        Dict *g = run_main_globals();
+        if (g) add_dict_names(g, text);
+        else err_clear();
+        if (interp.builtins) add_dict_names(interp.builtins, text);
+    }
+    qsort(cands, ncands, sizeof *cands, cand_cmp);
+}
+
+static size_t common_prefix(void)
+{
+    if (ncands == 0) return 0;
+    size_t n = strlen(cands[0]);
+    for (size_t i = 1; i < ncands; i++) {
+        size_t j = 0;
+        while (j < n && cands[i][j] == cands[0][j]) j++;
+        n = j;
+    }
+    return n;
+}
+
+static void list_candidates(void)
+{
+    size_t width = 0;
+    for (size_t i = 0; i < ncands; i++)
+        if (strlen(cands[i]) > width) width = strlen(cands[i]);
+    width += 2;
+    struct winsize ws;
+    size_t cols = 80;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
+    size_t per = cols / width ? cols / width : 1;
+    fputc('\n', stdout);
+    for (size_t i = 0; i < ncands; i++) {
+        if ((i + 1) % per == 0 || i + 1 == ncands) fprintf(stdout, "%s\n", cands[i]);
+        else fprintf(stdout, "%-*s", (int)width, cands[i]);
+    }
+    fflush(stdout);
+}
+
+static const char word_breaks[] = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
+
+/* Tab: indentation when only blanks precede the cursor (as in python3);
+ * else complete the word before the cursor as far as it is unambiguous,
+ * and list the candidates when it cannot go further. */
+static unsigned char tab_fn(EditLine *e, int ch)
+{
+    (void)ch;
+    const LineInfo *li = el_line(e);
+    const char *p = li->cursor;
+    while (p > li->buffer && (p[-1] == ' ' || p[-1] == '\t')) p--;
+    if (p == li->buffer) {
+        el_insertstr(e, "    ");
+        return CC_REFRESH;
+    }
+    p = li->cursor;
+    while (p > li->buffer && !strchr(word_breaks, p[-1])) p--;
+    size_t tlen = (size_t)(li->cursor - p);
+    char *text = malloc(tlen + 1);
+    if (!text) return CC_ERROR;
+    memcpy(text, p, tlen);
+    text[tlen] = '\0';
+    collect_candidates(text);
+    err_clear();
+    unsigned char rc = CC_REFRESH_BEEP;
+    size_t lcp = common_prefix();
+    if (ncands > 0 && lcp > tlen) {
+        char *rest = malloc(lcp - tlen + 1);
+        if (rest) {
+            memcpy(rest, cands[0] + tlen, lcp - tlen);
+            rest[lcp - tlen] = '\0';
+            el_insertstr(e, rest);
+            free(rest);
+        }
+        rc = CC_REFRESH;
+    } else if (ncands > 1) {
+        list_candidates();
+        rc = CC_REDISPLAY;
+    }
+    free(text);
+    cands_clear();
+    return rc;
+}
+
+static void edit_start(void)
+{
+    /* multibyte input needs a UTF-8 LC_CTYPE; scr's own code is locale-free */
+    if (!setlocale(LC_CTYPE, "") || MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
+    el = el_init("scr", stdin, stdout, stderr);
+    hist = history_init();
+    if (!el || !hist) {
+        if (el) el_end(el);
+        if (hist) history_end(hist);
+        el = NULL;
+        hist = NULL;
+        return;
+    }
+    HistEvent ev;
+    history(hist, &ev, H_SETSIZE, 1000);
+    el_set(el, EL_EDITOR, "emacs");
+    el_set(el, EL_SIGNAL, 0);              /* SIGINT is ours: see getc_fn */
+    el_set(el, EL_PROMPT, prompt_fn);
+    el_set(el, EL_HIST, history, hist);
+    el_set(el, EL_GETCFN, getc_fn);
+    /* el_set would copy these two strings and never free them */
+    el_wset(el, EL_ADDFN, L"scr-complete", L"Complete a name or indent", tab_fn);
+    el_set(el, EL_BIND, "^I", "scr-complete", NULL);
+    el_source(el, NULL);                   /* ~/.editrc, as other libedit programs */
+    const char *home = getenv("HOME");
+    if (home && home[0]) {
+        size_t n = strlen(home) + sizeof "/.scr_history";
+        history_path = malloc(n);
+        if (history_path) {
+            snprintf(history_path, n, "%s/.scr_history", home);
+            history(hist, &ev, H_LOAD, history_path);   /* absent on the first run: fine */
+        }
+    }
+}
+
+static void edit_stop(void)
+{
+    if (!el) return;
+    HistEvent ev;
+    if (history_path) {
+        history(hist, &ev, H_SAVE, history_path);
+        free(history_path);
+        history_path = NULL;
+    }
+    el_end(el);
+    history_end(hist);
+    el = NULL;
+    hist = NULL;
+    cands_clear();
+    free(cands);
+    cands = NULL;
+    capcands = 0;
+}
+
+#endif /* SCR_HAVE_LIBEDIT */
+
+bool repl_has_line_editing(void)
+{
+#ifdef SCR_HAVE_LIBEDIT
+    return true;
+#else
+    return false;
+#endif
+}
+
+static LineStatus read_line(const char *prompt, Text *out)
+{
+#ifdef SCR_HAVE_LIBEDIT
+    if (el) return edit_read(prompt, out);
+#endif
+    return plain_read(prompt, out);
+}
+
+/* ---- deciding when a statement is complete ---- */
+
+static bool is_simple(const Node *n)
+{
+    switch (n->kind) {
+    case N_EXPR_STMT: case N_ASSIGN: case N_AUGASSIGN: case N_BREAK: case N_CONTINUE:
+    case N_PASS: case N_RETURN: case N_GLOBAL: case N_NONLOCAL: case N_DEL: case N_ASSERT:
+    case N_IMPORT: case N_IMPORT_FROM: case N_RAISE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+typedef enum { NEED_MORE, RUN_IT, BAD_DEDENT } Verdict;
+
+/* As CPython's REPL: a simple statement runs as soon as it is complete; a
+ * compound one (its first line ended with ':') runs at the first empty line;
+ * open brackets and triple-quoted strings go on across empty lines. */
+static Verdict judge(const Text *buf, bool last_blank, int *bad_line)
+{
+    ParseError err;
+    memset(&err, 0, sizeof err);
+    Node *mod = parse_module(buf->data, buf->len, "<stdin>", &err);
+    if (!mod) {
+        if (err_occurred()) return RUN_IT;        /* MemoryError: let run_text report it */
+        if (!err.incomplete) return RUN_IT;       /* a syntax error: run_text prints it */
+        if (last_blank && (err.is_indent || strstr(err.msg, "'except' or 'finally'"))) return RUN_IT;
+        return NEED_MORE;
+    }
+    Verdict v = RUN_IT;
+    if (mod->body.len > 0 && !is_simple(mod->body.items[0])) {
+        if (mod->body.len > 1 && mod->body.items[1]->line > mod->body.items[0]->line) {
+            *bad_line = mod->body.items[1]->line;     /* a dedented line inside a block */
+            v = BAD_DEDENT;
+        } else if (!last_blank) {
+            v = NEED_MORE;
+        }
+    }
+    ast_free(mod);
+    return v;
+}
+
+static void print_bad_dedent(const Text *buf, int line)
+{
+    ParseError err;
+    memset(&err, 0, sizeof err);
+    err.line = line;
+    const char *p = buf->data, *end = buf->data + buf->len;
+    for (int l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    err.col = (int)strspn(p, " \t");
+    snprintf(err.msg, sizeof err.msg, "invalid syntax");
+    run_print_syntax_error(&err, buf->data, buf->len, "<stdin>");
+}
+
+/* ---- the loop ---- */
+
+int repl_run(bool banner)
+{
+    int status = 0;
+    bool done = false;
+    Text buf = {0};
+    Text line = {0};
+    if (!run_main_globals()) {
+        err_clear();
+        fputs("scr: out of memory\n", stderr);
+        return 1;
+    }
+#ifdef SCR_HAVE_LIBEDIT
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) edit_start();
+#endif
+    if (banner) {
+        fprintf(stderr, "scr %s on linux \xe2\x80\x94 exit() or Ctrl-D to leave\n", SCR_VERSION);
+        fflush(stderr);
+    }
+    while (!done) {
+        line.len = 0;
+        if (line.data) line.data[0] = '\0';
+        LineStatus ls = read_line(buf.len ? PS2 : PS1, &line);
+        if (ls == LINE_INTERRUPT) {
+            fputs("\nKeyboardInterrupt\n", stderr);
+            fflush(stderr);
+            buf.len = 0;
+            continue;
+        }
+        if (ls == LINE_EOF) {
+            fputc('\n', stderr);
+            fflush(stderr);
+            break;
+        }
+        if (ls == LINE_NOMEM || text_add(&buf, line.data ? line.data : "", line.len) < 0 ||
+            text_add(&buf, "\n", 1) < 0) {
+            fputs("MemoryError\n", stderr);
+            buf.len = 0;
+            continue;
+        }
+        bool last_blank = blank(line.data ? line.data : "", line.len);
+        if (last_blank && blank(buf.data, buf.len)) {   /* an empty line at >>> */
+            buf.len = 0;
+            continue;
+        }
+        int bad_line = 0;
+        Verdict v = judge(&buf, last_blank, &bad_line);
+        if (v == NEED_MORE) continue;
+        if (v == BAD_DEDENT) {
+            print_bad_dedent(&buf, bad_line);
+            buf.len = 0;
+            continue;
+        }
+        int st;
+        vm_sigint = 0;          /* a ^C typed at the prompt was handled there */
+        RunOutcome how = run_text(buf.data, buf.len, "<stdin>", RUN_INTERACTIVE, &st);
+        buf.len = 0;
+        if (how == RUN_EXIT) {
+            status = st;
+            done = true;
+        }
+    }
+    mem_free(buf.data);
+    mem_free(line.data);
+#ifdef SCR_HAVE_LIBEDIT
+    edit_stop();
+#endif
+    fflush(stdout);
+    return status;
+}
