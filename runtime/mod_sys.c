@@ -1,7 +1,11 @@
 /* mod_sys.c — the sys module: argv, exit, the recursion limit, reference
- * counts, the standard streams and a few constants describing the platform.
+ * counts, memory readings (getsizeof, getallocatedblocks, the scr-only
+ * getrss), the standard streams and a few constants describing the platform.
  */
+#include <stddef.h>
 #include <stdint.h>
+#include "mem.h"
+#include "gc.h"
 #include "module.h"
 #include "interp.h"
 #include "error.h"
@@ -88,6 +92,67 @@ static Value f_setrecursionlimit(Value *args, int nargs, Tuple *kwnames)
     return VAL_NONE;
 }
 
+/* sys.getsizeof: the bytes scr's own layout gives the object, computed as
+ * CPython's __sizeof__ does (fixed part + variable part) plus the collector's
+ * header for container types, as CPython adds its PyGC_Head. Values stored in
+ * the 8-byte value word itself (ints in the inline range, floats, None, bools)
+ * have nothing on the heap: they report 8, the size of the word. */
+static size_t sizeof_value(Value v)
+{
+    if (!val_is_obj(v)) return sizeof(Value);
+    Obj *o = val_as_obj(v);
+    Type *t = o->type;
+    size_t n = t->size;
+    if (t == &str_type) {
+        n = offsetof(Str, data) + (size_t)((Str *)o)->len + 1;
+    } else if (t == &list_type) {
+        List *l = (List *)o;
+        n = sizeof(List) + (size_t)(l->cap > 0 ? l->cap : 0) * sizeof(Value);
+    } else if (t == &tuple_type) {
+        n = sizeof(Tuple) + (size_t)((Tuple *)o)->len * sizeof(Value);
+    } else if (t == &dict_type) {
+        Dict *d = (Dict *)o;
+        n = sizeof(Dict);
+        /* The index and the entries share one block: index first. */
+        if (d->entries)
+            n += (size_t)((char *)d->entries - (char *)d->index) + (size_t)d->cap * sizeof(DictEntry);
+    }
+    if (t->flags & TYPE_CONTAINER) n += GC_HEAD_SIZE;
+    return n;
+}
+
+static Value f_getsizeof(Value *args, int nargs, Tuple *kwnames)
+{
+    static const char *const names[] = {"object", "default", NULL};
+    Value a[2];
+    if (args_bind("getsizeof", args, nargs, kwnames, names, 2, 1, a) < 0) return VAL_ERROR;
+    return int_from_i64((int64_t)sizeof_value(a[0]));
+}
+
+static Value f_getallocatedblocks(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (args_no_kw("getallocatedblocks", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 0) {
+        err_format(&exc_TypeError, "sys.getallocatedblocks() takes no arguments (%d given)", nargs);
+        return VAL_ERROR;
+    }
+    return int_from_i64((int64_t)mem_allocated_blocks());
+}
+
+/* scr only: the resident set size from /proc/self/statm, in bytes (0 where
+ * there is no /proc). Stands in for psutil's readings in the seed's demos. */
+static Value f_getrss(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (args_no_kw("getrss", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 0) {
+        err_format(&exc_TypeError, "sys.getrss() takes no arguments (%d given)", nargs);
+        return VAL_ERROR;
+    }
+    return int_from_i64((int64_t)mem_rss());
+}
+
 static int set_new(Dict *d, const char *name, Value v)
 {
     if (v == VAL_ERROR) return -1;
@@ -111,6 +176,9 @@ Value mod_sys_init(void)
         || module_add_function(d, "getrefcount", sys_getrefcount) < 0
         || module_add_function(d, "getrecursionlimit", f_getrecursionlimit) < 0
         || module_add_function(d, "setrecursionlimit", f_setrecursionlimit) < 0
+        || module_add_function(d, "getsizeof", f_getsizeof) < 0
+        || module_add_function(d, "getallocatedblocks", f_getallocatedblocks) < 0
+        || module_add_function(d, "getrss", f_getrss) < 0
         || set_new(d, "stdout", textio_new(stdout, "<stdout>")) < 0
         || set_new(d, "stderr", textio_new(stderr, "<stderr>")) < 0
         || set_new(d, "stdin", textio_new(stdin, "<stdin>")) < 0
