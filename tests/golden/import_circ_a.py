@@ -1,0 +1,1 @@
+import_circ_a.scr
