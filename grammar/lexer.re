@@ -38,6 +38,7 @@ struct Lexer {
     int failed;
     int soft;                       /* the error is one CPython's tokenizer reports without an exception */
     char pre_error;                 /* source rejected before tokenizing */
+    char bytes_mode;                /* scanning a b'' literal: raw byte escapes, ASCII only */
 };
 
 /* ---- errors ---- */
@@ -472,6 +473,13 @@ static int scan_string(Lexer *lx, LexToken *t, const unsigned char *start, const
     for (;;) {
         const unsigned char *run = p;
         while (p < lx->end && *p != q && *p != '\\' && *p != '\n' && *p != '\r') p++;
+        if (lx->bytes_mode)
+            for (const unsigned char *r = run; r < p; r++)
+                if (*r >= 0x80) {
+                    free(b.p);
+                    lx->soft = 1;
+                    return lx_fail(lx, line, col, 0, 0, "bytes can only contain ASCII literal characters");
+                }
         if (p > run && buf_put(&b, run, (size_t)(p - run)) < 0) goto nomem;
         if (p >= lx->end) {
             free(b.p);
@@ -542,11 +550,22 @@ static int scan_string(Lexer *lx, LexToken *t, const unsigned char *start, const
                 cp = (uint32_t)(c - '0');
                 for (i = 0; i < 2 && *p >= '0' && *p <= '7'; i++, p++)
                     cp = cp * 8 + (uint32_t)(*p - '0');
+                if (lx->bytes_mode) {
+                    enc[0] = (char)(cp & 0xff);
+                    if (buf_put(&b, enc, 1) < 0) goto nomem;
+                    continue;
+                }
                 if (buf_put(&b, enc, (size_t)utf8_encode(cp, enc)) < 0) goto nomem;
                 continue;
             case 'x': ndig = 2; goto hex;
-            case 'u': ndig = 4; goto hex;
-            case 'U': ndig = 8;
+            case 'u': case 'U': case 'N':
+                if (lx->bytes_mode) {      /* not escapes in bytes: kept as written */
+                    p = bs + 1;
+                    if (buf_put(&b, "\\", 1) < 0) goto nomem;
+                    continue;
+                }
+                if (c == 'N') goto escape_N;
+                ndig = c == 'u' ? 4 : 8;
             hex:
                 cp = 0;
                 for (i = 0; i < ndig; i++, p++) {
@@ -564,9 +583,14 @@ static int scan_string(Lexer *lx, LexToken *t, const unsigned char *start, const
                     return str_fail_unicode(lx, line, col, (size_t)(bs - body), (size_t)(p - body - 1),
                                             "illegal Unicode character");
                 }
+                if (lx->bytes_mode) {
+                    enc[0] = (char)cp;
+                    if (buf_put(&b, enc, 1) < 0) goto nomem;
+                    continue;
+                }
                 if (buf_put(&b, enc, (size_t)utf8_encode(cp, enc)) < 0) goto nomem;
                 continue;
-            case 'N':
+            escape_N:
                 free(b.p);
                 lx->soft = 1;
                 return lx_fail(lx, line, col, 0, 0, "\\N{...} escapes are not supported by scr yet");
@@ -640,20 +664,6 @@ static int invalid_char(Lexer *lx)
     if (cp < 0x80)   /* $ ? ! ` : CPython's tokenizer passes them on and the parser says invalid syntax */
         return lx_fail(lx, lx->line, col, 0, 0, "invalid syntax");
     return lx_fail(lx, lx->line, col, 0, 0, "invalid character '%.*s' (U+%04X)", n, (const char *)p, cp);
-}
-
-/* Scanned like a raw string, so that an unterminated one gets its proper
- * error, then rejected. */
-static int unsupported_string(Lexer *lx, LexToken *t, const unsigned char *quote, const char *what)
-{
-    const unsigned char *start = lx->tok;
-    int line = lx->line, col = col_of(lx, start);
-    if (scan_string(lx, t, start, quote, 1) < 0)
-        return -1;
-    free(t->str);
-    t->str = NULL;
-    lx->soft = 1;
-    return lx_fail(lx, line, col, 0, 0, "%s are not supported by scr yet", what);
 }
 
 #define TOKEN(k) do { kind = (k); goto done; } while (0)
@@ -767,8 +777,22 @@ again:
     [rR] / ['"] { return scan_string(lx, t, lx->tok, cur, 1); }
     [uU] / ['"] { return scan_string(lx, t, lx->tok, cur, 0); }
     ['"]        { return scan_string(lx, t, lx->tok, lx->tok, 0); }
-    ([bB] | [bB][rR] | [rR][bB]) / ['"] { return unsupported_string(lx, t, cur, "bytes literals"); }
-    ([fF] | [fF][rR] | [rR][fF]) / ['"] { return unsupported_string(lx, t, cur, "f-strings"); }
+    ([bB] | [bB][rR] | [rR][bB]) / ['"] {
+        /* TOK_STRING with op 1: the value is bytes (the parser makes an N_BYTES) */
+        int k;
+        lx->bytes_mode = 1;
+        k = scan_string(lx, t, lx->tok, cur, cur - lx->tok == 2);
+        lx->bytes_mode = 0;
+        if (k > 0) t->op = 1;
+        return k;
+    }
+    ([fF] | [fF][rR] | [rR][fF]) / ['"] {
+        /* TOK_STRING with op 2 (3 when raw): str holds the body as written,
+         * which the parser splits into literal parts and expressions */
+        int k = scan_string(lx, t, lx->tok, cur, 1);
+        if (k > 0) t->op = cur - lx->tok == 2 ? 3 : 2;
+        return k;
+    }
 
     id_start id_cont* {
         size_t n = (size_t)(cur - lx->tok);

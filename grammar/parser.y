@@ -28,8 +28,23 @@
  *  N_SUBSCRIPT b: index; `a[i:j]` -> N_SLICE; `a[1, 2:3]` / `a[:, ]` -> N_TUPLE (op 0)
  *              of the parts.
  *  N_SLICE     a, b, c each NULL when omitted.
- *  N_DICT      list keys, list2 values (same length). Set displays, set/generator
- *              comprehensions and `**d` in displays are rejected with a SyntaxError.
+ *  N_DICT      list keys, list2 values (same length); `**d` is a NULL key with d as
+ *              its value.
+ *  N_YIELD     a: value or NULL (`yield`, `yield a, b`); N_YIELD_FROM a. Only as an
+ *              expression statement, an assignment's value, `return` value or in
+ *              parentheses. (`'yield' outside function` is the symbol table's.)
+ *  N_GENEXP    a: element, list: N_COMPFOR clauses; op 1 when written as the bare
+ *              argument of a call (`f(x for x in y)`), which must then be the only
+ *              argument ("Generator expression must be parenthesized").
+ *  N_SET       list: elements (N_STARRED allowed); `{}` stays an empty N_DICT.
+ *  N_SETCOMP   a: element, list: N_COMPFOR clauses (like N_LISTCOMP).
+ *  N_STR/N_BYTES/N_FSTRING  adjacent literals are joined: str + str -> N_STR,
+ *              bytes + bytes -> N_BYTES, anything + f-string -> N_FSTRING, bytes
+ *              with non-bytes -> "cannot mix bytes and nonbytes literals".
+ *  N_FSTRING   list: parts in order, N_STR (decoded literal text, never empty) or
+ *              N_FORMATTED; `f'{x=}'` puts an N_STR "x=" before its field.
+ *  N_FORMATTED a: the expression (parsed alone as "(expr)", lines shifted to the
+ *              f-string's), op: 's' 'r' 'a' or 0, b: the spec as an N_FSTRING or NULL.
  *  N_LISTCOMP / N_DICTCOMP  list: N_COMPFOR clauses, outermost first.
  *  N_COMPFOR   a: target (validated like an assignment target), b: iterable,
  *              list: the `if` conditions of this clause in order.
@@ -60,9 +75,9 @@
  *  N_HANDLER   a: type or NULL, str: `as` name or NULL, body.
  *  N_RAISE     a: exception or NULL, b: cause or NULL.
  *  N_RETURN    a or NULL.  N_ASSERT a, b or NULL.
- *  Rejected with "... not supported by scr yet": class, with, yield, async, await,
- *  `...`, `:=`, `->`/annotations, generator expressions, sets, f-strings, bytes,
- *  imaginary literals.
+ *  N_CLASS     str name, list decorators, list2 bases; N_WITH list of N_WITHITEM (a, b target).
+ *  Rejected with "... not supported by scr yet": async, await,
+ *  `...`, `:=`, `->`/annotations, imaginary literals.
  *
  * Errors (ParseError): line, col (0-based), msg (CPython's text where known),
  * is_indent = 1 for IndentationError, 2 for TabError; incomplete = 1 when the
@@ -252,6 +267,10 @@ static const char *expr_name(const Node *n)
     case N_LISTCOMP: return "list comprehension";
     case N_DICTCOMP: return "dict comprehension";
     case N_DICT: return "dict literal";
+    case N_SET: return "set display";
+    case N_SETCOMP: return "set comprehension";
+    case N_FSTRING: return "f-string expression";
+    case N_BYTES: return "literal";
     case N_NONE: return "None";
     case N_TRUE: return "True";
     case N_FALSE: return "False";
@@ -336,6 +355,12 @@ static int check_value(Parser *p, const Node *v)
 
 static int add_arg(Parser *p, Node *call, Node *arg)
 {
+    /* a bare generator expression must be the only argument */
+    if (call->op & 4)
+        return error_at(p, call->list.items[0], "Generator expression must be parenthesized", NULL);
+    if (arg->kind == N_GENEXP && arg->op == 1 && (call->list.len || call->list2.len))
+        return error_at(p, arg, "Generator expression must be parenthesized", NULL);
+    if (arg->kind == N_GENEXP && arg->op == 1) call->op |= 4;
     if (arg->kind == N_KEYWORD) {
         if (arg->str)
             for (int i = 0; i < call->list2.len; i++) {
@@ -511,6 +536,368 @@ static int unsupported(Parser *p, const YYLTYPE *loc, const char *what)
 {
     return syntax_error(p, loc->first_line, loc->first_column, "%s are not supported by scr yet", what);
 }
+
+/* ---- f-strings ----
+ * The lexer hands over an f-string's body as written (TOK_STRING, op 2, or
+ * 3 when raw); it is split here as CPython 3.11's string_parser.c does:
+ * literal text (escapes decoded, {{ and }} halved) and replacement fields
+ * {expr=!c:spec}, whose expression is parsed on its own as "(expr)" and
+ * whose spec is itself an f-string (one level of nesting allowed). */
+
+typedef struct FBuf { char *p; size_t len, cap; } FBuf;
+
+static int fbuf_put(FBuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 32;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *np = realloc(b->p, cap);
+        if (!np) return -1;
+        b->p = np;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+    return 0;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static int put_cp(FBuf *b, uint32_t cp)
+{
+    char o[4];
+    int n;
+    if (cp < 0x80) { o[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+    else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+    } else {
+        o[0] = (char)(0xF0 | (cp >> 18)); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+    }
+    return fbuf_put(b, o, (size_t)n);
+}
+
+/* Decodes the escapes of literal text s[0..n) (already checked by the
+ * lexer's scan, so only well-formed ones remain, except \N). */
+static int fdecode(Parser *p, FBuf *b, const char *s, size_t n, int line, int col)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '\\' || i + 1 >= n) { if (fbuf_put(b, s + i, 1) < 0) return -1; i++; continue; }
+        c = (unsigned char)s[i + 1];
+        i += 2;
+        switch (c) {
+        case '\n': continue;
+        case '\\': case '\'': case '"': if (fbuf_put(b, (char *)&c, 1) < 0) return -1; continue;
+        case 'n': c = '\n'; break;
+        case 't': c = '\t'; break;
+        case 'r': c = '\r'; break;
+        case 'a': c = '\a'; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'v': c = '\v'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            uint32_t cp = (uint32_t)(c - '0');
+            for (int k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; k++, i++) cp = cp * 8 + (uint32_t)(s[i] - '0');
+            if (put_cp(b, cp) < 0) return -1;
+            continue;
+        }
+        case 'x': case 'u': case 'U': {
+            int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+            uint32_t cp = 0;
+            for (int k = 0; k < nd; k++, i++) {
+                int d = i < n ? hexval((unsigned char)s[i]) : -1;
+                if (d < 0) {
+                    syntax_error(p, line, col, "(unicode error) 'unicodeescape' codec can't decode bytes: truncated escape");
+                    return -2;
+                }
+                cp = cp * 16 + (uint32_t)d;
+            }
+            if (cp > 0x10FFFF) {
+                syntax_error(p, line, col, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
+                return -2;
+            }
+            if (put_cp(b, cp) < 0) return -1;
+            continue;
+        }
+        case 'N':
+            syntax_error(p, line, col, "\\N{...} escapes are not supported by scr yet");
+            return -2;
+        default:
+            if (fbuf_put(b, "\\", 1) < 0) return -1;
+            i--;
+            continue;
+        }
+        if (fbuf_put(b, (char *)&c, 1) < 0) return -1;
+    }
+    return 0;
+}
+
+static void shift_lines(Node *n, int delta)
+{
+    if (!n) return;
+    n->line += delta;
+    shift_lines(n->a, delta);
+    shift_lines(n->b, delta);
+    shift_lines(n->c, delta);
+    for (int i = 0; i < n->list.len; i++) shift_lines(n->list.items[i], delta);
+    for (int i = 0; i < n->list2.len; i++) shift_lines(n->list2.items[i], delta);
+    if (n->args) {
+        for (int i = 0; i < n->args->defaults.len; i++) shift_lines(n->args->defaults.items[i], delta);
+        for (int i = 0; i < n->args->kwdefaults.len; i++) shift_lines(n->args->kwdefaults.items[i], delta);
+    }
+}
+
+/* Adds literal text (decoded) as an N_STR part; 0, -1 out of memory, -2 error set. */
+static int flush_literal(Parser *p, Node *fs, FBuf *lit, int raw, int line, int col)
+{
+    FBuf d = { 0 };
+    Node *n;
+    int r;
+    if (lit->len == 0) return 0;
+    if (raw) r = fbuf_put(&d, lit->p, lit->len);
+    else r = fdecode(p, &d, lit->p, lit->len, line, col);
+    lit->len = 0;
+    if (r < 0) { free(d.p); return r; }
+    if (d.len == 0) { free(d.p); return 0; }
+    n = ast_new(N_STR, line, col);
+    if (!n) { free(d.p); return -1; }
+    n->str = d.p;
+    n->slen = d.len;
+    if (push(&fs->list, n) < 0) { ast_free(n); return -1; }
+    return 0;
+}
+
+static int fstring_body(Parser *p, const char **sp, const char *end, int raw, int level, int line, int col, Node *fs);
+
+/* The body of the f-string being split (saved and restored around nested ones). */
+static const char *fstring_body_start;
+
+/* One replacement field; *sp is just past its '{'. */
+static int fstring_field(Parser *p, const char **sp, const char *end, int raw, int level, int line, int col, Node *fs)
+{
+    const char *s = *sp, *start = s;
+    char stack[200];
+    int depth = 0;
+    char quote = 0;
+    int triple = 0;
+    if (level >= 2) return syntax_error(p, line, col, "f-string: expressions nested too deeply"), -2;
+    for (; s < end; s++) {
+        char ch = *s;
+        if (ch == '\\') return syntax_error(p, line, col, "f-string expression part cannot include a backslash"), -2;
+        if (quote) {
+            if (ch == quote) {
+                if (!triple) quote = 0;
+                else if (s + 2 < end && s[1] == quote && s[2] == quote) { s += 2; quote = 0; }
+            }
+            continue;
+        }
+        if (ch == '\'' || ch == '"') {
+            if (s + 2 < end && s[1] == ch && s[2] == ch) { triple = 1; s += 2; }
+            else triple = 0;
+            quote = ch;
+            continue;
+        }
+        if (ch == '[' || ch == '(' || ch == '{') {
+            if (depth >= (int)sizeof stack) return syntax_error(p, line, col, "f-string: too many nested parenthesis"), -2;
+            stack[depth++] = ch;
+            continue;
+        }
+        if (ch == '#') return syntax_error(p, line, col, "f-string expression part cannot include '#'"), -2;
+        if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
+            if (s + 1 < end && s[1] == '=' && ch != ':' && ch != '}') { s++; continue; }
+            if (ch == '>' || ch == '<') continue;
+            break;
+        }
+        if (ch == ']' || ch == '}' || ch == ')') {
+            if (!depth) return syntax_error(p, line, col, "f-string: unmatched '%c'", ch), -2;
+            char open = stack[--depth];
+            if ((ch == ')' && open != '(') || (ch == ']' && open != '[') || (ch == '}' && open != '{'))
+                return syntax_error(p, line, col, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", ch, open), -2;
+        }
+    }
+    if (quote) return syntax_error(p, line, col, "f-string: unterminated string"), -2;
+    if (depth) return syntax_error(p, line, col, "f-string: unmatched '%c'", stack[depth - 1]), -2;
+    if (s >= end) return syntax_error(p, line, col, "f-string: expecting '}'"), -2;
+    const char *expr_end = s;
+    {
+        const char *q = start;
+        while (q < expr_end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '\f')) q++;
+        if (q == expr_end) return syntax_error(p, line, col, "f-string: empty expression not allowed"), -2;
+    }
+    /* parse "(expr)" on its own */
+    size_t elen = (size_t)(expr_end - start);
+    char *src = malloc(elen + 3);
+    if (!src) return -1;
+    src[0] = '(';
+    memcpy(src + 1, start, elen);
+    src[elen + 1] = ')';
+    src[elen + 2] = 0;
+    ParseError perr;
+    Node *mod = parse_module(src, elen + 2, "<fstring>", &perr);
+    free(src);
+    if (!mod) {
+        if (strcmp(perr.msg, "out of memory") == 0 && perr.line == 0) return -1;
+        return syntax_error(p, line, col, "f-string: %s", perr.msg), -2;
+    }
+    if (mod->body.len != 1 || mod->body.items[0]->kind != N_EXPR_STMT) {
+        ast_free(mod);
+        return syntax_error(p, line, col, "f-string: invalid syntax"), -2;
+    }
+    Node *expr = mod->body.items[0]->a;
+    mod->body.items[0]->a = NULL;
+    ast_free(mod);
+    {
+        /* the expression's own line: the f-string's plus the newlines before it */
+        int nl = 0;
+        for (const char *q = fstring_body_start; q && q < start; q++) nl += *q == '\n';
+        shift_lines(expr, line - 1 + nl);
+    }
+    Node *f = ast_new(N_FORMATTED, line, col);
+    if (!f) { ast_free(expr); return -1; }
+    f->a = expr;
+    int debug = 0;
+    if (*s == '=') {
+        s++;
+        while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')) s++;
+        if (s >= end) { ast_free(f); return syntax_error(p, line, col, "f-string: expecting '}'"), -2; }
+        /* the text of the expression, '=' and spaces included, goes first */
+        Node *t = ast_new(N_STR, line, col);
+        char *txt = t ? malloc((size_t)(s - start) + 1) : NULL;
+        if (!txt) { free(t); ast_free(f); return -1; }
+        memcpy(txt, start, (size_t)(s - start));
+        txt[s - start] = 0;
+        t->str = txt;
+        t->slen = (size_t)(s - start);
+        if (push(&fs->list, t) < 0) { ast_free(t); ast_free(f); return -1; }
+        debug = 1;
+    }
+    if (*s == '!') {
+        s++;
+        if (s >= end) { ast_free(f); return syntax_error(p, line, col, "f-string: expecting '}'"), -2; }
+        char conv = *s++;
+        if (conv != 's' && conv != 'r' && conv != 'a') {
+            ast_free(f);
+            return syntax_error(p, line, col, "f-string: invalid conversion character: expected 's', 'r', or 'a'"), -2;
+        }
+        f->op = conv;
+    }
+    if (s < end && *s == ':') {
+        s++;
+        if (s >= end) { ast_free(f); return syntax_error(p, line, col, "f-string: expecting '}'"), -2; }
+        Node *spec = ast_new(N_FSTRING, line, col);
+        if (!spec) { ast_free(f); return -1; }
+        f->b = spec;
+        int r = fstring_body(p, &s, end, raw, level + 1, line, col, spec);
+        if (r < 0) { ast_free(f); return r; }
+    }
+    if (s >= end || *s != '}') { ast_free(f); return syntax_error(p, line, col, "f-string: expecting '}'"), -2; }
+    s++;
+    if (debug && !f->b && !f->op) f->op = 'r';
+    if (push(&fs->list, f) < 0) { ast_free(f); return -1; }
+    *sp = s;
+    return 0;
+}
+
+/* Literal text and fields up to end (level 0) or to the '}' closing a
+ * format spec (level > 0, left at *sp). */
+static int fstring_body(Parser *p, const char **sp, const char *end, int raw, int level, int line, int col, Node *fs)
+{
+    const char *s = *sp;
+    FBuf lit = { 0 };
+    int r = 0;
+    while (s < end) {
+        char ch = *s;
+        if (ch == '\\' && !raw && s + 1 < end) {
+            /* an escape belongs to the literal text, braces after it too (\N{...} aside) */
+            if (fbuf_put(&lit, s, 2) < 0) { r = -1; break; }
+            s += 2;
+            continue;
+        }
+        if (ch == '{' || ch == '}') {
+            if (level == 0 && s + 1 < end && s[1] == ch) {
+                if (fbuf_put(&lit, s, 1) < 0) { r = -1; break; }
+                s += 2;
+                continue;
+            }
+            if (ch == '}') {
+                if (level == 0) { r = -2; syntax_error(p, line, col, "f-string: single '}' is not allowed"); }
+                break;
+            }
+            if ((r = flush_literal(p, fs, &lit, raw, line, col)) < 0) break;
+            s++;
+            if ((r = fstring_field(p, &s, end, raw, level, line, col, fs)) < 0) break;
+            continue;
+        }
+        if (fbuf_put(&lit, s, 1) < 0) { r = -1; break; }
+        s++;
+    }
+    if (r == 0) r = flush_literal(p, fs, &lit, raw, line, col);
+    free(lit.p);
+    *sp = s;
+    return r;
+}
+
+/* The N_FSTRING of an f-string token's body; NULL with p->oom or the error set. */
+static Node *fstring_parse(Parser *p, const char *body, size_t len, int raw, int line, int col)
+{
+    Node *fs = ast_new(N_FSTRING, line, col);
+    const char *s = body;
+    if (!fs) { p->oom = 1; return NULL; }
+    const char *saved = fstring_body_start;
+    fstring_body_start = body;
+    int r = fstring_body(p, &s, body + len, raw, 0, line, col, fs);
+    fstring_body_start = saved;
+    if (r < 0) {
+        ast_free(fs);
+        if (r == -1) p->oom = 1;
+        return NULL;
+    }
+    return fs;
+}
+
+/* Adjacent literals: str + str, bytes + bytes, and anything + f-string. */
+static Node *join_strings(Parser *p, Node *a, Node *b)
+{
+    if ((a->kind == N_BYTES) != (b->kind == N_BYTES)) {
+        syntax_error(p, a->line, a->col, "cannot mix bytes and nonbytes literals");
+        return NULL;
+    }
+    if (a->kind != N_FSTRING && b->kind != N_FSTRING) {
+        char *s = realloc(a->str, a->slen + b->slen + 1);
+        if (!s) { p->oom = 1; return NULL; }
+        memcpy(s + a->slen, b->str, b->slen + 1);
+        a->str = s;
+        a->slen += b->slen;
+        ast_free(b);
+        return a;
+    }
+    if (a->kind == N_STR) {
+        Node *fs = ast_new(N_FSTRING, a->line, a->col);
+        if (!fs) { p->oom = 1; return NULL; }
+        fs->end_col = a->end_col;
+        if (a->slen && push(&fs->list, a) < 0) { ast_free(fs); p->oom = 1; return NULL; }
+        if (!a->slen) ast_free(a);
+        a = fs;
+    }
+    if (b->kind == N_STR) {
+        if (b->slen == 0) { ast_free(b); return a; }
+        if (push(&a->list, b) < 0) { p->oom = 1; return NULL; }
+        return a;
+    }
+    if (append_all(&a->list, &b->list) < 0) { p->oom = 1; return NULL; }
+    ast_free(b);
+    return a;
+}
 }
 
 %union {
@@ -535,9 +922,11 @@ static int unsupported(Parser *p, const YYLTYPE *loc, const char *what)
 %type <node> import_stmt dotted_as_names dotted_as_name import_targets import_as_names import_as_name
 %type <node> global_stmt nonlocal_stmt assert_stmt compound_stmt if_stmt while_stmt for_stmt
 %type <node> try_stmt handler funcdef decorated parameters param_items param_item
+%type <node> classdef with_stmt with_items with_item
 %type <node> testlist_star_expr tuple_seq test_or_star star_expr exprlist expr_seq expr_or_star
 %type <node> test or_test or_chain and_test and_chain not_test comparison comp_chain
 %type <node> expr xor_expr and_expr shift_expr arith_expr term factor power primary atom strings
+%type <node> yield_expr
 %type <node> lambdef subscriptlist sub_seq subscript test_opt arglist argument dict_items comp_for
 %type <list> stmt stmts simple_stmt small_stmts suite handlers else_opt finally_opt decorators comp_fors
 %type <ifc> if_chain
@@ -587,6 +976,11 @@ expr_stmt
         if (check_value(p, $1) < 0) FAIL();
         NEW($$, N_EXPR_STMT, @$); $$->a = $1;
       }
+    | yield_expr                 { NEW($$, N_EXPR_STMT, @$); $$->a = $1; }
+    | testlist_star_expr AUGASSIGN yield_expr {
+        if (check_aug_target(p, $1) < 0) FAIL();
+        NEW($$, N_AUGASSIGN, @$); $$->op = $2; $$->a = $1; $$->b = $3;
+      }
     | testlist_star_expr AUGASSIGN testlist_star_expr {
         if (check_aug_target(p, $1) < 0 || check_value(p, $3) < 0) FAIL();
         NEW($$, N_AUGASSIGN, @$); $$->op = $2; $$->a = $1; $$->b = $3;
@@ -607,6 +1001,19 @@ assign_chain
     | assign_chain '=' testlist_star_expr {
         $$ = $1; if (push(&$$->list, $$->a) < 0) NOMEM(); $$->a = $3;
       }
+    | testlist_star_expr '=' yield_expr {
+        if (!($$ = mk_list(p, N_ASSIGN, &@$, $1, NULL))) NOMEM();
+        $$->a = $3;
+      }
+    | assign_chain '=' yield_expr {
+        $$ = $1; if (push(&$$->list, $$->a) < 0) NOMEM(); $$->a = $3;
+      }
+    ;
+
+yield_expr
+    : YIELD                      { NEW($$, N_YIELD, @$); }
+    | YIELD testlist_star_expr   { if (check_value(p, $2) < 0) FAIL(); NEW($$, N_YIELD, @$); $$->a = $2; }
+    | YIELD FROM test            { NEW($$, N_YIELD_FROM, @$); $$->a = $3; }
     ;
 
 del_stmt
@@ -626,6 +1033,7 @@ flow_stmt
     | CONTINUE                   { NEW($$, N_CONTINUE, @$); }
     | RETURN                     { NEW($$, N_RETURN, @$); }
     | RETURN testlist_star_expr  { if (check_value(p, $2) < 0) FAIL(); NEW($$, N_RETURN, @$); $$->a = $2; }
+    | RETURN yield_expr          { NEW($$, N_RETURN, @$); $$->a = $2; }
     | RAISE                      { NEW($$, N_RAISE, @$); }
     | RAISE test                 { NEW($$, N_RAISE, @$); $$->a = $2; }
     | RAISE test FROM test       { NEW($$, N_RAISE, @$); $$->a = $2; $$->b = $4; }
@@ -706,7 +1114,7 @@ assert_stmt
     ;
 
 compound_stmt
-    : if_stmt | while_stmt | for_stmt | try_stmt | funcdef | decorated
+    : if_stmt | while_stmt | for_stmt | try_stmt | funcdef | decorated | classdef | with_stmt
     ;
 
 if_stmt
@@ -790,6 +1198,48 @@ funcdef
 
 decorated
     : decorators funcdef         { $$ = $2; $$->list = $1; }
+    | decorators classdef        { $$ = $2; $$->list = $1; }
+    ;
+
+/* class helper: N_CLASS list = decorators, list2 = bases; keywords (metaclass=) are rejected. */
+classdef
+    : CLASS NAME ':' suite       { NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $4; }
+    | CLASS NAME '(' ')' ':' suite { NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $6; }
+    | CLASS NAME '(' arglist ')' ':' suite {
+        if ($4->list2.len) {
+            syntax_error(p, @4.first_line, @4.first_column, "class keyword arguments are not supported by scr yet");
+            FAIL();
+        }
+        NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $7;
+        $$->list2 = $4->list; $4->list = (NodeList){ 0 }; ast_free($4);
+      }
+    | CLASS NAME '(' arglist ',' ')' ':' suite {
+        if ($4->list2.len) {
+            syntax_error(p, @4.first_line, @4.first_column, "class keyword arguments are not supported by scr yet");
+            FAIL();
+        }
+        NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $8;
+        $$->list2 = $4->list; $4->list = (NodeList){ 0 }; ast_free($4);
+      }
+    ;
+
+with_stmt
+    : WITH with_items ':' suite {
+        NEW($$, N_WITH, @1); $$->list = $2->list; $2->list = (NodeList){ 0 }; ast_free($2); $$->body = $4;
+      }
+    ;
+
+with_items
+    : with_item                  { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, NULL))) NOMEM(); }
+    | with_items ',' with_item   { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    ;
+
+with_item
+    : test                       { NEW($$, N_WITHITEM, @$); $$->a = $1; }
+    | test AS expr {
+        if (check_target(p, $3, CTX_ASSIGN, 0) < 0) FAIL();
+        NEW($$, N_WITHITEM, @$); $$->a = $1; $$->b = $3;
+      }
     ;
 
 decorators
@@ -1035,7 +1485,7 @@ argument
       }
     | '*' test                   { NEW($$, N_STARRED, @$); $$->a = $2; }
     | "**" test                  { NEW($$, N_KEYWORD, @$); $$->a = $2; }
-    | test comp_fors             { (void)$1; (void)$2; $$ = NULL; unsupported(p, &@1, "generator expressions"); FAIL(); }
+    | test comp_fors             { NEW($$, N_GENEXP, @$); $$->a = $1; $$->list = $2; $$->op = 1; }
     ;
 
 subscriptlist
@@ -1081,7 +1531,8 @@ atom
             $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1;
         }
       }
-    | '(' test comp_fors ')'     { (void)$2; (void)$3; $$ = NULL; unsupported(p, &@$, "generator expressions"); FAIL(); }
+    | '(' test comp_fors ')'     { NEW($$, N_GENEXP, @$); $$->a = $2; $$->list = $3; }
+    | '(' yield_expr ')'         { $$ = $2; }
     | '[' ']'                    { NEW($$, N_LIST, @$); }
     | '[' testlist_star_expr ']' { if (!($$ = to_list(p, &@$, $2))) NOMEM(); }
     | '[' test_or_star comp_fors ']' {
@@ -1097,21 +1548,31 @@ atom
     | '{' test ':' test comp_fors '}' {
         NEW($$, N_DICTCOMP, @$); $$->a = $2; $$->b = $4; $$->list = $5;
       }
-    | '{' testlist_star_expr '}' { (void)$2; $$ = NULL; unsupported(p, &@$, "set displays"); FAIL(); }
-    | '{' test_or_star comp_fors '}' { (void)$2; (void)$3; $$ = NULL; unsupported(p, &@$, "set comprehensions"); FAIL(); }
+    | '{' testlist_star_expr '}' {
+        NEW($$, N_SET, @$);
+        if ($2->kind == N_TUPLE && $2->op == 0) {
+            $$->list = $2->list; $2->list = (NodeList){ 0 }; ast_free($2);
+        } else if (push(&$$->list, $2) < 0) {
+            ast_free($$); NOMEM();
+        }
+      }
+    | '{' test_or_star comp_fors '}' {
+        if ($2->kind == N_STARRED) {
+            error_at(p, $2, "iterable unpacking cannot be used in comprehension", NULL);
+            FAIL();
+        }
+        NEW($$, N_SETCOMP, @$); $$->a = $2; $$->list = $3;
+      }
     ;
 
 strings
     : STRING                     { $$ = $1; }
     | strings STRING {
-        char *s = realloc($1->str, $1->slen + $2->slen + 1);
-        if (!s) NOMEM();
-        memcpy(s + $1->slen, $2->str, $2->slen + 1);
-        $1->str = s;
-        $1->slen += $2->slen;
-        if (@2.last_line == $1->line) $1->end_col = @2.last_column; else $1->end_col = -1;
-        ast_free($2);
-        $$ = $1;
+        int line = $1->line;
+        Node *j = join_strings(p, $1, $2);
+        if (!j) { if (p->oom) NOMEM(); FAIL(); }
+        if (@2.last_line == line) j->end_col = @2.last_column; else j->end_col = -1;
+        $$ = j;
       }
     ;
 
@@ -1127,6 +1588,18 @@ dict_items
         if (reserve(&$$->list, 1) < 0 || reserve(&$$->list2, 1) < 0) NOMEM();
         $$->list.items[$$->list.len++] = $3;
         $$->list2.items[$$->list2.len++] = $5;
+      }
+    | "**" expr {
+        NEW($$, N_DICT, @$);
+        if (reserve(&$$->list, 1) < 0 || reserve(&$$->list2, 1) < 0) { ast_free($$); NOMEM(); }
+        $$->list.items[$$->list.len++] = NULL;
+        $$->list2.items[$$->list2.len++] = $2;
+      }
+    | dict_items ',' "**" expr {
+        $$ = $1;
+        if (reserve(&$$->list, 1) < 0 || reserve(&$$->list2, 1) < 0) NOMEM();
+        $$->list.items[$$->list.len++] = NULL;
+        $$->list2.items[$$->list2.len++] = $4;
       }
     ;
 
@@ -1178,8 +1651,25 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
     case TOK_AUGASSIGN:
         lval->op = t.op;
         break;
-    case TOK_INT: case TOK_FLOAT: case TOK_STRING: {
-        Node *n = ast_new(k == TOK_INT ? N_INT : k == TOK_FLOAT ? N_FLOAT : N_STR, t.line, t.col);
+    case TOK_STRING:
+        if (t.op >= 2) {      /* f-string: t.str is its body as written */
+            Node *n = fstring_parse(p, t.str ? t.str : "", t.slen, t.op == 3, t.line, t.col);
+            free(t.str);
+            if (!n) {
+                if (p->oom) {
+                    p->errset = 0;
+                    syntax_error(p, 0, 0, "out of memory");
+                }
+                p->no_rescan = 1;
+                return TOK_YYerror;
+            }
+            n->end_col = t.end_line == t.line ? t.end_col : -1;
+            lval->node = n;
+            break;
+        }
+        /* fall through */
+    case TOK_INT: case TOK_FLOAT: {
+        Node *n = ast_new(k == TOK_INT ? N_INT : k == TOK_FLOAT ? N_FLOAT : t.op == 1 ? N_BYTES : N_STR, t.line, t.col);
         if (!n) {
             free(t.str);
             p->oom = p->errset = 1;
@@ -1290,9 +1780,6 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
         return 0;
     }
     switch (k) {
-    case TOK_CLASS: msg = "class definitions are not supported by scr yet"; break;
-    case TOK_WITH: msg = "'with' statements are not supported by scr yet"; break;
-    case TOK_YIELD: msg = "'yield' is not supported by scr yet"; break;
     case TOK_ASYNC: case TOK_AWAIT: msg = "async and await are not supported by scr yet"; break;
     case TOK_WALRUS: msg = "assignment expressions (:=) are not supported by scr yet"; break;
     case TOK_ARROW: msg = "annotations are not supported by scr yet"; break;

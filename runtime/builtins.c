@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include "class.h"
 #include "interp.h"
 #include "error.h"
 #include "mem.h"
@@ -17,6 +18,8 @@
 #include "tuple.h"
 #include "list.h"
 #include "dict.h"
+#include "set.h"
+#include "bytes.h"
 #include "range.h"
 #include "function.h"
 #include "module.h"
@@ -265,11 +268,7 @@ static Value b_abs(Value *args, int nargs, Tuple *kwnames)
     if (one_arg("abs", nargs, kwnames) < 0) return VAL_ERROR;
     Value v = args[0];
     if (val_is_float(v)) return val_from_float(fabs(val_as_float(v)));
-    if (val_is_intlike(v)) {
-        int64_t i = val_to_i64(v);
-        if (i == INT64_MIN) return op_unary(UOP_NEG, v);
-        return int_from_i64(i < 0 ? -i : i);
-    }
+    if (val_is_intlike(v)) return int_abs(v);
     err_format(&exc_TypeError, "bad operand type for abs(): '%s'", val_type_name(v));
     return VAL_ERROR;
 }
@@ -299,6 +298,10 @@ static Value b_chr(Value *args, int nargs, Tuple *kwnames)
 {
     if (one_arg("chr", nargs, kwnames) < 0) return VAL_ERROR;
     int64_t i;
+    if (val_is_intlike(args[0]) && int_is_big(args[0])) {
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
+        return VAL_ERROR;
+    }
     if (val_index(args[0], &i) < 0) return VAL_ERROR;
     if (i < 0 || i > 0x10ffff) {
         err_set(&exc_ValueError, "chr() arg not in range(0x110000)");
@@ -311,6 +314,7 @@ static Value int_in_base(Value *args, int nargs, Tuple *kwnames, const char *fna
 {
     if (one_arg(fname, nargs, kwnames) < 0) return VAL_ERROR;
     int64_t i;
+    if (val_is_intlike(args[0]) && int_is_big(args[0])) return int_to_base_str(args[0], 1 << shift, prefix);
     if (val_index(args[0], &i) < 0) return VAL_ERROR;
     char buf[80], *p = buf + sizeof buf;
     *--p = 0;
@@ -538,13 +542,13 @@ static Value b_sum(Value *args, int nargs, Tuple *kwnames)
     if (it == VAL_ERROR) return VAL_ERROR;
     Value x = VAL_UNDEF;
     /* int fast path */
-    if (val_is_intlike(start) && !val_is_float(start)) {
+    if (val_is_intlike(start) && !val_is_float(start) && !int_is_big(start)) {
         int64_t acc = val_to_i64(start);
         for (;;) {
             x = obj_next(it);
             if (x == VAL_UNDEF) { decref(it); return int_from_i64(acc); }
             if (x == VAL_ERROR) { decref(it); return VAL_ERROR; }
-            if (val_is_float(x) || !val_is_intlike(x)) break;
+            if (val_is_float(x) || !val_is_intlike(x) || int_is_big(x)) break;
             int64_t r;
             if (__builtin_add_overflow(acc, val_to_i64(x), &r)) break;
             acc = r;
@@ -710,6 +714,7 @@ static Value b_divmod(Value *args, int nargs, Tuple *kwnames)
     if (nargs_range("divmod", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
     Value a = args[0], b = args[1];
     bool aint = val_is_intlike(a) && !val_is_float(a), bint = val_is_intlike(b) && !val_is_float(b);
+    if (aint && bint && (int_is_big(a) || int_is_big(b))) return int_divmod(a, b);
     if (aint && bint) {
         int64_t x = val_to_i64(a), y = val_to_i64(b);
         if (y == 0) {
@@ -790,13 +795,10 @@ static Value b_pow(Value *args, int nargs, Tuple *kwnames)
             return VAL_ERROR;
         }
     }
+    if (int_is_big(a[0]) || int_is_big(a[1]) || int_is_big(a[2])) return int_pow3(a[0], a[1], a[2]);
     int64_t base = val_to_i64(a[0]), e = val_to_i64(a[1]), m = val_to_i64(a[2]);
     if (m == 0) {
         err_set(&exc_ValueError, "pow() 3rd argument cannot be 0");
-        return VAL_ERROR;
-    }
-    if (m == INT64_MIN) {
-        err_set(&exc_OverflowError, "pow() modulus too large");
         return VAL_ERROR;
     }
     int64_t am = m < 0 ? -m : m;
@@ -831,14 +833,7 @@ static Value b_pow(Value *args, int nargs, Tuple *kwnames)
 /* Round a double to a whole number, half to even, as int. */
 static Value double_round_to_int(double x)
 {
-    double r = nearbyint(x);
-    if (isinf(r)) { err_set(&exc_OverflowError, "cannot convert float infinity to integer"); return VAL_ERROR; }
-    if (isnan(r)) { err_set(&exc_ValueError, "cannot convert float NaN to integer"); return VAL_ERROR; }
-    if (r >= 9223372036854775808.0 || r < -9223372036854775808.0) {
-        err_set(&exc_OverflowError, "int too large to convert to int64");
-        return VAL_ERROR;
-    }
-    return int_from_i64((int64_t)r);
+    return int_from_double(nearbyint(x));
 }
 
 /* round(x, n) for a float, correctly rounded (half to even on the exact
@@ -909,24 +904,23 @@ static Value b_round(Value *args, int nargs, Tuple *kwnames)
         err_format(&exc_TypeError, "type %s doesn't define __round__ method", val_type_name(x));
         return VAL_ERROR;
     }
-    if (nd && val_index(a[1], &n) < 0) return VAL_ERROR;
+    if (nd && val_is_intlike(a[1]) && int_is_big(a[1])) n = val_to_i64(a[1]);   /* saturates: same result */
+    else if (nd && val_index(a[1], &n) < 0) return VAL_ERROR;
     if (val_is_float(x)) {
         if (!nd) return double_round_to_int(val_as_float(x));
         return double_round(val_as_float(x), n);
     }
+    if (int_is_big(x)) return int_round(x, nd ? n : 0);
     int64_t v = val_to_i64(x);
     if (!nd || n >= 0) return int_from_i64(v);
-    if (n < -19) return val_from_int(0);
+    if (n < -19) return int_round(x, n);
     __int128 p = 1;
     for (int64_t i = 0; i < -n; i++) p *= 10;
     __int128 q = v / p, r = v % p;
     if (r < 0) { r += p; q -= 1; }
     if (2 * r > p || (2 * r == p && (q & 1))) q += 1;
     __int128 res = q * p;
-    if (res > INT64_MAX || res < INT64_MIN) {
-        err_set(&exc_OverflowError, "integer result too large (beyond 64 bits)");
-        return VAL_ERROR;
-    }
+    if (res > INT64_MAX || res < INT64_MIN) return int_round(x, n);
     return int_from_i64((int64_t)res);
 }
 
@@ -971,6 +965,34 @@ static Value b_globals(Value *args, int nargs, Tuple *kwnames)
     return val_from_obj(g);
 }
 
+/* locals(): in a function a new dict snapshot of its bound locals (src/vm.c),
+ * at module level the globals. */
+static Value b_locals(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (nargs_range("locals", nargs, kwnames, 0, 0) < 0) return VAL_ERROR;
+    Value l = vm_locals();
+    if (l != VAL_UNDEF) return l;
+    return b_globals(args, 0, NULL);
+}
+
+static Value b_vars(Value *args, int nargs, Tuple *kwnames)
+{
+    if (nargs_range("vars", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
+    if (nargs == 0) return b_locals(args, 0, NULL);
+    if (val_type(args[0]) == &module_type) {
+        Dict *d = ((Module *)val_as_obj(args[0]))->dict;
+        obj_incref(d);
+        return val_from_obj(d);
+    }
+    Value d = obj_getattr_cstr(args[0], "__dict__");
+    if (d == VAL_ERROR && err_matches(&exc_AttributeError)) {
+        err_clear();
+        err_set(&exc_TypeError, "vars() argument must have __dict__ attribute");
+    }
+    return d;
+}
+
 static int add_keys(List *l, Dict *seen, Dict *d)
 {
     int64_t pos = 0;
@@ -1005,7 +1027,21 @@ static Value b_dir(Value *args, int nargs, Tuple *kwnames)
         if (t == &module_type) {
             rc = add_keys(l, seen, ((Module *)val_as_obj(o))->dict);
         } else {
+            if (type_is_heap(t)) {           /* an instance of a class: its __dict__ first */
+                Dict *d = *(Dict **)((char *)val_as_obj(o) + ((Class *)t)->dictoffset);
+                if (d) rc = add_keys(l, seen, d);
+            }
             if (t == &type_type) t = (Type *)val_as_obj(o);
+            if (type_is_heap(t)) {           /* classes: through the MRO */
+                Class *c = (Class *)t;
+                rc = rc < 0 ? rc : add_keys(l, seen, t->dict);
+                for (int64_t i = 0; c->mro && i < c->mro->len && rc == 0; i++) {
+                    Type *x = (Type *)val_as_obj(c->mro->items[i]);
+                    type_ready(x);
+                    if (x->dict) rc = add_keys(l, seen, x->dict);
+                }
+                t = NULL;
+            }
             for (; t && rc == 0; t = t->base) {
                 type_ready(t);
                 if (t->dict) rc = add_keys(l, seen, t->dict);
@@ -1047,6 +1083,7 @@ static const MethodDef builtin_functions[] = {
     {"any", b_any}, {"all", b_all}, {"sum", b_sum}, {"min", b_min}, {"max", b_max},
     {"sorted", b_sorted}, {"divmod", b_divmod}, {"pow", b_pow}, {"round", b_round},
     {"format", b_format}, {"globals", b_globals}, {"dir", b_dir},
+    {"locals", b_locals}, {"vars", b_vars},
     {"getrefcount", sys_getrefcount}, {"exit", b_exit}, {"quit", b_quit},
     {NULL, NULL},
 };
@@ -1060,6 +1097,7 @@ Dict *builtins_init(void)
     Type *const types[] = {
         &str_type, &int_type, &float_type, &bool_type, &list_type, &tuple_type, &dict_type,
         &type_type, &range_type, &map_type, &filter_type, &zip_type, &enumerate_type, &reversed_type,
+        &set_type, &frozenset_type, &bytes_type,
         NULL,
     };
     for (int i = 0; types[i]; i++) {
@@ -1070,6 +1108,7 @@ Dict *builtins_init(void)
         type_ready(exc_builtin_types[i]);
         if (dict_set_cstr(d, exc_builtin_types[i]->name, val_from_obj(exc_builtin_types[i])) < 0) goto fail;
     }
+    if (class_add_builtins(d) < 0) goto fail;   /* object, super, property, ... (runtime/class.c) */
     Value name = new_str("builtins");
     if (name == VAL_ERROR) goto fail;
     int r = dict_set_cstr(d, "__name__", name);

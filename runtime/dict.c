@@ -16,6 +16,7 @@
 #include "error.h"
 #include "int.h"
 #include "function.h"
+#include "gc.h"
 
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
@@ -30,6 +31,15 @@ static uint64_t version_counter;
 static int8_t empty_index[MINSIZE] = { -1, -1, -1, -1, -1, -1, -1, -1 };
 
 static inline void bump(Dict *d) { d->version = ++version_counter; }
+
+/* CPython 3.11's MAINTAIN_TRACKING: a dict is created untracked and becomes
+ * tracked by the collector once a key or value that may be part of a cycle
+ * is stored in it (gc.c untracks atom-only dicts again in full collections). */
+static inline void maintain_tracking(Dict *d, Value key, Value value)
+{
+    if (!gc_head((Obj *)d)->next && (gc_may_be_tracked(key) || gc_may_be_tracked(value)))
+        gc_track((Obj *)d);
+}
 
 /* ------------------------------------------------------------------ */
 /* the index                                                            */
@@ -296,6 +306,7 @@ static int insert_new(Dict *d, Value key, int64_t hash, Value value)
     DictEntry *e = &d->entries[ix];
     incref(key);
     incref(value);
+    maintain_tracking(d, key, value);
     e->hash = hash;
     e->key = key;
     e->value = value;
@@ -313,6 +324,7 @@ static int insert(Dict *d, Value key, int64_t hash, Value value)
     if (ix >= 0) {
         Value old = d->entries[ix].value;
         incref(value);
+        maintain_tracking(d, key, value);
         d->entries[ix].value = value;
         bump(d);
         decref(old);
@@ -396,6 +408,7 @@ int dict_set_str(Dict *d, Str *key, Value v)
     if (ix >= 0) {
         Value old = d->entries[ix].value;
         incref(v);
+        maintain_tracking(d, VAL_NONE, v);
         d->entries[ix].value = v;
         bump(d);
         decref(old);
@@ -487,6 +500,7 @@ Dict *dict_copy(Dict *src)
         d->mask = src->mask;
         d->cap = cap;
         d->used = d->nentries = src->used;
+        if (gc_is_tracked((Obj *)src)) gc_track((Obj *)d);
         return d;
     }
     if (dict_resize(d, (src->used * 3 + 1) / 2) < 0) { obj_decref(d); return NULL; }
@@ -515,6 +529,7 @@ static int merge_dict(Dict *d, Dict *o)
         d->used = c->used;
         d->nentries = c->nentries;
         bump(d);
+        if (gc_is_tracked((Obj *)c)) gc_track((Obj *)d);
         set_empty(c);
         free_storage(index);
         obj_decref(c);
@@ -828,15 +843,20 @@ static Value dictiter_next(Value v)
         Value ok = r->items[0], ov = r->items[1];
         r->items[0] = e->key;
         r->items[1] = e->value;
+        /* The collector may have untracked it as atom-only (CPython does the same). */
+        if (!gc_is_tracked((Obj *)r)) gc_track((Obj *)r);
         obj_incref(r);
         decref(ok);
         decref(ov);
         return val_from_obj(r);
     }
+    /* tuple_new may run a collection and its callbacks, which may change
+     * the dict: keep the pair, not the entry pointer. */
+    Value key = e->key, value = e->value;
     r = tuple_new(2);
-    if (!r) { decref(e->key); decref(e->value); return VAL_ERROR; }
-    r->items[0] = e->key;
-    r->items[1] = e->value;
+    if (!r) { decref(key); decref(value); return VAL_ERROR; }
+    r->items[0] = key;
+    r->items[1] = value;
     if (!it->result) {
         obj_incref(r);
         it->result = r;

@@ -60,3 +60,6 @@ void  exc_print(Value exc, void *file /* FILE * */);
 /* Added by the vm helper (runtime/exception.c). */
 extern Type exc_SystemError;                               /* also in exc_builtin_types */
 void  exc_cleanup(void);     /* at exit: drop the pending exception and MemoryError's traceback */
+
+/* Added by the gen helper (runtime/exception.c). */
+extern Type exc_GeneratorExit;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
+#include "class.h"
 #include "error.h"
 #include "mem.h"
 #include "str.h"
@@ -27,6 +28,7 @@ static void tb_clear(Exc *e);
 
 static bool is_subtype(Type *t, Type *base)
 {
+    if (t->flags & TYPE_HEAPTYPE) return type_is_subtype(t, base);   /* classes: through the MRO */
     for (; t; t = t->base)
         if (t == base) return true;
     return false;
@@ -204,6 +206,7 @@ EXC_TYPE(ModuleNotFoundError, &exc_ImportError)
 EXC_TYPE(OSError, &exc_Exception)
 EXC_TYPE(EOFError, &exc_Exception)
 EXC_TYPE(SystemError, &exc_Exception)
+EXC_TYPE(GeneratorExit, &exc_BaseException)
 
 Type *const exc_builtin_types[] = {
     &exc_BaseException, &exc_SystemExit, &exc_KeyboardInterrupt, &exc_Exception,
@@ -213,6 +216,7 @@ Type *const exc_builtin_types[] = {
     &exc_RuntimeError, &exc_RecursionError, &exc_NotImplementedError, &exc_MemoryError,
     &exc_StopIteration, &exc_SyntaxError, &exc_IndentationError, &exc_ImportError,
     &exc_ModuleNotFoundError, &exc_OSError, &exc_EOFError, &exc_SystemError,
+    &exc_GeneratorExit,
     NULL
 };
 
@@ -416,6 +420,8 @@ static void print_one(Value exc, FILE *fp)
     if (count > 3)
         fprintf(fp, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
     const char *name = val_type_name(exc);
+    char qbuf[512];
+    if (type_is_heap(val_type(exc))) name = class_exc_name(val_type(exc), qbuf, sizeof qbuf);
     Value s = obj_str(exc);
     if (s == VAL_ERROR) {
         err_clear();

@@ -312,10 +312,7 @@ int val_to_double(Value v, double *out)
         *out = val_as_float(v);
         return 0;
     }
-    if (val_is_intlike(v)) {
-        *out = (double)val_to_i64(v);
-        return 0;
-    }
+    if (val_is_intlike(v)) return int_to_double(v, out);
     err_format(&exc_TypeError, "must be real number, not %s", val_type_name(v));
     return -1;
 }
@@ -339,7 +336,8 @@ static Value float_compare(Value a, Value b, int op)
         double y = val_as_float(b);
         c = x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
     } else if (val_is_intlike(b)) {
-        c = float_cmp_i64(x, val_to_i64(b));
+        c = int_cmp_double(b, x);          /* exact, for ints of any size */
+        if (c != 2) c = -c;
     } else {
         return VAL_NOTIMPL;
     }
@@ -380,7 +378,11 @@ static Value float_new(Type *t, Value *args, int nargs, Tuple *kwnames)
     if (nargs == 0) return val_from_float(0.0);
     Value x = args[0];
     if (val_is_float(x)) return x;
-    if (val_is_intlike(x)) return val_from_float((double)val_to_i64(x));
+    if (val_is_intlike(x)) {
+        double d;
+        if (int_to_double(x, &d) < 0) return VAL_ERROR;
+        return val_from_float(d);
+    }
     if (val_is_str(x)) return float_parse(val_as_str(x)->data, val_as_str(x)->len);
     err_format(&exc_TypeError, "float() argument must be a string or a real number, not '%s'",
                val_type_name(x));

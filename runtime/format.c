@@ -257,8 +257,11 @@ static Value format_int_spec(int64_t v, Spec *s, Value orig)
 {
     uint32_t t = s->type;
     switch (t) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-        return format_float_spec((double)v, s, orig);
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        double d;
+        if (int_to_double(orig, &d) < 0) return VAL_ERROR;
+        return format_float_spec(d, s, orig);
+    }
     case 0: case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
         break;
     default: {
@@ -287,6 +290,10 @@ static Value format_int_spec(int64_t v, Spec *s, Value orig)
             err_set(&exc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
             return VAL_ERROR;
         }
+        if (int_is_big(orig)) {
+            err_set(&exc_OverflowError, "Python int too large to convert to C long");
+            return VAL_ERROR;
+        }
         if (v < 0 || v > 0x10ffff) {
             err_set(&exc_OverflowError, "%c arg not in range(0x110000)");
             return VAL_ERROR;
@@ -304,16 +311,24 @@ static Value format_int_spec(int64_t v, Spec *s, Value orig)
     else if (t == 'o') { shift = 3; prefix = "0o"; }
     else if (t == 'x') { shift = 4; prefix = "0x"; }
     else if (t == 'X') { shift = 4; prefix = "0X"; }
-    char digits[80], *p = digits + sizeof digits;
-    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-    const char *hexd = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-    if (shift) {
-        unsigned mask = (1u << shift) - 1;
-        do { *--p = hexd[u & mask]; u >>= shift; } while (u);
+    char digits[80], *p = digits + sizeof digits, *bigd = NULL;
+    int64_t nd;
+    if (int_is_big(orig)) {
+        bigd = bigint_abs_digits(orig, shift ? 1 << shift : 10, t == 'X', &nd);
+        if (!bigd) return VAL_ERROR;
+        p = bigd;
+        if (int_sign(orig) < 0) v = -1;
     } else {
-        do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+        uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+        const char *hexd = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        if (shift) {
+            unsigned mask = (1u << shift) - 1;
+            do { *--p = hexd[u & mask]; u >>= shift; } while (u);
+        } else {
+            do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+        }
+        nd = digits + sizeof digits - p;
     }
-    int64_t nd = digits + sizeof digits - p;
     char lead[8];
     int ll = 0;
     if (v < 0) lead[ll++] = '-';
@@ -330,6 +345,7 @@ static Value format_int_spec(int64_t v, Spec *s, Value orig)
     } else {
         sb_putn(&body, p, nd);
     }
+    mem_free(bigd);
     if (body.failed) { sb_free(&b); return sb_finish(&body); }
     emit_padded(&b, s, '>', lead, ll, body.data, body.len, body.len);
     sb_free(&body);
@@ -868,8 +884,11 @@ static int pct_int(StrBuf *out, Value v, char type, int flags, int64_t width, in
             if (isinf(d)) { err_set(&exc_OverflowError, "cannot convert float infinity to integer"); return -1; }
             if (isnan(d)) { err_set(&exc_ValueError, "cannot convert float NaN to integer"); return -1; }
             if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
-                err_set(&exc_OverflowError, "int too large to convert to int64");
-                return -1;
+                Value iv = int_from_double(d);
+                if (iv == VAL_ERROR) return -1;
+                int r = pct_int(out, iv, type, flags, width, prec);
+                decref(iv);
+                return r;
             }
             i = (int64_t)d;
         } else if (val_is_intlike(v)) {
@@ -885,17 +904,25 @@ static int pct_int(StrBuf *out, Value v, char type, int flags, int64_t width, in
         }
         i = val_to_i64(v);
     }
-    char digits[80], *p = digits + sizeof digits;
-    uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
-    if (type == 'o') {
-        do { *--p = (char)('0' + (u & 7)); u >>= 3; } while (u);
-    } else if (type == 'x' || type == 'X') {
-        const char *hd = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-        do { *--p = hd[u & 15]; u >>= 4; } while (u);
+    char digits[80], *p = digits + sizeof digits, *bigd = NULL;
+    int64_t nd;
+    if (int_is_big(v)) {
+        bigd = bigint_abs_digits(v, type == 'o' ? 8 : type == 'x' || type == 'X' ? 16 : 10, type == 'X', &nd);
+        if (!bigd) return -1;
+        p = bigd;
+        i = int_sign(v);
     } else {
-        do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+        uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
+        if (type == 'o') {
+            do { *--p = (char)('0' + (u & 7)); u >>= 3; } while (u);
+        } else if (type == 'x' || type == 'X') {
+            const char *hd = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+            do { *--p = hd[u & 15]; u >>= 4; } while (u);
+        } else {
+            do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+        }
+        nd = digits + sizeof digits - p;
     }
-    int64_t nd = digits + sizeof digits - p;
     char lead[4];
     int ll = 0;
     if (i < 0) lead[ll++] = '-';
@@ -909,6 +936,7 @@ static int pct_int(StrBuf *out, Value v, char type, int flags, int64_t width, in
     sb_init(&body);
     for (int64_t k = nd; k < prec; k++) sb_putc(&body, '0');
     sb_putn(&body, p, nd);
+    mem_free(bigd);
     if (body.failed) { sb_free(&body); err_no_memory(); return -1; }
     pct_pad(out, flags, width, lead, ll, body.data, body.len, body.len, true);
     sb_free(&body);

@@ -125,6 +125,7 @@ Value function_new(struct Code *code, Dict *globals)
     obj_incref(globals);
     f->defaults = NULL;
     f->closure = NULL;
+    f->kwdefaults = NULL;
     f->name = code->name;
     if (f->name) obj_incref(f->name);
     f->qualname = code->qualname ? code->qualname : code->name;
@@ -140,6 +141,9 @@ static void function_clear(Obj *o)
     f->globals = NULL;
     f->defaults = NULL;
     f->closure = NULL;
+    Dict *kd = f->kwdefaults;
+    f->kwdefaults = NULL;
+    if (kd) obj_decref(kd);
     if (g) obj_decref(g);
     if (d) obj_decref(d);
     if (c) obj_decref(c);
@@ -162,6 +166,7 @@ static void function_traverse(Obj *o, VisitProc visit, void *arg)
     if (f->globals) visit((Obj *)f->globals, arg);
     if (f->defaults) visit((Obj *)f->defaults, arg);
     if (f->closure) visit((Obj *)f->closure, arg);
+    if (f->kwdefaults) visit((Obj *)f->kwdefaults, arg);
 }
 
 static Value function_repr(Value v)
@@ -230,6 +235,14 @@ static void builtin_dealloc(Obj *o)
     obj_free(o);
 }
 
+/* A bound builtin holds its self: `l.append(l.append)` is a cycle. */
+static void builtin_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Builtin *b = (Builtin *)o;
+    if (val_is_obj(b->self)) visit(val_as_obj(b->self), arg);
+    if (b->module) visit((Obj *)b->module, arg);
+}
+
 static Value builtin_repr(Value v)
 {
     Builtin *b = (Builtin *)val_as_obj(v);
@@ -288,12 +301,14 @@ Type builtin_type = {
     .ob = OBJ_HEAD_INIT(&type_type),
     .name = "builtin_function_or_method",
     .size = sizeof(Builtin),
+    .flags = TYPE_CONTAINER,
     .dealloc = builtin_dealloc,
     .repr = builtin_repr,
     .hash = builtin_hash,
     .compare = builtin_compare,
     .call = builtin_call,
     .getattr = builtin_getattr,
+    .traverse = builtin_traverse,
 };
 
 /* ---- bound method ---- */

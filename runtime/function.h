@@ -17,6 +17,7 @@ typedef struct Function {
     Tuple *closure;      /* NULL or tuple of Cell, one per free variable of code */
     Str *name;           /* __name__ (owned) */
     Str *qualname;       /* __qualname__ (owned) */
+    Dict *kwdefaults;    /* gen helper: NULL or keyword-only parameter name -> default */
 } Function;
 
 typedef struct Builtin {

@@ -1,10 +1,10 @@
 /* int.c — the int, bool and NoneType types.
  *
  * Ints in the 48-bit inline range are unboxed (value.h); the rest of the int64
- * range live in HeapInt objects, and anything wider raises OverflowError until
- * bigints arrive. Also here: int() / bool() construction, parsing int literals
- * with a base, repr and Python's int hash (reduction modulo 2**61 - 1, so that
- * equal ints and floats hash alike).
+ * range live in HeapInt objects, and anything wider in BigInt objects whose
+ * arithmetic is in runtime/bigint.c. Also here: int() / bool() construction,
+ * parsing int literals with a base, repr and Python's int hash (reduction
+ * modulo 2**61 - 1, so that equal ints and floats hash alike).
  */
 #include "int.h"
 
@@ -15,14 +15,16 @@
 #include "str.h"
 #include "floatobj.h"
 #include "tuple.h"
-
-#define OVERFLOW_MSG "integer overflow: result does not fit in 64 bits (bigints come later)"
+#include "mem.h"
+#include "bigint.h"
+#include "operators.h"
 
 /* ---- construction and access ---- */
 
 Value int_from_i64(int64_t i)
 {
     if (int_fits_inline(i)) return val_from_int(i);
+    if (i == INT_BIG_MARK) return bigint_from_i64(i);
     HeapInt *h = obj_alloc(&int_type, sizeof(HeapInt));
     if (!h) return VAL_ERROR;
     h->v = i;
@@ -39,7 +41,9 @@ int64_t val_to_i64(Value v)
 {
     if (val_is_int(v)) return val_as_int(v);
     if (val_is_bool(v)) return v == VAL_TRUE;
-    return ((HeapInt *)val_as_obj(v))->v;
+    int64_t i = ((HeapInt *)val_as_obj(v))->v;
+    if (i == INT_BIG_MARK && mpz_sgn(((BigInt *)val_as_obj(v))->z) > 0) return INT64_MAX;
+    return i;                   /* a negative BigInt saturates to INT_BIG_MARK itself */
 }
 
 int val_index(Value v, int64_t *out)
@@ -49,7 +53,11 @@ int val_index(Value v, int64_t *out)
         return 0;
     }
     if (val_is_intlike(v)) {
-        *out = val_to_i64(v);
+        if (bigint_check(v) && !mpz_fits_slong_p(bigint_of(v)->z)) {
+            err_set(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+            return -1;
+        }
+        *out = bigint_check(v) ? mpz_get_si(bigint_of(v)->z) : val_to_i64(v);
         return 0;
     }
     err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
@@ -73,6 +81,27 @@ static char *i64_to_dec(int64_t i, char *end)
 
 Value int_repr(Value v)
 {
+    if (bigint_check(v)) {
+        int64_t n;
+        char *d = bigint_abs_digits(v, 10, false, &n);
+        if (!d) return VAL_ERROR;
+        Str *s;
+        if (mpz_sgn(bigint_of(v)->z) < 0) {
+            char *m = mem_realloc(d, (size_t)n + 2);
+            if (!m) {
+                mem_free(d);
+                err_no_memory();
+                return VAL_ERROR;
+            }
+            d = m;
+            memmove(d + 1, d, (size_t)n + 1);
+            d[0] = '-';
+            n++;
+        }
+        s = str_new(d, n);
+        mem_free(d);
+        return s ? str_val(s) : VAL_ERROR;
+    }
     char buf[32];
     char *end = buf + sizeof buf;
     char *p = i64_to_dec(val_to_i64(v), end);
@@ -92,7 +121,7 @@ int64_t int_hash_i64(int64_t i)
 
 static int int_hash(Value v, int64_t *out)
 {
-    *out = int_hash_i64(val_to_i64(v));
+    *out = int_hash_value(v);
     return 0;
 }
 
@@ -132,6 +161,22 @@ static Value bad_literal(const char *s, int64_t len, int base)
     return VAL_ERROR;
 }
 
+/* CPython limits decimal (non power of two base) conversions to 4300 digits,
+ * against quadratic-time denial of service. */
+static bool too_many_digits(int base, int64_t ndigits)
+{
+    return (base & (base - 1)) != 0 && ndigits > INT_MAX_STR_DIGITS;
+}
+
+static Value digit_limit(int64_t ndigits)
+{
+    err_format(&exc_ValueError,
+               "Exceeds the limit (%d digits) for integer string conversion: value has %lld digits; "
+               "use sys.set_int_max_str_digits() to increase the limit",
+               INT_MAX_STR_DIGITS, (long long)ndigits);
+    return VAL_ERROR;
+}
+
 Value int_parse(const char *s, int64_t len, int base)
 {
     if (base != 0 && (base < 2 || base > 36)) {
@@ -165,13 +210,18 @@ Value int_parse(const char *s, int64_t len, int base)
     /* digits, single underscores between them (one may follow a prefix) */
     if (prefixed && p < end && *p == '_') p++;
     if (p >= end) return bad_literal(s, len, orig_base);
+    const char *start = p;
     uint64_t acc = 0;
     bool overflow = false;
+    int64_t ndigits = 0;
     uint64_t limit = neg ? (UINT64_C(1) << 63) : (uint64_t)INT64_MAX;
     for (;;) {
         int d = digit_value(*p);
-        if (d >= base) return bad_literal(s, len, orig_base);
-        if (zero_lead && d != 0) return bad_literal(s, len, orig_base);
+        if (d >= base || (zero_lead && d != 0)) {
+            if (too_many_digits(base, ndigits)) return digit_limit(ndigits);
+            return bad_literal(s, len, orig_base);
+        }
+        ndigits++;
         if (!overflow) {
             if (acc > (limit - (uint64_t)d) / (uint64_t)base) overflow = true;
             else acc = acc * (uint64_t)base + (uint64_t)d;
@@ -183,9 +233,19 @@ Value int_parse(const char *s, int64_t len, int base)
             if (p == end) return bad_literal(s, len, orig_base);
         }
     }
+    if (too_many_digits(base, ndigits)) return digit_limit(ndigits);
     if (overflow) {
-        err_set(&exc_OverflowError, OVERFLOW_MSG);
-        return VAL_ERROR;
+        char *buf = mem_alloc((size_t)ndigits + 1), *o = buf;
+        if (!buf) {
+            err_no_memory();
+            return VAL_ERROR;
+        }
+        for (const char *q = start; q < end; q++)
+            if (*q != '_') *o++ = *q;
+        *o = 0;
+        Value r = bigint_parse_digits(buf, neg, base);
+        mem_free(buf);
+        return r;
     }
     int64_t v = neg ? (int64_t)(0 - acc) : (int64_t)acc;
     return int_from_i64(v);
@@ -198,13 +258,10 @@ static Value int_repr_slot(Value v) { return int_repr(v); }
 static Value int_compare(Value a, Value b, int op)
 {
     int c;
-    int64_t x = val_to_i64(a);
     if (val_is_intlike(b)) {
-        int64_t y = val_to_i64(b);
-        c = x < y ? -1 : x > y;
+        c = int_cmp(a, b);
     } else if (val_is_float(b)) {
-        c = float_cmp_i64(val_as_float(b), x);
-        if (c != 2) c = -c;
+        c = int_cmp_double(a, val_as_float(b));
     } else {
         return VAL_NOTIMPL;
     }
@@ -266,21 +323,7 @@ static Value int_new(Type *t, Value *args, int nargs, Tuple *kwnames)
     if (x == VAL_UNDEF) return val_from_int(0);
     if (val_is_int(x)) return x;
     if (val_is_float(x)) {
-        double d = val_as_float(x);
-        if (isnan(d)) {
-            err_set(&exc_ValueError, "cannot convert float NaN to integer");
-            return VAL_ERROR;
-        }
-        if (isinf(d)) {
-            err_set(&exc_OverflowError, "cannot convert float infinity to integer");
-            return VAL_ERROR;
-        }
-        d = trunc(d);
-        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
-            err_set(&exc_OverflowError, OVERFLOW_MSG);
-            return VAL_ERROR;
-        }
-        return int_from_i64((int64_t)d);
+        return int_from_double(val_as_float(x));
     }
     if (val_is_intlike(x)) {
         if (val_is_bool(x)) return val_from_int(x == VAL_TRUE);
@@ -307,40 +350,43 @@ static int no_args(const char *name, int nargs, Tuple *kwnames)
     return 0;
 }
 
-static Value int_bit_length(Value *args, int nargs, Tuple *kwnames)
+static Value m_bit_length(Value *args, int nargs, Tuple *kwnames)
 {
     if (no_args("int.bit_length", nargs, kwnames) < 0) return VAL_ERROR;
-    int64_t i = val_to_i64(args[0]);
-    uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
-    return val_from_int(u ? 64 - __builtin_clzll(u) : 0);
+    return int_from_i64(int_bit_length(args[0]));
 }
 
-static Value int_bit_count(Value *args, int nargs, Tuple *kwnames)
+static Value m_bit_count(Value *args, int nargs, Tuple *kwnames)
 {
     if (no_args("int.bit_count", nargs, kwnames) < 0) return VAL_ERROR;
-    int64_t i = val_to_i64(args[0]);
-    uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
-    return val_from_int(__builtin_popcountll(u));
+    return int_from_i64(int_bit_count(args[0]));
 }
 
 static Value int_conjugate(Value *args, int nargs, Tuple *kwnames)
 {
     if (no_args("int.conjugate", nargs, kwnames) < 0) return VAL_ERROR;
-    return int_from_i64(val_to_i64(args[0]));
+    return int_unary(UOP_POS, args[0]);
 }
 
 static const MethodDef int_methods[] = {
-    { "bit_length", int_bit_length },
-    { "bit_count", int_bit_count },
+    { "bit_length", m_bit_length },
+    { "bit_count", m_bit_count },
     { "conjugate", int_conjugate },
     { NULL, NULL },
 };
+
+static void int_dealloc(Obj *o)
+{
+    if (((HeapInt *)o)->v == INT_BIG_MARK) mpz_clear(((BigInt *)o)->z);
+    obj_free(o);
+}
 
 Type int_type = {
     .ob = OBJ_HEAD_INIT(&type_type),
     .name = "int",
     .size = sizeof(HeapInt),
     .flags = TYPE_BASETYPE,
+    .dealloc = int_dealloc,
     .repr = int_repr_slot,
     .hash = int_hash,
     .compare = int_compare,

@@ -17,6 +17,7 @@
 #include "module.h"
 #include "iterators.h"
 #include "textio.h"
+#include "gc.h"
 
 Interp interp;
 
@@ -40,6 +41,7 @@ void interp_init(int argc, char **argv)
     interp.recursion_limit = 1000;
     interp.depth = 0;
     interp.main_module = VAL_NONE;
+    gc_init();
     textio_setup();
     for (int i = 0; library_types[i]; i++) type_ready(library_types[i]);
     dict_type_init();   /* binds dict.fromkeys to the type, a classmethod */
@@ -83,6 +85,9 @@ void interp_free(void)
 {
     fflush(stdout);
     fflush(stderr);
+    /* Tear-down runs no automatic collection, callback or DEBUG_* output. */
+    gc_set_enabled(false);
+    gc_set_debug(0);
     /* Functions hold their globals and globals hold the functions: empty
      * every module dict first, __main__ before the library modules. */
     clear_module(interp.main_module);
@@ -102,8 +107,12 @@ void interp_free(void)
         interp.builtins = NULL;
     }
     if (interp.argv) { obj_decref(interp.argv); interp.argv = NULL; }
+    /* What is left are cycles (a function and its defaults, a list holding
+     * itself, gc.garbage): collect until every one is freed. */
+    gc_fini();
     for (int i = 0; library_types[i]; i++) release_type_dict(library_types[i]);
     for (int i = 0; exc_builtin_types[i]; i++) release_type_dict(exc_builtin_types[i]);
+    type_release_dicts();    /* any other type readied on the way (set, bytes, ...) */
     str_methods_cleanup();
     str_intern_clear();
 }

@@ -13,6 +13,7 @@
 #include "dict.h"
 #include "range.h"
 #include "function.h"
+#include "gc.h"
 
 /* The multi-iterator objects (map, zip) keep their iterators in a tuple. */
 typedef struct MultiIter {
@@ -63,6 +64,7 @@ static Tuple *iters_of(Value *args, int n)
         }
         t->items[i] = it;
     }
+    gc_track((Obj *)t);      /* see zip_next */
     return t;
 }
 
@@ -203,6 +205,9 @@ static Value zip_next(Value v)
         }
         t->items[i] = x;
     }
+    /* A collection run by obj_next may have untracked t while it held only
+     * None placeholders: track it again now that it is filled. */
+    gc_track((Obj *)t);
     return val_from_obj(t);
 }
 

@@ -14,6 +14,7 @@
 #include "operators.h"
 #include "mem.h"
 #include "tuple.h"
+#include "bigint.h"
 #include <string.h>
 
 static Value domain_error(void) { err_set(&exc_ValueError, "math domain error"); return VAL_ERROR; }
@@ -37,13 +38,7 @@ static int check_args(const char *fname, int nargs, Tuple *kwnames, int min, int
 /* A double with an integral value -> int, as int(x) does. */
 static Value double_to_int(double d)
 {
-    if (isinf(d)) { err_set(&exc_OverflowError, "cannot convert float infinity to integer"); return VAL_ERROR; }
-    if (isnan(d)) { err_set(&exc_ValueError, "cannot convert float NaN to integer"); return VAL_ERROR; }
-    if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
-        err_set(&exc_OverflowError, "int too large to convert to int64");
-        return VAL_ERROR;
-    }
-    return int_from_i64((int64_t)d);
+    return int_from_double(d);             /* exact, of any size */
 }
 
 /* One-argument functions: CPython's math_1 rules. can_overflow: an infinite
@@ -78,8 +73,22 @@ static double c_atanh(double x) { return fabs(x) >= 1 ? NAN : atanh(x); }
 MATH1(sqrt, c_sqrt, false)
 MATH1(exp, exp, true)
 MATH1(expm1, expm1, true)
-MATH1(log2, c_log2, false)
-MATH1(log10, c_log10, false)
+static Value m_log2_float(Value *a, int n, Tuple *k) { return math_1(a, n, k, "log2", c_log2, false); }
+static Value m_log10_float(Value *a, int n, Tuple *k) { return math_1(a, n, k, "log10", c_log10, false); }
+
+/* log2/log10 of an int beyond a double's range: of m * 2**e, as CPython's loghelper */
+static Value big_log(Value *args, int nargs, Tuple *kwnames, double (*f)(double),
+                     Value (*small)(Value *, int, Tuple *))
+{
+    if (nargs != 1 || (kwnames && kwnames->len) || !val_is_intlike(args[0]) || !int_is_big(args[0]))
+        return small(args, nargs, kwnames);
+    if (int_sign(args[0]) <= 0) return domain_error();
+    long e;
+    double m = mpz_get_d_2exp(&e, bigint_of(args[0])->z);
+    return val_from_float(f(m) + (double)e * f(2.0));
+}
+static Value m_log2(Value *a, int n, Tuple *k) { return big_log(a, n, k, log2, m_log2_float); }
+static Value m_log10(Value *a, int n, Tuple *k) { return big_log(a, n, k, log10, m_log10_float); }
 MATH1(log1p, log1p, false)
 MATH1(sin, c_sin, false)
 MATH1(cos, c_cos, false)
@@ -105,6 +114,13 @@ static double log_of(Value v, bool *err)
 {
     double x;
     *err = false;
+    if (int_is_big(v)) {
+        /* beyond a double's range: log(m * 2**e) = log(m) + e * log(2) */
+        if (int_sign(v) <= 0) { domain_error(); *err = true; return 0; }
+        long e;
+        double m = mpz_get_d_2exp(&e, bigint_of(v)->z);
+        return log(m) + (double)e * log(2.0);
+    }
     if (val_to_double(v, &x) < 0) { *err = true; return 0; }
     if (isnan(x)) return x;
     if (x <= 0) { domain_error(); *err = true; return 0; }
@@ -127,7 +143,7 @@ static Value m_log(Value *args, int nargs, Tuple *kwnames)
 static Value rounding(Value *args, int nargs, Tuple *kwnames, const char *fname, double (*f)(double))
 {
     if (check_args(fname, nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
-    if (val_is_intlike(args[0])) return int_from_i64(val_to_i64(args[0]));
+    if (val_is_intlike(args[0])) return int_unary(UOP_POS, args[0]);
     double x;
     if (val_to_double(args[0], &x) < 0) return VAL_ERROR;
     return double_to_int(f(x));
@@ -361,91 +377,118 @@ fail:
     return VAL_ERROR;
 }
 
-static int int_arg(Value v, int64_t *out)
+/* An int argument of any size as a new mpz (the caller clears it). */
+static int int_arg(Value v, mpz_t out)
 {
     if (val_is_float(v) || !val_is_intlike(v)) {
         err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
         return -1;
     }
-    *out = val_to_i64(v);
+    bigint_get(v, out);
     return 0;
-}
-
-static int64_t gcd64(int64_t a, int64_t b)
-{
-    uint64_t x = a < 0 ? -(uint64_t)a : (uint64_t)a, y = b < 0 ? -(uint64_t)b : (uint64_t)b;
-    while (y) { uint64_t t = x % y; x = y; y = t; }
-    return (int64_t)x;
 }
 
 static Value m_gcd(Value *args, int nargs, Tuple *kwnames)
 {
     if (args_no_kw("gcd", kwnames) < 0) return VAL_ERROR;
-    int64_t g = 0;
+    mpz_t g, v;
+    mpz_init(g);
     for (int i = 0; i < nargs; i++) {
-        int64_t v;
-        if (int_arg(args[i], &v) < 0) return VAL_ERROR;
-        g = gcd64(g, v);
+        if (int_arg(args[i], v) < 0) { mpz_clear(g); return VAL_ERROR; }
+        mpz_gcd(g, g, v);
+        mpz_clear(v);
     }
-    if (g < 0) { err_set(&exc_OverflowError, "int too large to convert to int64"); return VAL_ERROR; }
-    return int_from_i64(g);
+    return bigint_take(g);
 }
 
 static Value m_lcm(Value *args, int nargs, Tuple *kwnames)
 {
     if (args_no_kw("lcm", kwnames) < 0) return VAL_ERROR;
-    int64_t l = 1;
+    mpz_t l, v;
+    mpz_init_set_ui(l, 1);
     for (int i = 0; i < nargs; i++) {
-        int64_t v;
-        if (int_arg(args[i], &v) < 0) return VAL_ERROR;
-        if (v == 0 || l == 0) { l = 0; continue; }
-        if (v < 0) v = -v;
-        int64_t g = gcd64(l, v), r;
-        if (__builtin_mul_overflow(l / g, v, &r)) {
-            err_set(&exc_OverflowError, "integer result too large (beyond 64 bits)");
+        if (int_arg(args[i], v) < 0) { mpz_clear(l); return VAL_ERROR; }
+        if (mpz_sgn(l) != 0 &&
+            bigint_check_bits((double)mpz_sizeinbase(l, 2) + (double)mpz_sizeinbase(v, 2)) < 0) {
+            mpz_clears(l, v, NULL);
             return VAL_ERROR;
         }
-        l = r;
+        mpz_lcm(l, l, v);
+        mpz_clear(v);
     }
-    return int_from_i64(l);
+    return bigint_take(l);
+}
+
+/* bits in n! (an upper bound), for the size check */
+static double factorial_bits(unsigned long n)
+{
+    return n < 2 ? 1 : (double)n * log2((double)n) + 64;
 }
 
 static Value m_factorial(Value *args, int nargs, Tuple *kwnames)
 {
-    int64_t n;
-    if (check_args("factorial", nargs, kwnames, 1, 1) < 0 || int_arg(args[0], &n) < 0) return VAL_ERROR;
-    if (n < 0) { err_set(&exc_ValueError, "factorial() not defined for negative values"); return VAL_ERROR; }
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; i++) {
-        if (__builtin_mul_overflow(r, i, &r)) {
-            err_set(&exc_OverflowError, "integer result too large (beyond 64 bits)");
-            return VAL_ERROR;
-        }
+    mpz_t n;
+    if (check_args("factorial", nargs, kwnames, 1, 1) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
+    if (mpz_sgn(n) < 0) {
+        mpz_clear(n);
+        err_set(&exc_ValueError, "factorial() not defined for negative values");
+        return VAL_ERROR;
     }
-    return int_from_i64(r);
+    if (!mpz_fits_slong_p(n)) {
+        mpz_clear(n);
+        err_set(&exc_OverflowError, "factorial() argument should not exceed 9223372036854775807");
+        return VAL_ERROR;
+    }
+    unsigned long k = mpz_get_ui(n);
+    if (bigint_check_bits(factorial_bits(k)) < 0) { mpz_clear(n); return VAL_ERROR; }
+    mpz_fac_ui(n, k);
+    return bigint_take(n);
 }
 
 static Value comb_perm(Value *args, int nargs, Tuple *kwnames, bool comb)
 {
     const char *fname = comb ? "comb" : "perm";
-    int64_t n, k;
-    if (check_args(fname, nargs, kwnames, comb ? 2 : 1, 2) < 0 || int_arg(args[0], &n) < 0) return VAL_ERROR;
-    if (nargs == 1 || args[1] == VAL_NONE) k = n;
-    else if (int_arg(args[1], &k) < 0) return VAL_ERROR;
-    if (n < 0) { err_set(&exc_ValueError, "n must be a non-negative integer"); return VAL_ERROR; }
-    if (k < 0) { err_set(&exc_ValueError, "k must be a non-negative integer"); return VAL_ERROR; }
-    if (k > n) return val_from_int(0);
-    if (comb && k > n - k) k = n - k;
-    __int128 r = 1;
-    for (int64_t i = 0; i < k; i++) {
-        r *= (n - i);
-        if (comb) r /= (i + 1);
-        if (r > INT64_MAX) {
-            err_set(&exc_OverflowError, "integer result too large (beyond 64 bits)");
-            return VAL_ERROR;
+    mpz_t n, k;
+    if (check_args(fname, nargs, kwnames, comb ? 2 : 1, 2) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
+    if (nargs == 1 || args[1] == VAL_NONE) mpz_init_set(k, n);
+    else if (int_arg(args[1], k) < 0) { mpz_clear(n); return VAL_ERROR; }
+    Value r = VAL_NONE;
+    if (mpz_sgn(n) < 0) {
+        err_set(&exc_ValueError, "n must be a non-negative integer");
+        r = VAL_ERROR;
+    } else if (mpz_sgn(k) < 0) {
+        err_set(&exc_ValueError, "k must be a non-negative integer");
+        r = VAL_ERROR;
+    } else if (mpz_cmp(k, n) > 0) {
+        mpz_set_ui(n, 0);
+    } else {
+        /* comb: C(n, min(k, n - k)); perm: C(n, k) * k! */
+        mpz_t m;
+        mpz_init(m);
+        mpz_sub(m, n, k);
+        if (comb && mpz_cmp(m, k) < 0) mpz_swap(m, k);
+        if (!mpz_fits_slong_p(k)) {
+            err_format(&exc_OverflowError, comb ? "min(n - k, k) must not exceed %ld" : "k must not exceed %ld",
+                       (long)INT64_MAX);
+            r = VAL_ERROR;
+        } else {
+            unsigned long kk = mpz_get_ui(k);
+            double bits = (double)mpz_sizeinbase(n, 2) * (double)kk;
+            if (bigint_check_bits(bits) < 0) {
+                r = VAL_ERROR;
+            } else {
+                mpz_bin_ui(n, n, kk);
+                if (!comb) {
+                    mpz_fac_ui(m, kk);
+                    mpz_mul(n, n, m);
+                }
+            }
         }
+        mpz_clear(m);
     }
-    return int_from_i64((int64_t)r);
+    mpz_clear(k);
+    if (r == VAL_ERROR) { mpz_clear(n); return VAL_ERROR; }
+    return bigint_take(n);
 }
 
 static Value m_comb(Value *a, int n, Tuple *k) { return comb_perm(a, n, k, true); }
@@ -453,13 +496,15 @@ static Value m_perm(Value *a, int n, Tuple *k) { return comb_perm(a, n, k, false
 
 static Value m_isqrt(Value *args, int nargs, Tuple *kwnames)
 {
-    int64_t n;
-    if (check_args("isqrt", nargs, kwnames, 1, 1) < 0 || int_arg(args[0], &n) < 0) return VAL_ERROR;
-    if (n < 0) { err_set(&exc_ValueError, "isqrt() argument must be nonnegative"); return VAL_ERROR; }
-    uint64_t r = (uint64_t)sqrtl((long double)n);
-    while (r * r > (uint64_t)n) r--;
-    while ((r + 1) * (r + 1) <= (uint64_t)n) r++;
-    return int_from_i64((int64_t)r);
+    mpz_t n;
+    if (check_args("isqrt", nargs, kwnames, 1, 1) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
+    if (mpz_sgn(n) < 0) {
+        mpz_clear(n);
+        err_set(&exc_ValueError, "isqrt() argument must be nonnegative");
+        return VAL_ERROR;
+    }
+    mpz_sqrt(n, n);
+    return bigint_take(n);
 }
 
 static Value m_prod(Value *args, int nargs, Tuple *kwnames)

@@ -13,6 +13,8 @@ const BuiltinModule builtin_modules[] = {
     {"sys", mod_sys_init},
     {"time", mod_time_init},
     {"math", mod_math_init},
+    {"gc", mod_gc_init},
+    {"tracemalloc", mod_tracemalloc_init},
     {NULL, NULL},
 };
 
@@ -59,6 +61,8 @@ Value module_import(Str *name)
         }
         return m;
     }
+    m = import_user_module(name);           /* runtime/mod_import.c */
+    if (m != VAL_UNDEF) return m;
     err_format(&exc_ModuleNotFoundError, "No module named '%s'", name->data);
     return VAL_ERROR;
 }
@@ -109,7 +113,11 @@ static Value module_getattr(Value o, Str *name)
         obj_incref(m->dict);
         return val_from_obj(m->dict);
     }
-    err_format(&exc_AttributeError, "module '%s' has no attribute '%s'", m->name->data, name->data);
+    if (import_is_initializing(o))
+        err_format(&exc_AttributeError, "partially initialized module '%s' has no attribute '%s' "
+                   "(most likely due to a circular import)", m->name->data, name->data);
+    else
+        err_format(&exc_AttributeError, "module '%s' has no attribute '%s'", m->name->data, name->data);
     return VAL_ERROR;
 }
 

@@ -25,5 +25,18 @@ Value module_import(Str *name);
 Value mod_sys_init(void);
 Value mod_time_init(void);
 Value mod_math_init(void);
+Value mod_gc_init(void);        /* runtime/mod_gc.c */
+Value mod_tracemalloc_init(void);                /* runtime/mod_tracemalloc.c */
+
+/* Added by the gen helper (runtime/mod_import.c): the user's own modules. */
+#include <stdbool.h>
+/* The main script's path: its directory is searched first (NULL: the cwd). */
+void  import_set_main_dir(const char *script_path);
+/* name.scr found and run as a module (new reference), VAL_UNDEF when there
+ * is no such file, VAL_ERROR when it failed. */
+Value import_user_module(Str *name);
+/* Is this module's code still running (a circular import sees it so)? */
+bool  import_is_initializing(Value module);
+void  import_fini(void);
 
 #endif

@@ -12,17 +12,21 @@
 #include <string.h>
 
 #include "mem.h"
+#include "gc.h"
 #include "error.h"
 #include "str.h"
 #include "dict.h"
 #include "int.h"
 #include "floatobj.h"
 #include "function.h"
+#include "class.h"
 
 /* ---- allocation ---- */
 
 void *obj_alloc(Type *t, size_t size)
 {
+    /* Containers get a GC header in front and join generation 0 (gc.c). */
+    if (t->flags & TYPE_CONTAINER) return gc_alloc(t, size);
     Obj *o = mem_alloc(size);
     if (!o) {
         err_no_memory();
@@ -36,9 +40,11 @@ void *obj_alloc(Type *t, size_t size)
     return o;
 }
 
-void obj_free(void *o)
+void obj_free(void *p)
 {
-    mem_free(o);
+    Obj *o = p;
+    if (o->type->flags & TYPE_CONTAINER) gc_free(o);
+    else mem_free(o);
 }
 
 /* ---- deallocation: the trashcan ----
@@ -54,6 +60,9 @@ static Obj *dealloc_pending;
 
 static inline void run_dealloc(Obj *o)
 {
+    /* A container leaves the collector's lists before its fields are torn
+     * down, so that a collection started meanwhile never sees it. */
+    if (o->type->flags & TYPE_CONTAINER) gc_untrack(o);
     if (o->type->dealloc)
         o->type->dealloc(o);
     else
@@ -63,6 +72,7 @@ static inline void run_dealloc(Obj *o)
 void obj_dealloc(Obj *o)
 {
     if (dealloc_depth >= DEALLOC_LIMIT) {
+        if (o->type->flags & TYPE_CONTAINER) gc_untrack(o);   /* before refcnt becomes a link */
         o->refcnt = (intptr_t)dealloc_pending;
         dealloc_pending = o;
         return;
@@ -98,6 +108,8 @@ const char *val_type_name(Value v)
 
 bool type_is_subtype(Type *t, Type *base)
 {
+    if (t->flags & TYPE_HEAPTYPE) return class_is_subtype(t, base);
+    if (base == &object_type) return true;
     for (; t; t = t->base)
         if (t == base) return true;
     return false;
@@ -106,6 +118,37 @@ bool type_is_subtype(Type *t, Type *base)
 bool val_isinstance(Value v, Type *t)
 {
     return type_is_subtype(val_type(v), t);
+}
+
+/* Every type whose dict type_ready built, so that type_release_dicts can
+ * drop them all at exit whichever module the type comes from. */
+static Type **readied;
+static size_t nreadied, capreadied;
+
+static void remember_readied(Type *t)
+{
+    for (size_t i = 0; i < nreadied; i++)
+        if (readied[i] == t) return;
+    if (nreadied == capreadied) {
+        size_t cap = capreadied ? capreadied * 2 : 64;
+        Type **p = mem_realloc(readied, cap * sizeof(Type *));
+        if (!p) return;          /* its dict is then only released if interp.c lists the type */
+        readied = p;
+        capreadied = cap;
+    }
+    readied[nreadied++] = t;
+}
+
+void type_release_dicts(void)
+{
+    for (size_t i = 0; i < nreadied; i++) {
+        Dict *d = readied[i]->dict;
+        readied[i]->dict = NULL;
+        if (d) obj_decref(d);
+    }
+    mem_free(readied);
+    readied = NULL;
+    nreadied = capreadied = 0;
 }
 
 void type_ready(Type *t)
@@ -130,11 +173,13 @@ void type_ready(Type *t)
         decref(f);
     }
     t->dict = d;
+    remember_readied(t);
 }
 
 /* Attribute of a type or one of its bases: a borrowed value or VAL_UNDEF. */
 static Value type_lookup(Type *t, Str *name)
 {
+    if (t->flags & TYPE_HEAPTYPE) return class_lookup(t, name);
     for (; t; t = t->base) {
         if (!t->dict) {
             type_ready(t);
@@ -157,6 +202,7 @@ static int64_t pointer_hash(const void *p)
 static Value type_repr(Value v)
 {
     Type *t = (Type *)val_as_obj(v);
+    if (t->flags & TYPE_HEAPTYPE) return class_type_repr(v);
     StrBuf b;
     sb_init(&b);
     sb_printf(&b, "<class '%s'>", t->name);
@@ -188,6 +234,7 @@ static Value type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         obj_incref(r);
         return val_from_obj(r);
     }
+    if (nargs == 3 && !kwnames) return class_type_new3(args, nargs);
     err_set(&exc_TypeError, "type() takes 1 or 3 arguments");
     return VAL_ERROR;
 }
@@ -195,6 +242,7 @@ static Value type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 static Value type_getattr(Value o, Str *name)
 {
     Type *t = (Type *)val_as_obj(o);
+    if (t->flags & TYPE_HEAPTYPE) return class_type_getattr(o, name);
     if (name->data[0] == '_' && (str_eq_cstr(name, "__name__") || str_eq_cstr(name, "__qualname__"))) {
         Str *s = str_from_cstr(t->name);
         return s ? str_val(s) : VAL_ERROR;
@@ -214,8 +262,8 @@ static Value type_getattr(Value o, Str *name)
 
 static int type_setattr(Value o, Str *name, Value v)
 {
-    (void)v;
     Type *t = (Type *)val_as_obj(o);
+    if (t->flags & TYPE_HEAPTYPE) return class_type_setattr(o, name, v);
     err_format(&exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);
     return -1;
 }
@@ -224,6 +272,10 @@ Type type_type = {
     .ob = OBJ_HEAD_INIT(&type_type),
     .name = "type",
     .size = sizeof(Type),
+    .flags = TYPE_CONTAINER,         /* heap types (runtime/class.c); static ones are immortal, headerless */
+    .dealloc = class_type_dealloc,
+    .traverse = class_type_traverse,
+    .clear = class_type_clear,
     .repr = type_repr,
     .hash = type_hash,
     .call = type_call,
@@ -343,7 +395,7 @@ Value obj_compare(Value a, Value b, int op)
         r = ta->compare(a, b, op);
         if (r != VAL_NOTIMPL) return r;
     }
-    if (!checked_reverse && ta != tb && tb->compare) {
+    if (!checked_reverse && (ta != tb || (ta->flags & TYPE_HEAPTYPE)) && tb->compare) {
         r = tb->compare(b, a, cmp_swapped[op]);
         if (r != VAL_NOTIMPL) return r;
     }
@@ -525,6 +577,18 @@ Value obj_call(Value f, Value *args, int nargs, Tuple *kwnames)
 Value obj_get_method(Value o, Str *name, bool *is_method)
 {
     Type *t = val_type(o);
+    if (t->flags & TYPE_HEAPTYPE) {
+        /* a plain function of an instance's class: called with self, no bound method built */
+        Value f = class_lookup(t, name);
+        if (f != VAL_UNDEF && val_is_obj(f) && val_as_obj(f)->type == &function_type) {
+            Dict *d = *(Dict **)((char *)val_as_obj(o) + ((Class *)t)->dictoffset);
+            if (!d || dict_get_str(d, name) == VAL_UNDEF) {
+                *is_method = true;
+                incref(f);
+                return f;
+            }
+        }
+    }
     if (!t->getattr) {
         Value f = type_lookup(t, name);
         if (f != VAL_UNDEF) {

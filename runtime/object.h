@@ -49,6 +49,7 @@ enum {
     TYPE_EXCEPTION  = 1 << 1,   /* BaseException or a subclass */
     TYPE_SEQUENCE   = 1 << 2,   /* list, tuple, str, range: for `in` and unpacking fast paths */
     TYPE_BASETYPE   = 1 << 3,   /* may be subclassed (later issues) */
+    TYPE_HEAPTYPE   = 1 << 12,  /* a class created at run time (runtime/class.h: struct Class) */
 };
 
 enum CompareOp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
@@ -110,6 +111,7 @@ const char *val_type_name(Value v);
 bool   type_is_subtype(Type *t, Type *base);
 bool   val_isinstance(Value v, Type *t);
 void   type_ready(Type *t);      /* builds t->dict from t->methods; idempotent */
+void   type_release_dicts(void); /* drops every dict type_ready built (interp_free; runtime/object.c) */
 
 Value  obj_repr(Value v);        /* new Str or VAL_ERROR */
 Value  obj_str(Value v);

@@ -3,11 +3,12 @@
  *
  * Numbers: int (inline or heap), bool and float with the usual promotion;
  * floor division and modulo take the sign of the divisor as in Python (floats
- * follow CPython's float_divmod); int results beyond 64 bits raise
- * OverflowError until bigints arrive. Sequences: + and * on str, list and
+ * follow CPython's float_divmod); int results beyond 64 bits, and operands
+ * that are already big, go to runtime/bigint.c (GMP). Sequences: + and * on str, list and
  * tuple, `str % x`, in-place list += and *=, dict |. Everything else raises
  * CPython's TypeError. Unboxed int and float cases are tested first.
  */
+#include "class.h"
 #include "operators.h"
 
 #include <math.h>
@@ -18,10 +19,10 @@
 #include "str.h"
 #include "list.h"
 #include "tuple.h"
+#include "set.h"
+#include "bytes.h"
 #include "dict.h"
 #include "format.h"
-
-#define OVERFLOW_MSG "integer overflow: result does not fit in 64 bits (bigints come later)"
 
 const char *const binop_symbols[] = {
     [OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_TRUEDIV] = "/",
@@ -52,12 +53,6 @@ static inline int64_t as_i64(Value v)
 static inline Value make_int(int64_t r)
 {
     return int_fits_inline(r) ? val_from_int(r) : int_from_i64(r);
-}
-
-static Value overflow(void)
-{
-    err_set(&exc_OverflowError, OVERFLOW_MSG);
-    return VAL_ERROR;
 }
 
 static Value unsupported(int op, Value a, Value b, bool inplace)
@@ -165,7 +160,7 @@ static Value float_binop(int op, double x, double y, Value a, Value b, bool inpl
 
 /* ---- ints ---- */
 
-static Value int_pow(int64_t x, int64_t y)
+static Value int_pow(int64_t x, int64_t y, Value a, Value b)
 {
     if (y < 0) {
         if (x == 0) {
@@ -176,23 +171,23 @@ static Value int_pow(int64_t x, int64_t y)
     }
     int64_t r = 1, base = x;
     while (y) {
-        if ((y & 1) && __builtin_mul_overflow(r, base, &r)) return overflow();
+        if ((y & 1) && __builtin_mul_overflow(r, base, &r)) return int_binary(OP_POW, a, b);
         y >>= 1;
         if (y && __builtin_mul_overflow(base, base, &base)) {
             /* |base| >= 2 here, and base**2 still has to go into the result */
-            return overflow();
+            return int_binary(OP_POW, a, b);
         }
     }
     return make_int(r);
 }
 
-/* x / y correctly rounded: exact when both fit a double's mantissa, else via
- * long double (64-bit mantissa on x86, 113 on aarch64). */
-static double int_truediv(int64_t x, int64_t y)
+/* x / y correctly rounded: directly when both fit a double's mantissa, else
+ * by the exact algorithm of runtime/bigint.c. */
+static Value int_truediv(int64_t x, int64_t y, Value a, Value b)
 {
     const int64_t lim = INT64_C(1) << 53;
-    if (x >= -lim && x <= lim && y >= -lim && y <= lim) return (double)x / (double)y;
-    return (double)((long double)x / (long double)y);
+    if (x >= -lim && x <= lim && y >= -lim && y <= lim) return val_from_float((double)x / (double)y);
+    return int_binary(OP_TRUEDIV, a, b);
 }
 
 static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inplace)
@@ -200,29 +195,26 @@ static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inpl
     int64_t r;
     switch (op) {
     case OP_ADD:
-        if (__builtin_add_overflow(x, y, &r)) return overflow();
+        if (__builtin_add_overflow(x, y, &r)) return int_binary(op, a, b);
         return make_int(r);
     case OP_SUB:
-        if (__builtin_sub_overflow(x, y, &r)) return overflow();
+        if (__builtin_sub_overflow(x, y, &r)) return int_binary(op, a, b);
         return make_int(r);
     case OP_MUL:
-        if (__builtin_mul_overflow(x, y, &r)) return overflow();
+        if (__builtin_mul_overflow(x, y, &r)) return int_binary(op, a, b);
         return make_int(r);
     case OP_TRUEDIV:
         if (y == 0) {
             err_set(&exc_ZeroDivisionError, "division by zero");
             return VAL_ERROR;
         }
-        return val_from_float(int_truediv(x, y));
+        return int_truediv(x, y, a, b);
     case OP_FLOORDIV:
         if (y == 0) {
             err_set(&exc_ZeroDivisionError, "integer division or modulo by zero");
             return VAL_ERROR;
         }
-        if (y == -1) {
-            if (x == INT64_MIN) return overflow();
-            return make_int(-x);
-        }
+        if (y == -1) return make_int(-x);       /* never INT64_MIN: that one is big */
         r = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
         return make_int(r);
@@ -236,16 +228,16 @@ static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inpl
         if (r != 0 && ((r < 0) != (y < 0))) r += y;
         return make_int(r);
     case OP_POW:
-        return int_pow(x, y);
+        return int_pow(x, y, a, b);
     case OP_LSHIFT:
         if (y < 0) {
             err_set(&exc_ValueError, "negative shift count");
             return VAL_ERROR;
         }
         if (x == 0) return val_from_int(0);
-        if (y >= 63) return overflow();
+        if (y >= 63) return int_binary(op, a, b);
         r = (int64_t)((uint64_t)x << y);
-        if ((r >> y) != x) return overflow();
+        if ((r >> y) != x) return int_binary(op, a, b);
         return make_int(r);
     case OP_RSHIFT:
         if (y < 0) {
@@ -307,6 +299,18 @@ static Value wrap_str(Str *s) { return s ? str_val(s) : VAL_ERROR; }
 static Value object_binop(int op, Value a, Value b, bool inplace)
 {
     Type *ta = val_type(a), *tb = val_type(b);
+    if ((ta->flags | tb->flags) & TYPE_HEAPTYPE) {     /* dunders of classes (class.c) */
+        Value r = class_binop(op, a, b, inplace);
+        if (r != VAL_NOTIMPL) return r;
+    }
+    if (ta == &set_type || ta == &frozenset_type) {    /* set algebra (set.c) */
+        Value r = set_binop(op, a, b, inplace);
+        if (r != VAL_NOTIMPL) return r;
+    }
+    if (ta == &bytes_type || tb == &bytes_type) {      /* bytes + and * (bytes.c) */
+        Value r = bytes_binop(op, a, b);
+        if (r != VAL_NOTIMPL) return r;
+    }
     switch (op) {
     case OP_ADD:
         if (ta == &str_type) {
@@ -333,15 +337,19 @@ static Value object_binop(int op, Value a, Value b, bool inplace)
                 err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", tb->name);
                 return VAL_ERROR;
             }
-            if (inplace && ta == &list_type) return list_irepeat(a, as_i64(b));
-            return seq_repeat(a, as_i64(b));
+            int64_t n;
+            if (val_index(b, &n) < 0) return VAL_ERROR;
+            if (inplace && ta == &list_type) return list_irepeat(a, n);
+            return seq_repeat(a, n);
         }
         if (is_seq_type(tb)) {
             if (!is_intlike(a)) {
                 err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", ta->name);
                 return VAL_ERROR;
             }
-            return seq_repeat(b, as_i64(a));
+            int64_t n;
+            if (val_index(a, &n) < 0) return VAL_ERROR;
+            return seq_repeat(b, n);
         }
         break;
     case OP_MOD:
@@ -384,11 +392,20 @@ Value op_binary(int op, Value a, Value b, bool inplace)
             bool x = a == VAL_TRUE, y = b == VAL_TRUE;
             return val_from_bool(op == OP_AND ? (x & y) : op == OP_OR ? (x | y) : (x ^ y));
         }
+        if (int_is_big(a) || int_is_big(b)) {
+            if (op == OP_MATMUL) return unsupported(op, a, b, inplace);
+            return int_binary(op, a, b);
+        }
         return int_binop(op, as_i64(a), as_i64(b), a, b, inplace);
     }
     if ((aint || val_is_float(a)) && (bint || val_is_float(b))) {
-        double x = val_is_float(a) ? val_as_float(a) : (double)as_i64(a);
-        double y = val_is_float(b) ? val_as_float(b) : (double)as_i64(b);
+        double x, y;
+        if (val_is_float(a)) x = val_as_float(a);
+        else if (val_is_int(a)) x = (double)val_as_int(a);
+        else if (int_to_double(a, &x) < 0) return VAL_ERROR;
+        if (val_is_float(b)) y = val_as_float(b);
+        else if (val_is_int(b)) y = (double)val_as_int(b);
+        else if (int_to_double(b, &y) < 0) return VAL_ERROR;
         return float_binop(op, x, y, a, b, inplace);
     }
     return object_binop(op, a, b, inplace);
@@ -415,14 +432,11 @@ Value op_unary(int op, Value a)
         if (op == UOP_NEG) return val_from_float(-val_as_float(a));
         if (op == UOP_POS) return a;
     } else if (is_intlike(a)) {
-        int64_t x = as_i64(a);
-        switch (op) {
-        case UOP_NEG:
-            if (x == INT64_MIN) return overflow();
-            return make_int(-x);
-        case UOP_POS: return make_int(x);
-        default:      return make_int(~x);
-        }
+        return int_unary(op, a);
+    }
+    if (val_type(a)->flags & TYPE_HEAPTYPE) {
+        Value r = class_unary(op, a);
+        if (r != VAL_NOTIMPL) return r;
     }
     err_format(&exc_TypeError, "bad operand type for unary %s: '%s'",
                op >= 0 && op <= UOP_INVERT ? sym[op] : "?", val_type_name(a));
@@ -438,7 +452,7 @@ bool op_is(Value a, Value b)
     if (a == b) return true;
     if (val_is_obj(a) && val_is_obj(b) && val_as_obj(a)->type == &int_type &&
         val_as_obj(b)->type == &int_type)
-        return ((HeapInt *)val_as_obj(a))->v == ((HeapInt *)val_as_obj(b))->v;
+        return int_cmp(a, b) == 0;
     return false;
 }
 

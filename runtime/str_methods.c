@@ -16,6 +16,7 @@
 #include "list.h"
 #include "format.h"
 #include "function.h"
+#include "bytes.h"
 
 /* ---- helpers ---- */
 
@@ -1074,5 +1075,6 @@ const MethodDef str_methods[] = {
     {"expandtabs", m_expandtabs}, {"format", m_format},
     {"partition", m_partition}, {"rpartition", m_rpartition},
     {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix},
+    {"encode", bytes_str_encode},
     {NULL, NULL},
 };

@@ -100,13 +100,16 @@ static const char *const kind_names[] = {
     [N_IFEXP] = "IfExp", [N_CALL] = "Call", [N_KEYWORD] = "Keyword", [N_ATTR] = "Attr",
     [N_SUBSCRIPT] = "Subscript", [N_SLICE] = "Slice", [N_LIST] = "List", [N_TUPLE] = "Tuple",
     [N_DICT] = "Dict", [N_LISTCOMP] = "ListComp", [N_DICTCOMP] = "DictComp",
-    [N_COMPFOR] = "CompFor", [N_LAMBDA] = "Lambda", [N_STARRED] = "Starred",
+    [N_COMPFOR] = "CompFor", [N_LAMBDA] = "Lambda", [N_STARRED] = "Starred", [N_YIELD] = "Yield", [N_YIELD_FROM] = "YieldFrom", [N_GENEXP] = "GenExp",
     [N_EXPR_STMT] = "Expr", [N_ASSIGN] = "Assign", [N_AUGASSIGN] = "AugAssign", [N_IF] = "If",
     [N_WHILE] = "While", [N_FOR] = "For", [N_BREAK] = "Break", [N_CONTINUE] = "Continue",
     [N_PASS] = "Pass", [N_DEF] = "Def", [N_RETURN] = "Return", [N_GLOBAL] = "Global",
     [N_NONLOCAL] = "Nonlocal", [N_DEL] = "Del", [N_ASSERT] = "Assert", [N_IMPORT] = "Import",
     [N_IMPORT_FROM] = "ImportFrom", [N_ALIAS] = "Alias", [N_TRY] = "Try", [N_HANDLER] = "Handler",
     [N_RAISE] = "Raise", [N_MODULE] = "Module",
+    [N_SET] = "Set", [N_SETCOMP] = "SetComp", [N_FSTRING] = "FString", [N_FORMATTED] = "Formatted",
+    [N_BYTES] = "Bytes",
+    [N_CLASS] = "Class", [N_WITH] = "With", [N_WITHITEM] = "WithItem",
 };
 
 static const char *const binop_names[] = {
@@ -189,7 +192,7 @@ static void dump(const Node *n, FILE *f, int depth, const char *label)
     case N_FLOAT:
         fprintf(f, " %.17g", n->fval);
         break;
-    case N_STR:
+    case N_STR: case N_BYTES:
         fputc(' ', f);
         dump_str(f, n->str ? n->str : "", n->slen);
         break;
@@ -198,6 +201,9 @@ static void dump(const Node *n, FILE *f, int depth, const char *label)
         break;
     case N_UNARY:
         fprintf(f, " %s", (unsigned)n->op < 4 ? unop_names[n->op] : "?");
+        break;
+    case N_FORMATTED:
+        if (n->op) fprintf(f, " !%c", n->op);
         break;
     case N_BOOLOP:
         fputs(n->op ? " or" : " and", f);
@@ -262,7 +268,7 @@ static void dump(const Node *n, FILE *f, int depth, const char *label)
         dump(n->b, f, depth, "iter");
         dump_list(&n->list, f, depth, "if");
         return;
-    case N_LISTCOMP: case N_DICTCOMP:
+    case N_LISTCOMP: case N_DICTCOMP: case N_SETCOMP:
         dump(n->a, f, depth, n->kind == N_DICTCOMP ? "key" : "elt");
         if (n->b) dump(n->b, f, depth, "value");
         dump_list(&n->list, f, depth, NULL);

@@ -65,6 +65,19 @@ typedef enum NodeKind {
     N_HANDLER,     /* a: exception type expression or NULL (bare except); str: `as` name or NULL; body */
     N_RAISE,       /* a: exception or NULL (bare re-raise); b: cause (issue 5) */
     N_MODULE,      /* body */
+
+    /* ---- added for issue 5 (appended: earlier numbering unchanged) ---- */
+    N_SET,         /* list: elements (N_STARRED allowed) */
+    N_SETCOMP,     /* a: element; list: N_COMPFOR clauses */
+    N_FSTRING,     /* list: parts, each N_STR (literal text) or N_FORMATTED */
+    N_FORMATTED,   /* a: value; op: conversion 's', 'r', 'a' or 0; b: format spec (N_FSTRING) or NULL */
+    N_BYTES,       /* str, slen: the bytes (adjacent literals already joined) */
+    N_YIELD,       /* a: value or NULL (gen helper) */
+    N_YIELD_FROM,  /* a: iterable */
+    N_GENEXP,      /* a: element; list: N_COMPFOR clauses; op 1: bare sole call argument */
+    N_CLASS,       /* str: name; list: decorators; list2: base expressions; body (class helper) */
+    N_WITH,        /* list: N_WITHITEM nodes, outermost first; body */
+    N_WITHITEM,    /* a: context manager expression; b: `as` target or NULL */
 } NodeKind;
 
 /* A parameter list: positional parameters, the last ndefaults of which have

@@ -117,7 +117,11 @@ static void dump_const(FILE *f, Value v)
         fputs(buf, f);
     } else if (val_is_obj(v)) {
         Obj *o = val_as_obj(v);
-        if (o->type == &int_type)
+        if (o->type == &int_type && int_is_big(v)) {
+            Value r = int_repr(v);
+            if (r != VAL_ERROR) { fputs(val_as_str(r)->data, f); decref(r); }
+            else err_clear();
+        } else if (o->type == &int_type)
             fprintf(f, "%" PRId64, ((HeapInt *)o)->v);
         else if (o->type == &str_type)
             dump_str(f, ((Str *)o)->data, ((Str *)o)->len);
@@ -216,7 +220,7 @@ void code_dump(Code *c, void *file)
             break;
         case OP_LOAD_GLOBAL: case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL: case OP_LOAD_ATTR:
         case OP_STORE_ATTR: case OP_DELETE_ATTR: case OP_LOAD_METHOD: case OP_IMPORT_NAME:
-        case OP_IMPORT_FROM:
+        case OP_IMPORT_FROM: case OP_LOAD_NAME: case OP_STORE_NAME: case OP_DELETE_NAME:
             fprintf(f, " %u (%s)", arg, arg < (uint32_t)c->nnames ? c->names[arg]->data : "?");
             break;
         case OP_BINARY_OP:

@@ -71,7 +71,7 @@ typedef uint32_t Instr;
     X(BUILD_DICT)       /* arg: n pairs.  [k1 v1 .. kn vn] -> [dict] */ \
     X(LIST_APPEND)      /* arg: d. [.. list (d-1 more) .. v] -> [.. list ..]: appends v to the list d slots below it (comprehensions) */ \
     X(DICT_SET)         /* arg: d. [.. dict .. k v] -> [.. dict ..]: dict is d slots below k */ \
-    X(LIST_EXTEND)      /* [list it] -> [list] (issue 5: star unpacking) */ \
+    X(LIST_EXTEND)      /* [list it] -> [list] (star unpacking); arg 1: [*x] display, 2: f(*x) with f below the list (for the TypeError text) */ \
     X(UNPACK_SEQUENCE)  /* arg: n.  [seq] -> [vn .. v1] (v1 on top); ValueError "not enough values to unpack (expected 2, got 1)" / "too many values to unpack (expected 2)" */ \
     X(CALL)             /* arg: argc.  [f a1..an] -> [result]; after LOAD_METHOD: [f self a1..an] or [attr UNDEF a1..an], argc = n */ \
     X(CALL_KW)          /* arg: argc (positional + keyword values).  [f (self|UNDEF)? a1..an kwnames] -> [result]; kwnames: a tuple const naming the last len(kwnames) values. Used after LOAD_METHOD too (same layout as CALL) */ \
@@ -86,7 +86,25 @@ typedef uint32_t Instr;
     X(IMPORT_NAME)      /* arg: names index. [] -> [module] */ \
     X(IMPORT_FROM)      /* arg: names index. [module] -> [module attr]; ImportError "cannot import name 'x' from 'm'" */ \
     X(PRINT_EXPR)       /* [v] -> []: REPL echo (repr unless None, sets builtins._) */ \
-    X(LOAD_BUILD_CLASS) /* issue 5 */
+    X(LOAD_BUILD_CLASS) /* issue 5 */ \
+    X(BUILD_SET)        /* arg: n.  [v1..vn] -> [set] (added in that order) */ \
+    X(SET_ADD)          /* arg: d. [.. set (d-1 more) .. v] -> [.. set ..]: adds v to the set d slots below it (comprehensions) */ \
+    X(SET_UPDATE)       /* arg: d. [.. set (d-1 more) .. it] -> [.. set ..]: adds every item of it ({*a}, constant displays) */ \
+    X(FORMAT_VALUE)     /* arg: flags FV_*. [v spec?] -> [str]: f-string field, conversion then format(v, spec) */ \
+    X(BUILD_STRING)     /* arg: n.  [s1..sn] -> [s1 + .. + sn] (f-strings) */ \
+    X(YIELD_VALUE)      /* arg: 1 inside `yield from`. [v] -> (suspends; on resume) [sent] */ \
+    X(GET_YIELD_FROM_ITER) /* [o] -> [iter(o)] (a generator stays itself) */ \
+    X(SEND)             /* arg: target. [it v] -> [it yielded], or it finished: [retval] and jump */ \
+    X(CALL_EX)          /* arg: 1 with a kwargs dict. [f args_tuple kwargs?] -> [result] (f(*a, **k)) */ \
+    X(LIST_TO_TUPLE)    /* [list] -> [tuple] */ \
+    X(DICT_UPDATE)      /* arg: d. [.. dict (d-1 more) .. m] -> [.. dict ..]: {**m} */ \
+    X(DICT_MERGE)       /* arg: d. like DICT_UPDATE for f(**m): TypeError on a repeated key or a non-mapping */ \
+    X(UNPACK_EX)        /* arg: before | after << 8. [seq] -> [v_last .. list .. v1] (a, *b, c = seq) */ \
+    X(LOAD_NAME)        /* arg: names index. class bodies: namespace (local slot 0), globals, builtins */ \
+    X(STORE_NAME)       /* arg: names index.  [v] -> [] into the namespace */ \
+    X(DELETE_NAME)      /* arg: names index (NameError if missing) */ \
+    X(BEFORE_WITH)      /* [mgr] -> [exit res]: exit = bound mgr.__exit__, res = mgr.__enter__() */ \
+    X(WITH_EXCEPT_START) /* [exit prev exc] -> [exit prev exc r]: r = exit(type(exc), exc, None) */
 
 typedef enum Opcode {
 #define X(name) OP_##name,
@@ -98,6 +116,8 @@ typedef enum Opcode {
 extern const char *const opcode_names[];
 
 enum { MF_DEFAULTS = 1, MF_CLOSURE = 2 };
+/* FORMAT_VALUE: conversion in the low two bits, FV_SPEC when a spec is on the stack. */
+enum { FV_NONE = 0, FV_STR = 1, FV_REPR = 2, FV_ASCII = 3, FV_CONV_MASK = 3, FV_SPEC = 4 };
 
 typedef struct ExcHandler {
     int32_t start, end;      /* protected instructions [start, end) */
@@ -123,7 +143,15 @@ typedef struct Code {
     Str *qualname;
     Str *filename;
     int32_t firstline;
+    /* added by the gen helper: CO_* flags; keyword-only parameters occupy
+     * slots [nparams, nparams + nkwonly), then *args, then **kwargs. */
+    int32_t flags;
+    int32_t nkwonly;
 } Code;
+
+enum { CO_VARARGS = 1, CO_VARKW = 2, CO_GENERATOR = 4, CO_KWONLY = 8 };
+/* MAKE_FUNCTION flag (gen helper): a dict of keyword-only defaults sits between defaults and closure. */
+enum { MF_KWDEFAULTS = 4 };
 
 extern Type code_type;
 

@@ -24,7 +24,10 @@
 #include "../runtime/str.h"
 #include "../runtime/int.h"
 #include "../runtime/tuple.h"
+#include "../runtime/list.h"
 #include "../runtime/operators.h"
+#include "../runtime/set.h"
+#include "../runtime/bytes.h"
 
 /* CALL_METHOD (bytecode.h) marks, while a unit is being built, a CALL /
  * CALL_KW whose callee was pushed by LOAD_METHOD: two slots ([f self] or
@@ -45,6 +48,7 @@ typedef enum FbKind {
     FB_FINALLY_END,              /* finally body on the exception path: [prev exc] on the stack */
     FB_HANDLER_CLEANUP,          /* body of an except clause: [prev] on the stack */
     FB_POP_VALUE,                /* a return value held while an inlined finally runs */
+    FB_WITH,                     /* body of a with: [exit] on the stack (class helper) */
 } FbKind;
 
 typedef struct FBlock {
@@ -88,6 +92,7 @@ typedef struct Compiler {
     Str *filename;
     Node **spine; int nspine, spinecap;   /* left spines of binop chains being compiled */
     int nesting;                          /* recursion depth of compile_expr/compile_stmt */
+    List *frozensets;                     /* constant frozensets made so far (CPython's const cache) */
 } Compiler;
 
 /* Deeper nesting than this is refused rather than risking the C stack
@@ -138,7 +143,7 @@ static void *grow(C *c, void *p, int *cap, int need, size_t elem)
 
 static bool is_jump(int op)
 {
-    return op == OP_JUMP || op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE ||
+    return op == OP_JUMP || op == OP_SEND || op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE ||
            op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP || op == OP_FOR_ITER;
 }
 
@@ -152,11 +157,13 @@ static int stack_effect(int op, int arg, bool jump)
     switch (op) {
     case OP_NOP: case OP_ROT_TWO: case OP_ROT_THREE: case OP_ROT_FOUR: case OP_JUMP:
     case OP_UNARY_OP: case OP_LOAD_ATTR: case OP_GET_ITER: case OP_CHECK_EXC_MATCH:
+    case OP_YIELD_VALUE: case OP_GET_YIELD_FROM_ITER: case OP_LIST_TO_TUPLE:
     case OP_DELETE_FAST: case OP_DELETE_DEREF: case OP_DELETE_GLOBAL:
         return 0;
     case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL:
     case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP: case OP_COMPARE_OP:
     case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_LIST_APPEND: case OP_LIST_EXTEND:
+    case OP_SET_ADD: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
     case OP_RETURN_VALUE: case OP_POP_EXCEPT: case OP_RERAISE: case OP_PRINT_EXPR:
         return -1;
     case OP_DUP_TOP: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_DEREF:
@@ -170,8 +177,10 @@ static int stack_effect(int op, int arg, bool jump)
         return -2;
     case OP_STORE_SUBSCR:
         return -3;
-    case OP_BUILD_SLICE: case OP_BUILD_LIST: case OP_BUILD_TUPLE:
+    case OP_BUILD_SLICE: case OP_BUILD_LIST: case OP_BUILD_TUPLE: case OP_BUILD_SET: case OP_BUILD_STRING:
         return 1 - arg;
+    case OP_FORMAT_VALUE:
+        return (arg & FV_SPEC) ? -1 : 0;
     case OP_BUILD_DICT:
         return 1 - 2 * arg;
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
@@ -180,12 +189,22 @@ static int stack_effect(int op, int arg, bool jump)
         return jump ? -1 : 1;
     case OP_UNPACK_SEQUENCE:
         return arg - 1;
+    case OP_UNPACK_EX:
+        return (arg & 0xff) + (arg >> 8);
+    case OP_LOAD_NAME: case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START:
+        return 1;
+    case OP_STORE_NAME:
+        return -1;
+    case OP_SEND:
+        return jump ? -1 : 0;
+    case OP_CALL_EX:
+        return -1 - (arg & 1);
     case OP_CALL:
         return -(arg & ~CALL_METHOD) - ((arg & CALL_METHOD) ? 1 : 0);
     case OP_CALL_KW:
         return -(arg & ~CALL_METHOD) - 1 - ((arg & CALL_METHOD) ? 1 : 0);
     case OP_MAKE_FUNCTION:
-        return -((arg & MF_DEFAULTS) ? 1 : 0) - ((arg & MF_CLOSURE) ? 1 : 0);
+        return -((arg & MF_DEFAULTS) ? 1 : 0) - ((arg & MF_CLOSURE) ? 1 : 0) - ((arg & MF_KWDEFAULTS) ? 1 : 0);
     case OP_RAISE:
         return -arg;
     default:
@@ -331,7 +350,7 @@ static uint64_t const_hash(Value v)
 {
     if (val_is_obj(v)) {
         Obj *o = val_as_obj(v);
-        if (o->type == &int_type) return (uint64_t)((HeapInt *)o)->v * 0x9e3779b97f4a7c15u;
+        if (o->type == &int_type) return (uint64_t)int_hash_value(v) * 0x9e3779b97f4a7c15u;
         if (o->type == &tuple_type) {
             Tuple *t = (Tuple *)o;
             uint64_t h = 0x345678u + (uint64_t)t->len;
@@ -349,7 +368,7 @@ static bool const_equal(Value a, Value b)
     if (!val_is_obj(a) || !val_is_obj(b)) return false;
     Obj *x = val_as_obj(a), *y = val_as_obj(b);
     if (x->type != y->type) return false;
-    if (x->type == &int_type) return ((HeapInt *)x)->v == ((HeapInt *)y)->v;
+    if (x->type == &int_type) return int_cmp(a, b) == 0;
     if (x->type == &tuple_type) {
         Tuple *s = (Tuple *)x, *t = (Tuple *)y;
         if (s->len != t->len) return false;
@@ -496,7 +515,7 @@ static bool int_value(Node *n, bool negate, int64_t *out)
 static bool is_const_node(Node *n)
 {
     switch (n->kind) {
-    case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE:
+    case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE: case N_BYTES:
         return true;
     case N_UNARY:
         return n->op == UOP_NEG && (n->a->kind == N_INT || n->a->kind == N_FLOAT);
@@ -512,14 +531,19 @@ static bool is_const_node(Node *n)
 /* Reports the compile errors of a constant node (literals too large). */
 static void check_const(C *c, Node *n)
 {
-    int64_t v;
-    if (n->kind == N_INT) {
-        if (!int_value(n, false, &v)) fail_at(c, n, "integer literal too large");
-    } else if (n->kind == N_UNARY && n->a->kind == N_INT) {
-        if (!int_value(n->a, true, &v)) fail_at(c, n->a, "integer literal too large");
-    } else if (n->kind == N_TUPLE) {
+    if (n->kind == N_TUPLE) {
         for (int i = 0; i < n->list.len; i++) check_const(c, n->list.items[i]);
     }
+}
+
+/* An int literal beyond int64, from its text (the parser keeps it). */
+static Value big_literal(Node *n, bool negate)
+{
+    Value v = int_parse(n->str, (int64_t)strlen(n->str), 0);
+    if (v == VAL_ERROR || !negate) return v;
+    Value r = int_unary(UOP_NEG, v);
+    decref(v);
+    return r;
 }
 
 /* New reference to the value of a checked constant node; VAL_ERROR when
@@ -529,7 +553,7 @@ static Value make_const(Node *n)
     int64_t v = 0;
     switch (n->kind) {
     case N_INT:
-        int_value(n, false, &v);
+        if (!int_value(n, false, &v)) return big_literal(n, false);
         return int_from_i64(v);
     case N_FLOAT:
         return val_from_float(n->fval);
@@ -540,9 +564,13 @@ static Value make_const(Node *n)
     case N_TRUE: return VAL_TRUE;
     case N_FALSE: return VAL_FALSE;
     case N_NONE: return VAL_NONE;
+    case N_BYTES: {
+        Bytes *b = bytes_new(n->str, n->str ? (int64_t)n->slen : 0);
+        return b ? val_from_obj(b) : VAL_ERROR;
+    }
     case N_UNARY: {
         if (n->a->kind == N_FLOAT) return val_from_float(-n->a->fval);
-        int_value(n->a, true, &v);
+        if (!int_value(n->a, true, &v)) return big_literal(n->a, true);
         return int_from_i64(v);
     }
     case N_TUPLE: {
@@ -579,15 +607,20 @@ static void compile_name(C *c, const char *name, Ctx ctx)
     static const int deref[] = { OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF };
     static const int global[] = { OP_LOAD_GLOBAL, OP_STORE_GLOBAL, OP_DELETE_GLOBAL };
     Scope *s = c->u->scope;
+    static const int byname[] = { OP_LOAD_NAME, OP_STORE_NAME, OP_DELETE_NAME };
     Symbol *sym = scope_is_function(s) ? scope_lookup(s, name) : NULL;
     if (sym && sym->scope == SYM_LOCAL) emit(c, fast[ctx], sym->slot);
+    else if (sym && (sym->flags & SF_CLASSFREE)) emit(c, byname[ctx], name_index(c, name));
     else if (sym && (sym->scope == SYM_CELL || sym->scope == SYM_FREE)) emit(c, deref[ctx], sym->slot);
+    else if (s->kind == SCOPE_CLASS && !(sym && sym->scope == SYM_GLOBAL_EXPLICIT))
+        emit(c, byname[ctx], name_index(c, name));   /* the class namespace */
     else emit(c, global[ctx], name_index(c, name));
 }
 
 /* ---- expressions ---- */
 
 static void compile_expr(C *c, Node *n);
+static void compile_iterable(C *c, Node *n);
 static void compile_body(C *c, NodeList *l);
 static void compile_store(C *c, Node *t);
 
@@ -605,6 +638,10 @@ static const char *expr_name(Node *n)
     case N_LISTCOMP: return "list comprehension";
     case N_DICTCOMP: return "dict comprehension";
     case N_DICT: return "dict literal";
+    case N_SET: return "set display";
+    case N_SETCOMP: return "set comprehension";
+    case N_FSTRING: return "f-string expression";
+    case N_BYTES: return "literal";
     case N_STARRED: return "starred";
     case N_KEYWORD: return "keyword";
     default: return "expression";
@@ -621,7 +658,7 @@ static int const_truth(Node *n)   /* -1: not a constant */
         return n->str ? (!parse_int_text(n->str, &u) || u != 0) : n->ival != 0;
     }
     case N_FLOAT: return n->fval != 0.0;
-    case N_STR: return n->slen != 0;
+    case N_STR: case N_BYTES: return n->slen != 0;
     default: return -1;
     }
 }
@@ -682,21 +719,63 @@ static void compile_compare(C *c, Node *n)
     bind_label(c, end);
 }
 
+/* f(*a, **k): the positional arguments become one tuple, the keywords one
+ * dict (CALL_EX). */
+static void compile_call_ex(C *c, Node *n)
+{
+    compile_expr(c, n->a);
+    emit(c, OP_BUILD_LIST, 0);
+    for (int i = 0; i < n->list.len; i++) {
+        Node *a = n->list.items[i];
+        compile_expr(c, a->kind == N_STARRED ? a->a : a);
+        if (a->kind == N_STARRED) emit(c, OP_LIST_EXTEND, 2);
+        else emit(c, OP_LIST_APPEND, 1);
+    }
+    emit(c, OP_LIST_TO_TUPLE, 0);
+    if (n->list2.len) {
+        emit(c, OP_BUILD_DICT, 0);
+        for (int i = 0; i < n->list2.len; i++) {
+            Node *kw = n->list2.items[i];
+            if (kw->str) {
+                emit_const(c, str_val(intern(c, kw->str)));
+                compile_expr(c, kw->a);
+                emit(c, OP_BUILD_DICT, 1);
+            } else {
+                compile_expr(c, kw->a);
+            }
+            emit(c, OP_DICT_MERGE, 1);
+        }
+    }
+    emit(c, OP_CALL_EX, n->list2.len ? 1 : 0);
+}
+
 static void compile_call(C *c, Node *n)
 {
     Node *f = n->a;
     int npos = n->list.len, nkw = n->list2.len;
     for (int i = 0; i < npos; i++)
-        if (n->list.items[i]->kind == N_STARRED)
-            fail_at(c, n->list.items[i], "'*' arguments are not supported yet");
+        if (n->list.items[i]->kind == N_STARRED) { compile_call_ex(c, n); return; }
+    for (int i = 0; i < nkw; i++)
+        if (!n->list2.items[i]->str) { compile_call_ex(c, n); return; }
     for (int i = 0; i < nkw; i++) {
         Node *kw = n->list2.items[i];
-        if (!kw->str) fail_at(c, kw, "'**' arguments are not supported yet");
         for (int j = 0; j < i; j++)
             if (strcmp(n->list2.items[j]->str, kw->str) == 0)
                 fail_at(c, kw, "keyword argument repeated: %s", kw->str);
     }
     int flag = 0;
+    Scope *cs = c->u->scope;
+    Symbol *clsym;
+    if (f->kind == N_NAME && npos == 0 && nkw == 0 && strcmp(f->str, "super") == 0 &&
+        cs->kind == SCOPE_FUNCTION && cs->node && cs->node->args && cs->node->args->n > 0 &&
+        (clsym = scope_lookup(cs, "__class__")) && clsym->scope == SYM_FREE) {
+        /* zero-argument super(): super(__class__, <first argument>), as CPython's frame lookup */
+        compile_name(c, "super", CTX_LOAD);
+        compile_name(c, "__class__", CTX_LOAD);
+        compile_name(c, cs->node->args->names[0], CTX_LOAD);
+        emit(c, OP_CALL, 2);
+        return;
+    }
     if (f->kind == N_ATTR) {
         compile_expr(c, f->a);
         int saved = c->u->line;
@@ -727,17 +806,31 @@ static void compile_call(C *c, Node *n)
     }
 }
 
-static void check_params(C *c, Node *fn)
-{
-    Params *p = fn->args;
-    if (!p) return;
-    if (p->vararg) fail_at(c, fn, "'*%s' parameters are not supported yet", p->vararg);
-    if (p->kwarg) fail_at(c, fn, "'**%s' parameters are not supported yet", p->kwarg);
-    if (p->nkwonly) fail_at(c, fn, "keyword-only parameters are not supported yet");
-}
+
 
 /* Pushes the defaults tuple of a def/lambda; returns the MAKE_FUNCTION flags. */
+static int compile_defaults_pos(C *c, Node *fn);
+
 static int compile_defaults(C *c, Node *fn)
+{
+    int flags = compile_defaults_pos(c, fn);
+    Params *p = fn->args;
+    int nkd = 0;
+    if (p)
+        for (int i = 0; i < p->nkwonly; i++)
+            if (i < p->kwdefaults.len && p->kwdefaults.items[i]) {
+                emit_const(c, str_val(intern(c, p->kwonly[i])));
+                compile_expr(c, p->kwdefaults.items[i]);
+                nkd++;
+            }
+    if (nkd) {
+        emit(c, OP_BUILD_DICT, nkd);
+        flags |= MF_KWDEFAULTS;
+    }
+    return flags;
+}
+
+static int compile_defaults_pos(C *c, Node *fn)
 {
     Params *p = fn->args;
     if (!p || p->defaults.len == 0) return 0;
@@ -795,7 +888,6 @@ static Scope *child_scope(C *c, Node *n)
 
 static void compile_lambda(C *c, Node *n)
 {
-    check_params(c, n);
     int flags = compile_defaults(c, n);
     Scope *s = child_scope(c, n);
     push_unit(c, s, n->line);
@@ -814,7 +906,7 @@ static void compile_comp_clause(C *c, Node *n, int i)
     if (i == 0) {
         emit(c, OP_LOAD_FAST, 0);     /* .0: the iterator of the outermost iterable */
     } else {
-        compile_expr(c, cl->b);
+        compile_iterable(c, cl->b);
         emit(c, OP_GET_ITER, 0);
     }
     bind_label(c, start);
@@ -826,6 +918,13 @@ static void compile_comp_clause(C *c, Node *n, int i)
     } else if (n->kind == N_LISTCOMP) {
         compile_expr(c, n->a);
         emit(c, OP_LIST_APPEND, nclauses + 1);
+    } else if (n->kind == N_SETCOMP) {
+        compile_expr(c, n->a);
+        emit(c, OP_SET_ADD, nclauses + 1);
+    } else if (n->kind == N_GENEXP) {
+        compile_expr(c, n->a);
+        emit(c, OP_YIELD_VALUE, 0);
+        emit(c, OP_POP_TOP, 0);
     } else {
         compile_expr(c, n->a);
         compile_expr(c, n->b);
@@ -840,18 +939,170 @@ static void compile_comprehension(C *c, Node *n)
 {
     Scope *s = child_scope(c, n);
     push_unit(c, s, n->line);
-    emit(c, n->kind == N_LISTCOMP ? OP_BUILD_LIST : OP_BUILD_DICT, 0);
+    if (n->kind != N_GENEXP)
+        emit(c, n->kind == N_LISTCOMP ? OP_BUILD_LIST : n->kind == N_SETCOMP ? OP_BUILD_SET : OP_BUILD_DICT, 0);
     compile_comp_clause(c, n, 0);
+    if (n->kind == N_GENEXP) emit_const(c, VAL_NONE);
     emit(c, OP_RETURN_VALUE, 0);
     Code *code = finish_unit(c);
     pop_unit(c);
     make_function(c, code, s, 0);
-    compile_expr(c, n->list.items[0]->b);
+    compile_iterable(c, n->list.items[0]->b);
     emit(c, OP_GET_ITER, 0);
     emit(c, OP_CALL, 1);
 }
 
+
 #define BIG_DISPLAY 32   /* longer list/dict displays are built item by item */
+
+/* The frozenset constant of an all-constant set display, laid out as
+ * CPython's would be: built from the items, then rebuilt in its own
+ * iteration order (what the compiler's constant merging does). */
+static Value const_frozenset(C *c, Node *n)
+{
+    for (int i = 0; i < n->list.len; i++) check_const(c, n->list.items[i]);
+    Set *fs = set_new(&frozenset_type, VAL_UNDEF);
+    if (!fs) fail_nomem(c);
+    for (int i = 0; i < n->list.len; i++) {
+        Value v = make_const(n->list.items[i]);
+        int r = v == VAL_ERROR ? -1 : set_add(fs, v);
+        if (v != VAL_ERROR) decref(v);
+        if (r < 0) {
+            obj_decref(fs);
+            fail_nomem(c);
+        }
+    }
+    /* an equal constant made earlier in the module is used again */
+    if (!c->frozensets && !(c->frozensets = list_new(0))) {
+        obj_decref(fs);
+        fail_nomem(c);
+    }
+    for (int64_t i = 0; i < c->frozensets->len; i++) {
+        Value old = c->frozensets->items[i];
+        if (val_as_set(old)->used == fs->used && obj_eq(old, val_from_obj(fs)) == 1) {
+            obj_decref(fs);
+            incref(old);
+            return old;
+        }
+    }
+    Value l = list_from_iterable(val_from_obj(fs));
+    obj_decref(fs);
+    if (l == VAL_ERROR) fail_nomem(c);
+    fs = set_new(&frozenset_type, l);
+    decref(l);
+    if (!fs) fail_nomem(c);
+    if (list_append(c->frozensets, val_from_obj(fs)) < 0) {
+        obj_decref(fs);
+        fail_nomem(c);
+    }
+    return val_from_obj(fs);
+}
+
+static bool is_const_set(Node *n)
+{
+    if (n->kind != N_SET) return false;
+    for (int i = 0; i < n->list.len; i++)
+        if (!is_const_node(n->list.items[i])) return false;
+    return true;
+}
+
+/* The iterable of a for loop or comprehension: a constant set display is
+ * a frozenset constant there (CPython's AST optimizer, fold_iter). */
+static void compile_iterable(C *c, Node *n)
+{
+    if (is_const_set(n)) emit_const(c, const_frozenset(c, n));
+    else compile_expr(c, n);
+}
+
+/* A set display. As CPython: more than two constants become BUILD_SET 0 +
+ * a frozenset constant + SET_UPDATE (which decides the table size, hence the
+ * iteration order); starred items and long displays go item by item. */
+static void compile_set(C *c, Node *n)
+{
+    int len = n->list.len;
+    bool all_const = len > 2, starred = false;
+    for (int i = 0; i < len; i++) {
+        if (!is_const_node(n->list.items[i])) all_const = false;
+        if (n->list.items[i]->kind == N_STARRED) starred = true;
+    }
+    if (all_const) {
+        Value fs = const_frozenset(c, n);
+        emit(c, OP_BUILD_SET, 0);
+        emit_const(c, fs);
+        emit(c, OP_SET_UPDATE, 1);
+    } else if (starred || len > BIG_DISPLAY) {
+        emit(c, OP_BUILD_SET, 0);
+        for (int i = 0; i < len; i++) {
+            Node *e = n->list.items[i];
+            if (e->kind == N_STARRED) {
+                compile_expr(c, e->a);
+                emit(c, OP_SET_UPDATE, 1);
+            } else {
+                compile_expr(c, e);
+                emit(c, OP_SET_ADD, 1);
+            }
+        }
+    } else {
+        for (int i = 0; i < len; i++) compile_expr(c, n->list.items[i]);
+        emit(c, OP_BUILD_SET, len);
+    }
+}
+
+/* An f-string: its parts are pushed (adjacent literals merged, empty ones
+ * dropped) and joined by BUILD_STRING, unless there is only one. */
+static void compile_fstring(C *c, Node *n)
+{
+    int count = 0;
+    for (int i = 0; i < n->list.len;) {
+        Node *part = n->list.items[i];
+        if (part->kind == N_STR) {
+            size_t total = 0;
+            int j = i;
+            for (; j < n->list.len && n->list.items[j]->kind == N_STR; j++) total += n->list.items[j]->slen;
+            if (total) {
+                char *buf = mem_alloc(total + 1);
+                if (!buf) fail_nomem(c);
+                size_t at = 0;
+                for (int k = i; k < j; k++) {
+                    memcpy(buf + at, n->list.items[k]->str, n->list.items[k]->slen);
+                    at += n->list.items[k]->slen;
+                }
+                Str *s = str_intern(buf, (int64_t)total);
+                mem_free(buf);
+                if (!s) fail_nomem(c);
+                emit_const(c, str_val(s));
+                count++;
+            }
+            i = j;
+            continue;
+        }
+        /* N_FORMATTED */
+        compile_expr(c, part->a);
+        int flags = part->op == 's' ? FV_STR : part->op == 'r' ? FV_REPR : part->op == 'a' ? FV_ASCII : FV_NONE;
+        if (part->b) {
+            compile_fstring(c, part->b);
+            flags |= FV_SPEC;
+        }
+        emit(c, OP_FORMAT_VALUE, flags);
+        count++;
+        i++;
+    }
+    if (count == 0) {
+        Str *s = str_intern("", 0);
+        if (!s) fail_nomem(c);
+        emit_const(c, str_val(s));
+    } else if (count > 1) {
+        emit(c, OP_BUILD_STRING, count);
+    }
+}
+
+
+static bool has_starred(Node *n)
+{
+    for (int i = 0; i < n->list.len; i++)
+        if (n->list.items[i]->kind == N_STARRED) return true;
+    return false;
+}
 
 static void compile_expr(C *c, Node *n)
 {
@@ -863,8 +1114,14 @@ static void compile_expr(C *c, Node *n)
     case N_NAME:
         compile_name(c, n->str, CTX_LOAD);
         break;
-    case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE:
+    case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE: case N_BYTES:
         emit_const(c, const_value(c, n));
+        break;
+    case N_SET:
+        compile_set(c, n);
+        break;
+    case N_FSTRING:
+        compile_fstring(c, n);
         break;
     case N_BINOP: {
         /* the parser builds `a + b + c ...` left-deep and arbitrarily long */
@@ -939,10 +1196,18 @@ static void compile_expr(C *c, Node *n)
             emit(c, OP_BUILD_SLICE, 2);
         }
         break;
-    case N_LIST:
-        for (int i = 0; i < n->list.len; i++)
-            if (n->list.items[i]->kind == N_STARRED)
-                fail_at(c, n->list.items[i], "starred expressions are not supported yet");
+    case N_LIST: case N_TUPLE:
+        if (has_starred(n)) {
+            emit(c, OP_BUILD_LIST, 0);
+            for (int i = 0; i < n->list.len; i++) {
+                Node *e = n->list.items[i];
+                compile_expr(c, e->kind == N_STARRED ? e->a : e);
+                emit(c, e->kind == N_STARRED ? OP_LIST_EXTEND : OP_LIST_APPEND, 1);
+            }
+            if (n->kind == N_TUPLE) emit(c, OP_LIST_TO_TUPLE, 0);
+            break;
+        }
+        if (n->kind == N_TUPLE) goto tuple;
         if (n->list.len > BIG_DISPLAY) {
             emit(c, OP_BUILD_LIST, 0);
             for (int i = 0; i < n->list.len; i++) {
@@ -954,10 +1219,7 @@ static void compile_expr(C *c, Node *n)
             emit(c, OP_BUILD_LIST, n->list.len);
         }
         break;
-    case N_TUPLE:
-        for (int i = 0; i < n->list.len; i++)
-            if (n->list.items[i]->kind == N_STARRED)
-                fail_at(c, n->list.items[i], "starred expressions are not supported yet");
+    tuple:
         if (is_const_node(n)) {
             emit_const(c, const_value(c, n));
         } else {
@@ -967,12 +1229,17 @@ static void compile_expr(C *c, Node *n)
         break;
     case N_DICT: {
         int len = n->list.len;
+        bool dstar = false;
         for (int i = 0; i < len; i++)
-            if (!n->list.items[i] || i >= n->list2.len)
-                fail_at(c, n, "'**' in dict displays is not supported yet");
-        if (len > BIG_DISPLAY) {
+            if (!n->list.items[i]) dstar = true;
+        if (dstar || len > BIG_DISPLAY) {
             emit(c, OP_BUILD_DICT, 0);
             for (int i = 0; i < len; i++) {
+                if (!n->list.items[i]) {
+                    compile_expr(c, n->list2.items[i]);
+                    emit(c, OP_DICT_UPDATE, 1);
+                    continue;
+                }
                 compile_expr(c, n->list.items[i]);
                 compile_expr(c, n->list2.items[i]);
                 emit(c, OP_DICT_SET, 1);
@@ -986,9 +1253,25 @@ static void compile_expr(C *c, Node *n)
         }
         break;
     }
-    case N_LISTCOMP: case N_DICTCOMP:
+    case N_LISTCOMP: case N_DICTCOMP: case N_SETCOMP: case N_GENEXP:
         compile_comprehension(c, n);
         break;
+    case N_YIELD:
+        if (n->a) compile_expr(c, n->a); else emit_const(c, VAL_NONE);
+        emit(c, OP_YIELD_VALUE, 0);
+        break;
+    case N_YIELD_FROM: {
+        int loop = new_label(c), exit = new_label(c);
+        compile_expr(c, n->a);
+        emit(c, OP_GET_YIELD_FROM_ITER, 0);
+        emit_const(c, VAL_NONE);
+        bind_label(c, loop);
+        emit(c, OP_SEND, exit);
+        emit(c, OP_YIELD_VALUE, 1);
+        emit(c, OP_JUMP, loop);
+        bind_label(c, exit);
+        break;
+    }
     case N_LAMBDA:
         compile_lambda(c, n);
         break;
@@ -1020,13 +1303,26 @@ static void compile_store(C *c, Node *t)
         compile_expr(c, t->b);
         emit(c, OP_STORE_SUBSCR, 0);
         break;
-    case N_TUPLE: case N_LIST:
+    case N_TUPLE: case N_LIST: {
+        int star = -1;
         for (int i = 0; i < t->list.len; i++)
-            if (t->list.items[i]->kind == N_STARRED)
-                fail_at(c, t->list.items[i], "starred assignment targets are not supported yet");
-        emit(c, OP_UNPACK_SEQUENCE, t->list.len);
-        for (int i = 0; i < t->list.len; i++) compile_store(c, t->list.items[i]);
+            if (t->list.items[i]->kind == N_STARRED) {
+                if (star >= 0) fail_at(c, t->list.items[i], "multiple starred expressions in assignment");
+                star = i;
+            }
+        if (star >= 0) {
+            int after = t->list.len - star - 1;
+            if (star > 0xff || after > 0xffff) fail_at(c, t, "too many expressions in star-unpacking assignment");
+            emit(c, OP_UNPACK_EX, star | (after << 8));
+        } else {
+            emit(c, OP_UNPACK_SEQUENCE, t->list.len);
+        }
+        for (int i = 0; i < t->list.len; i++) {
+            Node *e = t->list.items[i];
+            compile_store(c, e->kind == N_STARRED ? e->a : e);
+        }
         break;
+    }
     case N_STARRED:
         fail_at(c, t, "starred assignment targets are not supported yet");
     default:
@@ -1144,6 +1440,16 @@ static void unwind_fblock(C *c, FBlock *fb, bool preserve)
         if (preserve) emit(c, OP_ROT_TWO, 0);
         emit(c, OP_POP_TOP, 0);
         break;
+    case FB_WITH:
+        /* leaving a with body by return/break/continue: exit(None, None, None) */
+        u->hlen = fb->hlen;
+        if (preserve) emit(c, OP_ROT_TWO, 0);
+        emit_const(c, VAL_NONE);
+        emit_const(c, VAL_NONE);
+        emit_const(c, VAL_NONE);
+        emit(c, OP_CALL, 3);
+        emit(c, OP_POP_TOP, 0);
+        break;
     }
 }
 
@@ -1218,7 +1524,7 @@ static void compile_break_continue(C *c, Node *n, bool is_break)
 
 static void compile_return(C *c, Node *n)
 {
-    if (!scope_is_function(c->u->scope)) fail_at(c, n, "'return' outside function");
+    if (!scope_is_function(c->u->scope) || c->u->scope->kind == SCOPE_CLASS) fail_at(c, n, "'return' outside function");
     bool preserve = n->a && !is_const_node(n->a);
     if (preserve) compile_expr(c, n->a);
     HSave hs = save_handlers(c);
@@ -1368,10 +1674,110 @@ static void compile_try_finally(C *c, Node *n)
 
 /* ---- statements ---- */
 
+/* with a as x, b: body  ==  with a as x: with b: body. CPython 3.11's layout
+ * (d = depth before the manager):
+ *        <mgr> BEFORE_WITH       [exit res]
+ *        <store x | POP_TOP>     [exit]
+ *        <body>                  handler: H (depth d+1)
+ *        None None None CALL 3 POP_TOP        normal exit
+ *        JUMP end
+ *   H:   PUSH_EXC_INFO           [exit prev exc]; handler: CLEANUP (depth d+2)
+ *        WITH_EXCEPT_START       [exit prev exc r]
+ *        POP_JUMP_IF_TRUE S
+ *        RERAISE                 -> CLEANUP
+ *   S:   POP_TOP POP_EXCEPT POP_TOP JUMP end  (suppressed)
+ *   CLEANUP: ROT_TWO POP_EXCEPT ROT_TWO POP_TOP RERAISE
+ *   end:
+ */
+static void compile_with(C *c, Node *n, int item)
+{
+    Unit *u = c->u;
+    Node *it = n->list.items[item];
+    int base = u->hlen;
+    int l_handler = new_label(c), l_end = new_label(c);
+    u->line = it->line > 0 ? it->line : n->line;
+    compile_expr(c, it->a);
+    emit(c, OP_BEFORE_WITH, 0);
+    if (it->b) compile_store(c, it->b);
+    else emit(c, OP_POP_TOP, 0);
+    int h_body = push_handler(c, l_handler);
+    push_fblock(c, FB_WITH, -1, -1, base, NULL, NULL);
+    if (item + 1 < n->list.len) compile_with(c, n, item + 1);
+    else compile_body(c, &n->body);
+    pop_fblock(c);
+    u->hlen = base;
+    u->line = n->line;
+    emit_const(c, VAL_NONE);
+    emit_const(c, VAL_NONE);
+    emit_const(c, VAL_NONE);
+    emit(c, OP_CALL, 3);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_JUMP, l_end);
+
+    bind_handler(c, h_body);
+    int l_cleanup = new_label(c), l_suppress = new_label(c);
+    int h_cleanup = push_handler(c, l_cleanup);
+    emit(c, OP_PUSH_EXC_INFO, 0);
+    emit(c, OP_WITH_EXCEPT_START, 0);
+    emit(c, OP_POP_JUMP_IF_TRUE, l_suppress);
+    emit(c, OP_RERAISE, 0);
+    u->hlen = base;
+    bind_label(c, l_suppress);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_JUMP, l_end);
+    bind_handler(c, h_cleanup);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_RERAISE, 0);
+    bind_label(c, l_end);
+}
+
+/* class C(bases): body  ->  C = decorators(__build_class__(<body function>, 'C', *bases)).
+ * The body runs with the namespace dict as its hidden slot 0 and returns the
+ * __class__ cell (or None) so that __build_class__ can fill it for super(). */
+static void compile_class(C *c, Node *n)
+{
+    for (int i = 0; i < n->list.len; i++) compile_expr(c, n->list.items[i]);
+    c->u->line = n->line;
+    emit(c, OP_LOAD_BUILD_CLASS, 0);
+    Scope *s = child_scope(c, n);
+    push_unit(c, s, n->line);
+    compile_name(c, "__name__", CTX_LOAD);
+    emit(c, OP_STORE_NAME, name_index(c, "__module__"));
+    Str *qn = str_intern_cstr(s->qualname);
+    if (!qn) fail_nomem(c);
+    emit_const(c, str_val(qn));      /* steals */
+    emit(c, OP_STORE_NAME, name_index(c, "__qualname__"));
+    compile_body(c, &n->body);
+    c->u->line = last_line(&n->body, n->line);
+    Symbol *cell = scope_lookup(s, "__class__");
+    if (cell && cell->scope == SYM_CELL) emit(c, OP_LOAD_CLOSURE, cell->slot);
+    else emit_const(c, VAL_NONE);
+    emit(c, OP_RETURN_VALUE, 0);
+    Code *code = finish_unit(c);
+    pop_unit(c);
+    c->u->line = n->line;
+    make_function(c, code, s, 0);
+    Str *name = str_intern_cstr(n->str);
+    if (!name) fail_nomem(c);
+    emit_const(c, str_val(name));    /* steals */
+    for (int i = 0; i < n->list2.len; i++) {
+        if (n->list2.items[i]->kind == N_STARRED) fail_at(c, n->list2.items[i], "'*' in class bases is not supported yet");
+        compile_expr(c, n->list2.items[i]);
+    }
+    emit(c, OP_CALL, 2 + n->list2.len);
+    for (int i = 0; i < n->list.len; i++) emit(c, OP_CALL, 1);
+    compile_name(c, n->str, CTX_STORE);
+}
+
 static void compile_def(C *c, Node *n)
 {
-    if (n->list.len) fail_at(c, n->list.items[0], "decorators are not supported yet");
-    check_params(c, n);
+    for (int i = 0; i < n->list.len; i++) compile_expr(c, n->list.items[i]);
+    c->u->line = n->line;
     int flags = compile_defaults(c, n);
     Scope *s = child_scope(c, n);
     push_unit(c, s, n->line);
@@ -1383,6 +1789,7 @@ static void compile_def(C *c, Node *n)
     pop_unit(c);
     c->u->line = n->line;
     make_function(c, code, s, flags);
+    for (int i = 0; i < n->list.len; i++) emit(c, OP_CALL, 1);
     compile_name(c, n->str, CTX_STORE);
 }
 
@@ -1477,7 +1884,7 @@ static void compile_stmt(C *c, Node *n)
     }
     case N_FOR: {
         int start = new_label(c), cleanup = new_label(c), end = new_label(c);
-        compile_expr(c, n->b);
+        compile_iterable(c, n->b);
         emit(c, OP_GET_ITER, 0);
         bind_label(c, start);
         emit(c, OP_FOR_ITER, cleanup);
@@ -1502,6 +1909,12 @@ static void compile_stmt(C *c, Node *n)
         break;
     case N_DEF:
         compile_def(c, n);
+        break;
+    case N_CLASS:
+        compile_class(c, n);
+        break;
+    case N_WITH:
+        compile_with(c, n, 0);
         break;
     case N_RETURN:
         compile_return(c, n);
@@ -1732,7 +2145,9 @@ static Code *finish_unit(C *c)
     co->name = intern(c, s->name);
     co->qualname = intern(c, s->qualname);
     if (scope_is_function(s)) {
-        co->nparams = s->nparams;
+        co->flags = (s->generator ? CO_GENERATOR : 0) | s->varflags | (s->nkwonly ? CO_KWONLY : 0);
+        co->nkwonly = s->nkwonly;
+        co->nparams = s->nparams - s->nkwonly - ((s->varflags & 1) ? 1 : 0) - ((s->varflags & 2) ? 1 : 0);
         int nlocals = scope_nlocals(s);
         co->ncells = s->ncells;
         co->nfrees = s->nfrees;
@@ -1779,6 +2194,7 @@ Code *compile_module(Node *mod, const char *filename, CompileMode mode, ParseErr
     }
     while (c->u) pop_unit(c);
     if (c->filename) obj_decref(c->filename);
+    if (c->frozensets) obj_decref(c->frozensets);
     mem_free(c->spine);
     mem_free(c);
     symtable_free(top);

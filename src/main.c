@@ -24,6 +24,7 @@
 #include "../runtime/interp.h"
 #include "../runtime/error.h"
 #include "../runtime/mem.h"
+#include "../runtime/gc.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"
@@ -98,6 +99,19 @@ static void on_sigint(int sig)
 {
     (void)sig;
     vm_sigint = 1;
+}
+
+/* -X gcstats: what the collector did and how high the heap went, read after
+ * the program and before teardown (the exit-time collection is not counted). */
+static void print_gcstats(void)
+{
+    fputs("gc.get_stats(): [", stderr);
+    for (int g = 0; g < GC_NGENERATIONS; g++) {
+        GCGenStats st = gc_get_stats(g);
+        fprintf(stderr, "%s{'collections': %ld, 'collected': %ld, 'uncollectable': %ld}",
+                g ? ", " : "", (long)st.collections, (long)st.collected, (long)st.uncollectable);
+    }
+    fprintf(stderr, "]\npeak heap: %zu bytes\n", mem_peak_bytes());
 }
 
 int main(int argc, char **argv)
@@ -231,6 +245,7 @@ options_done:;
         how = RUN_OK;
     }
     fflush(stdout);
+    if (run_gcstats) print_gcstats();
     vm_free();
     interp_free();
     if (how == RUN_INTERRUPTED) {

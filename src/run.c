@@ -243,6 +243,7 @@ RunOutcome run_path(const char *path, int flags, int *status)
         mem_free(abspath);
         return RUN_NOT_FOUND;
     }
+    import_set_main_dir(abspath);     /* `import m` looks for m.scr next to the script */
     RunOutcome how = run_text(buf, len, abspath, flags, status);
     mem_free(buf);
     mem_free(abspath);

@@ -208,16 +208,21 @@ static void add_params(Builder *b, Scope *s, Node *fn)
 {
     Params *p = fn->args;
     if (!p) return;
-    for (int i = 0; i < p->n; i++) {
-        Symbol *sym = scope_lookup(s, p->names[i]);
+    int slot = 0;
+    for (int i = 0; i < p->n + p->nkwonly + 2; i++) {
+        const char *name = i < p->n ? p->names[i] : i < p->n + p->nkwonly ? p->kwonly[i - p->n]
+                         : i == p->n + p->nkwonly ? p->vararg : p->kwarg;
+        if (!name) continue;
+        Symbol *sym = scope_lookup(s, name);
         if (sym && (sym->flags & SF_PARAM))
-            fail_syntax(b, fn->line, fn->col, "duplicate argument '%s' in function definition",
-                        p->names[i]);
-        sym = add_symbol(b, s, p->names[i]);
+            fail_syntax(b, fn->line, fn->col, "duplicate argument '%s' in function definition", name);
+        sym = add_symbol(b, s, name);
         sym->flags |= SF_PARAM;
-        sym->param_slot = i;
+        sym->param_slot = slot++;
     }
-    s->nparams = p->n;
+    s->nparams = slot;
+    s->nkwonly = p->nkwonly;
+    s->varflags = (p->vararg ? 1 : 0) | (p->kwarg ? 2 : 0);
 }
 
 static void visit_defaults(Builder *b, Scope *s, Node *fn)
@@ -233,8 +238,10 @@ static void visit_comprehension(Builder *b, Scope *s, Node *n)
     if (n->list.len == 0) return;
     Node *first = n->list.items[0];
     visit_expr(b, s, first->b);
-    Scope *c = new_scope(b, n->kind == N_LISTCOMP ? SCOPE_LISTCOMP : SCOPE_DICTCOMP, n, s,
-                         n->kind == N_LISTCOMP ? "<listcomp>" : "<dictcomp>");
+    Scope *c = new_scope(b, n->kind == N_DICTCOMP ? SCOPE_DICTCOMP : n->kind == N_GENEXP ? SCOPE_GENEXPR : SCOPE_LISTCOMP, n, s,
+                         n->kind == N_LISTCOMP ? "<listcomp>" : n->kind == N_SETCOMP ? "<setcomp>" :
+                         n->kind == N_GENEXP ? "<genexpr>" : "<dictcomp>");
+    if (n->kind == N_GENEXP) c->generator = true;
     Symbol *dot0 = add_symbol(b, c, ".0");
     dot0->flags |= SF_PARAM;
     dot0->param_slot = 0;
@@ -262,6 +269,8 @@ static void visit_expr(Builder *b, Scope *s, Node *n)
     switch (n->kind) {
     case N_NAME:
         note(b, s, n->str, SF_USED);
+        /* zero-argument super() needs the enclosing class: __class__ becomes free here */
+        if (s->kind == SCOPE_FUNCTION && strcmp(n->str, "super") == 0) note(b, s, "__class__", SF_USED);
         break;
     case N_BINOP: case N_SUBSCRIPT:
         visit_expr(b, s, n->a);
@@ -270,7 +279,7 @@ static void visit_expr(Builder *b, Scope *s, Node *n)
     case N_UNARY: case N_ATTR: case N_KEYWORD: case N_STARRED:
         visit_expr(b, s, n->a);
         break;
-    case N_BOOLOP: case N_LIST: case N_TUPLE:
+    case N_BOOLOP: case N_LIST: case N_TUPLE: case N_SET: case N_FSTRING:
         visit_list(b, s, &n->list);
         break;
     case N_COMPARE:
@@ -293,8 +302,22 @@ static void visit_expr(Builder *b, Scope *s, Node *n)
             if (i < n->list2.len) visit_expr(b, s, n->list2.items[i]);
         }
         break;
-    case N_LISTCOMP: case N_DICTCOMP:
+    case N_LISTCOMP: case N_DICTCOMP: case N_SETCOMP: case N_GENEXP:
         visit_comprehension(b, s, n);
+        break;
+    case N_YIELD: case N_YIELD_FROM:
+        if (!scope_is_function(s))
+            fail_syntax(b, n->line, n->col, "'yield' outside function%s", "");
+        if (s->kind == SCOPE_LISTCOMP || s->kind == SCOPE_DICTCOMP || s->kind == SCOPE_GENEXPR)
+            fail_syntax(b, n->line, n->col, "'yield' inside %s", s->kind == SCOPE_GENEXPR ? "generator expression"
+                        : strcmp(s->name, "<setcomp>") == 0 ? "set comprehension"
+                        : s->kind == SCOPE_DICTCOMP ? "dict comprehension" : "list comprehension");
+        s->generator = true;
+        visit_expr(b, s, n->a);
+        break;
+    case N_FORMATTED:
+        visit_expr(b, s, n->a);
+        visit_expr(b, s, n->b);
         break;
     case N_LAMBDA: {
         visit_defaults(b, s, n);
@@ -382,6 +405,26 @@ static void visit_stmt(Builder *b, Scope *s, Node *n)
         visit_stmts(b, f, &n->body);
         break;
     }
+    case N_CLASS: {
+        visit_list(b, s, &n->list);
+        visit_list(b, s, &n->list2);
+        note(b, s, n->str, SF_ASSIGNED);
+        Scope *k = new_scope(b, SCOPE_CLASS, n, s, n->str);
+        Symbol *ns = add_symbol(b, k, ".ns");
+        ns->flags |= SF_PARAM;
+        ns->param_slot = 0;
+        k->nparams = 1;
+        add_symbol(b, k, "__class__")->flags |= SF_CLASSCELL;
+        visit_stmts(b, k, &n->body);
+        break;
+    }
+    case N_WITH:
+        for (int i = 0; i < n->list.len; i++) {
+            visit_expr(b, s, n->list.items[i]->a);
+            if (n->list.items[i]->b) visit_target(b, s, n->list.items[i]->b);
+        }
+        visit_stmts(b, s, &n->body);
+        break;
     case N_GLOBAL:
         declare(b, s, n, true);
         break;
@@ -446,6 +489,11 @@ static Scope *binding_scope(Scope *s, const char *name)
     for (Scope *p = s->parent; p && scope_is_function(p); p = p->parent) {
         Symbol *sym = scope_lookup(p, name);
         if (!sym) continue;
+        /* a class body's names are not visible to the functions inside it */
+        if (p->kind == SCOPE_CLASS) {
+            if (sym->flags & SF_CLASSCELL) return p;
+            continue;
+        }
         if (sym->flags & SF_GLOBAL) return NULL;
         if (sym->flags & (SF_PARAM | SF_ASSIGNED | SF_NONLOCAL)) return p;
     }
@@ -458,6 +506,10 @@ static void resolve(Builder *b, Scope *s)
         Symbol *sym = &s->syms[i];
         if (!scope_is_function(s)) {
             sym->scope = (sym->flags & SF_GLOBAL) ? SYM_GLOBAL_EXPLICIT : SYM_GLOBAL_IMPLICIT;
+        } else if (s->kind == SCOPE_CLASS && !(sym->flags & SF_GLOBAL) && !(sym->flags & SF_NONLOCAL)) {
+            if (sym->flags & (SF_PARAM | SF_CLASSCELL)) sym->scope = SYM_LOCAL;
+            else if (sym->flags & SF_ASSIGNED) sym->scope = SYM_GLOBAL_IMPLICIT;   /* namespace dict */
+            else sym->scope = binding_scope(s, sym->name) ? SYM_FREE : SYM_GLOBAL_IMPLICIT;
         } else if (sym->flags & SF_GLOBAL) {
             sym->scope = SYM_GLOBAL_EXPLICIT;
         } else if (sym->flags & SF_NONLOCAL) {
@@ -484,6 +536,8 @@ static void capture(Builder *b, Scope *s)
         /* Post-order: the parent threads the name further up itself. */
         Scope *p = s->parent;
         Symbol *sym = add_symbol(b, p, s->syms[i].name);
+        if (p->kind == SCOPE_CLASS && sym->scope == SYM_GLOBAL_IMPLICIT && (sym->flags & SF_ASSIGNED))
+            sym->flags |= SF_CLASSFREE;   /* the class body keeps using its namespace */
         if (sym->scope == SYM_LOCAL || sym->scope == SYM_CELL)
             sym->scope = SYM_CELL;
         else
@@ -498,6 +552,10 @@ static void qualify(Builder *b, Scope *s)
     Scope *p = s->parent;
     if (!p || !scope_is_function(p)) {
         s->qualname = xstrdup(b, s->name);
+    } else if (p->kind == SCOPE_CLASS) {
+        size_t n = strlen(p->qualname) + strlen(s->name) + 2;
+        s->qualname = xalloc(b, n);
+        snprintf(s->qualname, n, "%s.%s", p->qualname, s->name);
     } else {
         Symbol *sym = s->kind == SCOPE_FUNCTION ? scope_lookup(p, s->name) : NULL;
         if (sym && sym->scope == SYM_GLOBAL_EXPLICIT) {

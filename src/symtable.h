@@ -9,7 +9,9 @@
 #include "ast.h"
 
 typedef enum ScopeKind {
-    SCOPE_MODULE, SCOPE_FUNCTION, SCOPE_LAMBDA, SCOPE_LISTCOMP, SCOPE_DICTCOMP
+    SCOPE_MODULE, SCOPE_FUNCTION, SCOPE_LAMBDA, SCOPE_LISTCOMP, SCOPE_DICTCOMP, SCOPE_GENEXPR,
+    SCOPE_CLASS,   /* class body: a function of one hidden parameter, the namespace dict (slot 0);
+                      its own names are SYM_GLOBAL_IMPLICIT, compiled as LOAD_NAME/STORE_NAME */
 } ScopeKind;
 
 /* How a name is resolved in its scope. */
@@ -19,7 +21,9 @@ typedef enum SymScope {
 
 /* Flags collected while walking a scope. */
 enum {
-    SF_PARAM = 1, SF_ASSIGNED = 2, SF_USED = 4, SF_GLOBAL = 8, SF_NONLOCAL = 16
+    SF_PARAM = 1, SF_ASSIGNED = 2, SF_USED = 4, SF_GLOBAL = 8, SF_NONLOCAL = 16,
+    SF_CLASSCELL = 1024,  /* the implicit __class__ of a class scope (zero-argument super()) */
+    SF_CLASSFREE = 2048   /* class scope: bound in the namespace AND passed to methods as a free variable */
 };
 
 typedef struct Symbol {
@@ -45,6 +49,10 @@ struct Scope {
     int nparams, nplain, ncells, nfrees;
     char **slotnames;           /* nlocals names (borrowed from syms) */
     int *cell_param;            /* ncells entries */
+    /* gen helper: a generator (contains yield, or a generator expression);
+     * nparams counts every parameter slot: positional, keyword-only, *args, **kwargs */
+    bool generator;
+    int nkwonly, varflags;      /* varflags: CO_VARARGS | CO_VARKW */
 };
 
 static inline bool scope_is_function(const Scope *s) { return s->kind != SCOPE_MODULE; }

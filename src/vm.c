@@ -13,6 +13,14 @@
  * to call with the object as first argument, else [attr UNDEF]; CALL tells
  * the three layouts apart by looking at the slots below the arguments, so the
  * compiler emits the same CALL n either way.
+ *
+ * Generators (runtime/generator.c): calling a generator function binds the
+ * arguments as for any call, then moves the new frame's locals into a
+ * Generator object instead of running it. Each resume copies the saved
+ * locals and operand stack back onto the value stack as an entry frame and
+ * runs it with a nested run(); YIELD_VALUE copies them out again and returns
+ * from that run(). So a suspended frame lives only in its generator, where
+ * the collector can traverse it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +29,7 @@
 #include <sys/resource.h>
 
 #include "vm.h"
+#include "../runtime/class.h"
 #include "bytecode.h"
 #include "../runtime/error.h"
 #include "../runtime/mem.h"
@@ -38,6 +47,7 @@
 #include "../runtime/textio.h"
 #include "../runtime/set.h"
 #include "../runtime/format.h"
+#include "../runtime/generator.h"
 
 #if defined(__GNUC__) && !defined(SCR_NO_COMPUTED_GOTO)
 #define USE_COMPUTED_GOTO 1
@@ -81,6 +91,7 @@ typedef struct Frame {
     Dict *globals;
     GCacheEntry *gcache;     /* LOAD_GLOBAL cache of code, fetched on first use */
     int entry;               /* returning from this frame returns from run() */
+    Generator *gen;          /* the generator whose frame this is, or NULL (always an entry frame) */
 } Frame;
 
 typedef struct CacheSlot { Code *code; GCacheEntry *entries; } CacheSlot;
@@ -96,6 +107,8 @@ static struct {
     CacheSlot *caches;       /* Code -> its LOAD_GLOBAL cache (holds a reference to the Code) */
     size_t ncaches, capcaches;
     Code *memo_code;         /* the last lookup in caches */
+    bool yielded;            /* run() returned because a generator frame yielded */
+    Value gen_throw;         /* raised at once by the next run() (generator.throw), owned */
     GCacheEntry *memo_cache;
 } vm;
 
@@ -211,6 +224,8 @@ void vm_init(void)
     vm.fr = vm.frames - 1;
     vm.stack[0] = VAL_NONE;          /* guard: CALL may peek one slot below a frame */
     vm.handled = VAL_UNDEF;
+    vm.gen_throw = VAL_UNDEF;
+    vm.yielded = false;
     vm.cdepth = 0;
     char here;
     vm.cstack_base = &here;
@@ -223,8 +238,23 @@ void vm_init(void)
     vm.cstack_limit = lim > ((size_t)2 << 20) ? lim - ((size_t)1 << 20) : lim / 2;
 }
 
+bool vm_gen_can_resume(void) { return vm.frames != NULL; }
+
+bool vm_running(void)
+{
+    return vm.frames != NULL;
+}
+
 void vm_free(void)
 {
+    /* __main__'s globals die while the VM still runs code, so that the
+     * suspended generators they hold are closed (their finally blocks run)
+     * as at CPython's shutdown; interp_free clears it again, harmlessly. */
+    if (vm.frames && val_is_obj(interp.main_module) && val_as_obj(interp.main_module)->type == &module_type &&
+        ((Module *)val_as_obj(interp.main_module))->dict) {
+        fflush(stdout);
+        dict_clear(((Module *)val_as_obj(interp.main_module))->dict);
+    }
     Value h = vm.handled;
     vm.handled = VAL_UNDEF;
     if (h != VAL_UNDEF) decref(h);
@@ -252,6 +282,24 @@ Dict *vm_current_globals(void)
     return vm.fr->globals;
 }
 
+Value vm_locals(void)
+{
+    if (!vm.frames || vm.fr < vm.frames || !vm.fr->func) return VAL_UNDEF;
+    Frame *f = vm.fr;
+    Code *co = f->code;
+    Dict *d = dict_new();
+    if (!d) return VAL_ERROR;
+    int firstcell = co->nlocals - co->ncells - co->nfrees;
+    for (int i = 0; i < co->nlocals; i++) {
+        Value v = f->base[i];
+        if (i >= firstcell && v != VAL_UNDEF && val_is_obj(v) && val_as_obj(v)->type == &cell_type)
+            v = ((Cell *)val_as_obj(v))->v;
+        if (v == VAL_UNDEF || !co->localnames || !co->localnames[i]) continue;
+        if (dict_set_str(d, co->localnames[i], v) < 0) { obj_decref(d); return VAL_ERROR; }
+    }
+    return val_from_obj(d);
+}
+
 /* ---- frames ---- */
 
 static void recursion_error(void)
@@ -266,13 +314,13 @@ static const char *func_name(Function *fn, Code *co)
     return co->name ? co->name->data : "?";
 }
 
-static void missing_error(const char *fname, Code *co, Value *args, int from, int to)
+static void missing_error(const char *fname, Code *co, Value *args, int from, int to, const char *kind)
 {
     int n = 0;
     for (int i = from; i < to; i++) if (args[i] == VAL_UNDEF) n++;
     StrBuf b;
     sb_init(&b);
-    sb_printf(&b, "%s() missing %d required positional argument%s: ", fname, n, n == 1 ? "" : "s");
+    sb_printf(&b, "%s() missing %d required %s argument%s: ", fname, n, kind, n == 1 ? "" : "s");
     int k = 0;
     for (int i = from; i < to; i++) {
         if (args[i] != VAL_UNDEF) continue;
@@ -300,17 +348,21 @@ static void too_many_error(const char *fname, Code *co, Function *fn, int given)
 }
 
 /* Bind positional and keyword arguments (at args[0..nargs+nkw)) to the
- * parameter slots. Every check happens before anything moves, so on error
- * the slots are untouched and still owned by the caller. */
+ * parameter slots: positional, keyword-only, *args, **kwargs (bytecode.h).
+ * Every check happens before anything moves, so on error the slots are
+ * untouched and still owned by the caller. */
 static int bind_args(Function *fn, Code *co, Value *args, int nargs, Tuple *kw)
 {
-    int np = co->nparams, nl = co->nlocals;
+    int np = co->nparams, nl = co->nlocals, nk = co->nkwonly;
+    bool varargs = co->flags & CO_VARARGS, varkw = co->flags & CO_VARKW;
     int nkw = kw ? (int)kw->len : 0;
     const char *fname = func_name(fn, co);
     int small_idx[16];
     Value small_val[16];
     int *idx = small_idx;
     Value *vals = small_val;
+    Tuple *extra = NULL;
+    Dict *kwdict = NULL;
     if (nkw > 16) {
         idx = mem_alloc_array((size_t)nkw, sizeof(int));
         vals = mem_alloc_array((size_t)nkw, sizeof(Value));
@@ -320,21 +372,21 @@ static int bind_args(Function *fn, Code *co, Value *args, int nargs, Tuple *kw)
     for (int k = 0; k < nkw; k++) {
         Str *key = val_as_str(kw->items[k]);
         int found = -1;
-        for (int i = 0; i < np; i++)
+        for (int i = 0; i < np + nk; i++)
             if (co->localnames[i] && str_eq(co->localnames[i], key)) { found = i; break; }
-        if (found < 0) {
+        if (found < 0 && !varkw) {
             err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname, key->data);
             goto out;
         }
-        bool dup = found < nargs;
-        for (int j = 0; j < k && !dup; j++) if (idx[j] == found) dup = true;
+        bool dup = found >= 0 && found < nargs && found < np;
+        for (int j = 0; j < k && !dup && found >= 0; j++) if (idx[j] == found) dup = true;
         if (dup) {
             err_format(&exc_TypeError, "%s() got multiple values for argument '%s'", fname, key->data);
             goto out;
         }
         idx[k] = found;
     }
-    if (nargs > np) {
+    if (nargs > np && !varargs) {
         too_many_error(fname, co, fn, nargs);
         goto out;
     }
@@ -354,15 +406,49 @@ static int bind_args(Function *fn, Code *co, Value *args, int nargs, Tuple *kw)
             Value *mark = mem_alloc_array((size_t)required, sizeof(Value));
             if (!mark) { err_no_memory(); goto out; }
             for (int i = 0; i < required; i++) mark[i] = i < nargs ? VAL_NONE : VAL_UNDEF;
-            for (int k = 0; k < nkw; k++) if (idx[k] < required) mark[idx[k]] = VAL_NONE;
-            missing_error(fname, co, mark, 0, required);
+            for (int k = 0; k < nkw; k++) if (idx[k] >= 0 && idx[k] < required) mark[idx[k]] = VAL_NONE;
+            missing_error(fname, co, mark, 0, required, "positional");
             mem_free(mark);
             goto out;
         }
     }
+    if (nk) {
+        Value mark[np + nk];
+        int missing = 0;
+        for (int i = 0; i < nk; i++) {
+            mark[np + i] = VAL_NONE;
+            bool given = false;
+            for (int k = 0; k < nkw; k++) if (idx[k] == np + i) given = true;
+            if (!given && !(fn && fn->kwdefaults && dict_get_str(fn->kwdefaults, co->localnames[np + i]) != VAL_UNDEF)) {
+                mark[np + i] = VAL_UNDEF;
+                missing++;
+            }
+        }
+        if (missing) {
+            missing_error(fname, co, mark, np, np + nk, "keyword-only");
+            goto out;
+        }
+    }
+    if (varargs) {
+        int n = nargs > np ? nargs - np : 0;
+        extra = n ? tuple_new(n) : &tuple_empty;
+        if (!extra) goto out;
+    }
+    if (varkw) {
+        kwdict = dict_new();
+        if (!kwdict) goto out;
+        for (int k = 0; k < nkw; k++)
+            if (idx[k] < 0 && dict_set(kwdict, kw->items[k], args[nargs + k]) < 0) goto out;
+    }
+    /* nothing can fail from here on */
     for (int k = 0; k < nkw; k++) vals[k] = args[nargs + k];
-    for (int i = nargs; i < nl; i++) args[i] = VAL_UNDEF;
-    for (int k = 0; k < nkw; k++) args[idx[k]] = vals[k];
+    if (extra && extra != &tuple_empty)
+        for (int i = np; i < nargs; i++) extra->items[i - np] = args[i];
+    for (int i = nargs < np ? nargs : np; i < nl; i++) args[i] = VAL_UNDEF;
+    for (int k = 0; k < nkw; k++) {
+        if (idx[k] >= 0) args[idx[k]] = vals[k];
+        else decref(vals[k]);        /* the dict holds its own reference */
+    }
     for (int i = np - ndef; i < np; i++) {
         if (args[i] == VAL_UNDEF) {
             Value d = fn->defaults->items[i - (np - ndef)];
@@ -370,11 +456,30 @@ static int bind_args(Function *fn, Code *co, Value *args, int nargs, Tuple *kw)
             args[i] = d;
         }
     }
+    for (int i = np; i < np + nk; i++) {
+        if (args[i] == VAL_UNDEF) {
+            Value d = dict_get_str(fn->kwdefaults, co->localnames[i]);
+            incref(d);
+            args[i] = d;
+        }
+    }
+    int slot = np + nk;
+    if (varargs) { args[slot++] = val_from_obj(extra); extra = NULL; }
+    if (varkw) { args[slot++] = val_from_obj(kwdict); kwdict = NULL; }
     rc = 0;
 out:
+    if (extra && extra != &tuple_empty) {
+        for (int64_t i = 0; i < extra->len; i++) extra->items[i] = VAL_NONE;
+        obj_decref(extra);
+    }
+    if (kwdict) obj_decref(kwdict);
     if (idx != small_idx) { mem_free(idx); mem_free(vals); }
     return rc;
 }
+
+/* While frame_push allocates (bind_args, cells), the end of the region of
+ * the frame it builds: see region_start. */
+static Value *frame_building_top;
 
 /* Make args[0..) the locals of a new frame running fn. ret is the lowest
  * slot of the call (released by the caller side on return). Returns NULL
@@ -387,22 +492,30 @@ static inline Frame *frame_push(Function *fn, Value *args, int nargs, Tuple *kw,
         recursion_error();
         return NULL;
     }
-    if (LIKELY(!kw && nargs == co->nparams)) {
+    if (LIKELY(!kw && nargs == co->nparams && !(co->flags & (CO_VARARGS | CO_VARKW | CO_KWONLY)))) {
         for (int i = nargs; i < co->nlocals; i++) args[i] = VAL_UNDEF;
-    } else if (bind_args(fn, co, args, nargs, kw) < 0) {
-        return NULL;
+    } else {
+        Value *saved = frame_building_top;
+        frame_building_top = args + co->nlocals + co->stacksize + 1;
+        int r = bind_args(fn, co, args, nargs, kw);
+        frame_building_top = saved;
+        if (r < 0) return NULL;
     }
     if (UNLIKELY(co->ncells | co->nfrees)) {
         Value *cells = args + co->nlocals - co->ncells - co->nfrees;
+        Value *saved = frame_building_top;
+        frame_building_top = args + co->nlocals + co->stacksize + 1;
         for (int i = 0; i < co->ncells; i++) {
             int p = co->cell_param ? co->cell_param[i] : -1;
             Value c = cell_new(p >= 0 ? args[p] : VAL_UNDEF);
             if (c == VAL_ERROR) {
+                frame_building_top = saved;
                 for (int j = 0; j < co->nlocals; j++) { Value v = args[j]; args[j] = VAL_UNDEF; decref(v); }
                 return NULL;
             }
             cells[i] = c;
         }
+        frame_building_top = saved;
         for (int i = 0; i < co->nfrees; i++) {
             Value c = fn->closure && i < fn->closure->len ? fn->closure->items[i] : VAL_UNDEF;
             incref(c);
@@ -419,6 +532,7 @@ static inline Frame *frame_push(Function *fn, Value *args, int nargs, Tuple *kw,
     f->globals = fn->globals;
     f->gcache = NULL;
     f->entry = 0;
+    f->gen = NULL;
     interp.depth++;
     return f;
 }
@@ -426,9 +540,17 @@ static inline Frame *frame_push(Function *fn, Value *args, int nargs, Tuple *kw,
 /* Where a frame entered from C may start: above everything in use. */
 static Value *region_start(void)
 {
-    if (vm.fr < vm.frames) return vm.stack + 1;
-    Frame *f = vm.fr;
-    return f->base + f->code->nlocals + f->code->stacksize + 1;
+    Value *top;
+    if (vm.fr < vm.frames) {
+        top = vm.stack + 1;
+    } else {
+        Frame *f = vm.fr;
+        top = f->base + f->code->nlocals + f->code->stacksize + 1;
+    }
+    /* A frame being built (frame_push) is not on vm.fr yet, but code may run
+     * meanwhile: a collection's gc.callbacks at the allocation of a cell or
+     * of *args. Start above its region too. */
+    return frame_building_top > top ? frame_building_top : top;
 }
 
 static bool c_stack_exhausted(void)
@@ -454,6 +576,13 @@ Value vm_call_function(Function *fn, Value *args, int nargs, Tuple *kwnames)
         for (int i = total; i >= 0; i--) decref(top[i]);
         return VAL_ERROR;
     }
+    if (fn->code->flags & CO_GENERATOR) {
+        vm.fr--;
+        interp.depth--;
+        Generator *g = gen_new(fn, top + 1);
+        decref(top[0]);
+        return g ? val_from_obj(g) : VAL_ERROR;
+    }
     f->entry = 1;
     vm.cdepth++;
     Value r = run();
@@ -474,14 +603,18 @@ Value vm_run_module(Code *co, Dict *globals)
     top[0] = VAL_NONE;
     Value *base = top + 1;
     for (int i = 0; i < co->nlocals; i++) base[i] = VAL_UNDEF;
+    Value *saved = frame_building_top;          /* see region_start */
+    frame_building_top = base + co->nlocals + co->stacksize + 1;
     for (int i = 0; i < co->ncells; i++) {
         Value c = cell_new(VAL_UNDEF);
         if (c == VAL_ERROR) {
+            frame_building_top = saved;
             for (int j = 0; j < co->nlocals; j++) decref(base[j]);
             return VAL_ERROR;
         }
         base[co->nlocals - co->ncells - co->nfrees + i] = c;
     }
+    frame_building_top = saved;
     Frame *f = ++vm.fr;
     f->ip = co->code;
     f->base = base;
@@ -492,6 +625,7 @@ Value vm_run_module(Code *co, Dict *globals)
     f->globals = globals;
     f->gcache = NULL;
     f->entry = 1;
+    f->gen = NULL;
     interp.depth++;
     vm.cdepth++;
     Value r = run();
@@ -676,7 +810,17 @@ static Value import_from(Value mod, Str *name)
         const char *mn = "?";
         if (val_is_obj(mod) && val_as_obj(mod)->type == &module_type && ((Module *)val_as_obj(mod))->name)
             mn = ((Module *)val_as_obj(mod))->name->data;
-        err_format(&exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->data, mn);
+        Value file = VAL_UNDEF;
+        if (val_is_obj(mod) && val_as_obj(mod)->type == &module_type)
+            file = dict_get_cstr(((Module *)val_as_obj(mod))->dict, "__file__");
+        if (!val_is_str(file))
+            err_format(&exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->data, mn);
+        else if (import_is_initializing(mod))
+            err_format(&exc_ImportError, "cannot import name '%s' from partially initialized module '%s' "
+                       "(most likely due to a circular import) (%s)", name->data, mn, val_as_str(file)->data);
+        else
+            err_format(&exc_ImportError, "cannot import name '%s' from '%s' (%s)", name->data, mn,
+                       val_as_str(file)->data);
     }
     return v;
 }
@@ -750,6 +894,200 @@ static Value format_field(Value v, int flags, Value spec)
     return r;
 }
 
+/* ---- call forms: f(*args, **kwargs), {**m} ---- */
+
+/* "f" as CPython names a callable in argument errors (without the "()"). */
+static void callable_name(Value f, char *buf, size_t n)
+{
+    if (val_is_obj(f)) {
+        Obj *o = val_as_obj(f);
+        if (o->type == &function_type) {
+            /* CPython's _PyObject_FunctionStr: module.qualname() */
+            Function *fn = (Function *)o;
+            Value mod = fn->globals ? dict_get_cstr(fn->globals, "__name__") : VAL_UNDEF;
+            if (mod != VAL_UNDEF && val_is_str(mod) && !str_eq_cstr(val_as_str(mod), "builtins"))
+                snprintf(buf, n, "%s.%s()", val_as_str(mod)->data, func_name(fn, fn->code));
+            else
+                snprintf(buf, n, "%s()", func_name(fn, fn->code));
+            return;
+        }
+        if (o->type == &builtin_type) { snprintf(buf, n, "%s()", ((Builtin *)o)->name); return; }
+        if (o->type == &method_type) { callable_name(((Method *)o)->func, buf, n); return; }
+        if (o->type == &type_type) { snprintf(buf, n, "%s()", ((Type *)o)->name); return; }
+    }
+    snprintf(buf, n, "%s object", val_type_name(f));
+}
+
+/* d.update(m) for {**m} (callee NULL) and f(**m) (callee: *callee is f,
+ * repeated keys are errors). */
+static int dict_update_mapping(Dict *d, Value m, Value *callee)
+{
+    char name[200];
+    if (!val_is_dict(m)) {
+        Value keys = val_is_obj(m) ? obj_getattr_cstr(m, "keys") : VAL_ERROR;
+        if (keys == VAL_ERROR) {
+            err_clear();
+            if (callee) {
+                callable_name(*callee, name, sizeof name);
+                err_format(&exc_TypeError, "%s argument after ** must be a mapping, not %s", name, val_type_name(m));
+            } else {
+                err_format(&exc_TypeError, "'%s' object is not a mapping", val_type_name(m));
+            }
+            return -1;
+        }
+        Value kl = obj_call(keys, NULL, 0, NULL);
+        decref(keys);
+        if (kl == VAL_ERROR) return -1;
+        Value l = list_from_iterable(kl);
+        decref(kl);
+        if (l == VAL_ERROR) return -1;
+        Dict *tmp = dict_new();
+        int rc = tmp ? 0 : -1;
+        for (int64_t i = 0; rc == 0 && i < val_as_list(l)->len; i++) {
+            Value k = val_as_list(l)->items[i];
+            Value v = obj_getitem(m, k);
+            if (v == VAL_ERROR) { rc = -1; break; }
+            rc = dict_set(tmp, k, v);
+            decref(v);
+        }
+        decref(l);
+        if (rc == 0) rc = dict_update_mapping(d, val_from_obj(tmp), callee);
+        if (tmp) obj_decref(tmp);
+        return rc;
+    }
+    if (!callee) return dict_update(d, m);
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(val_as_dict(m), &pos, &k, &v)) {
+        if (!val_is_str(k)) {
+            err_set(&exc_TypeError, "keywords must be strings");
+            return -1;
+        }
+        Value old = dict_get(d, k);
+        if (old == VAL_ERROR) return -1;
+        if (old != VAL_UNDEF) {
+            callable_name(*callee, name, sizeof name);
+            err_format(&exc_TypeError, "%s got multiple values for keyword argument '%s'", name, val_as_str(k)->data);
+            return -1;
+        }
+        if (dict_set(d, k, v) < 0) return -1;
+    }
+    return 0;
+}
+
+static Value call_ex(Value f, Tuple *args, Dict *kw)
+{
+    int64_t n = args->len, nkw = kw ? kw->used : 0;
+    if (n + nkw > INT32_MAX) { err_no_memory(); return VAL_ERROR; }
+    Value *argv = mem_alloc_array((size_t)(n + nkw + 1), sizeof(Value));
+    Tuple *names = nkw ? tuple_new(nkw) : NULL;
+    if (!argv || (nkw && !names)) {
+        mem_free(argv);
+        if (names) obj_decref(names);
+        if (!err_occurred()) err_no_memory();
+        return VAL_ERROR;
+    }
+    for (int64_t i = 0; i < n; i++) argv[i] = args->items[i];
+    int64_t pos = 0, j = 0;
+    Value k, v;
+    while (kw && dict_next(kw, &pos, &k, &v)) {
+        Str *ks = val_as_str(k);
+        Str *in = str_intern(ks->data, ks->len);
+        if (!in) { mem_free(argv); obj_decref(names); return VAL_ERROR; }
+        names->items[j] = str_val(in);
+        argv[n + j] = v;
+        j++;
+    }
+    Value r = obj_call(f, argv, (int)n, names);
+    mem_free(argv);
+    if (names) obj_decref(names);
+    return r;
+}
+
+/* ---- generators ---- */
+
+Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
+{
+    *done = 0;
+    Code *co = g->func->code;
+    if (!vm.frames) { err_set(&exc_SystemError, "the VM is not initialised"); return VAL_ERROR; }
+    if (c_stack_exhausted()) { recursion_error(); return VAL_ERROR; }
+    Value *top = region_start();
+    if (interp.depth >= interp.recursion_limit || vm.fr + 1 >= vm.frames_end ||
+        top + 1 + co->nlocals + co->stacksize + STACK_SLACK > vm.stack_end) {
+        recursion_error();
+        return VAL_ERROR;
+    }
+    top[0] = VAL_NONE;
+    Value *base = top + 1;
+    memcpy(base, g->frame, (size_t)g->nframe * sizeof(Value));
+    Value *sp = base + g->nframe;
+    g->nframe = 0;
+    if (g->state == GEN_SUSPENDED && exc == VAL_UNDEF) {
+        incref(send);
+        *sp++ = send;
+    }
+    Frame *f = ++vm.fr;
+    f->ip = co->code + g->ip;
+    f->base = base;
+    f->sp = sp;
+    f->ret = top;
+    f->code = co;
+    f->func = g->func;
+    f->globals = g->func->globals;
+    f->gcache = NULL;
+    f->entry = 1;
+    f->gen = g;
+    interp.depth++;
+    g->state = GEN_RUNNING;
+    obj_incref(g);
+    if (exc != VAL_UNDEF) { incref(exc); vm.gen_throw = exc; }
+    /* The generator has its own "exception being handled" while suspended
+     * in an except block; otherwise it sees its caller's. */
+    Value caller_handled = vm.handled;
+    if (g->handled != VAL_UNDEF) {
+        vm.handled = g->handled;
+        g->handled = VAL_UNDEF;
+    } else {
+        incref(caller_handled);
+    }
+    vm.cdepth++;
+    Value r = run();
+    vm.cdepth--;
+    Value gen_handled = vm.handled;
+    vm.handled = caller_handled;
+    if (vm.yielded && gen_handled != caller_handled) g->handled = gen_handled;
+    else decref(gen_handled);
+    if (vm.yielded) {
+        vm.yielded = false;
+        g->state = GEN_SUSPENDED;
+    } else {
+        g->state = GEN_CLOSED;
+        if (r != VAL_ERROR) {
+            *done = 1;
+        } else if (err_matches(&exc_StopIteration)) {
+            /* PEP 479 */
+            Value e = err_fetch();
+            Value re = exc_new(&exc_RuntimeError, NULL, 0);
+            if (re != VAL_ERROR) {
+                Value m = str_val(str_intern_cstr("generator raised StopIteration"));
+                Exc *x = (Exc *)val_as_obj(re);
+                Tuple *a = tuple_pack(1, m);
+                decref(m);
+                if (a) { Tuple *old = x->args; x->args = a; obj_decref(old); }
+                incref(e);
+                decref(x->cause); x->cause = e;
+                incref(e);
+                decref(x->context); x->context = e;
+                err_set_exc(re);
+            }
+            decref(e);
+        }
+    }
+    obj_decref(g);
+    return r;
+}
+
 /* ---- the loop ---- */
 
 /* For each CmpOp < <= == != > >= (3 bits each): which of less, equal,
@@ -783,6 +1121,12 @@ static Value run(void)
     Instr instr;
     Value exc;
     LOAD_REGS();
+    if (UNLIKELY(vm.gen_throw != VAL_UNDEF)) {
+        /* generator.throw(): raised at the yield the frame is suspended at */
+        err_set_exc(vm.gen_throw);
+        vm.gen_throw = VAL_UNDEF;
+        goto error;
+    }
 
 #if USE_COMPUTED_GOTO
     static const void *const dispatch_table[OP__NUM] = {
@@ -1343,6 +1687,17 @@ dispatch:
     TARGET(LIST_EXTEND) {
         Value it = POP();
         int rc = list_extend(val_as_list(TOP()), it);
+        if (rc < 0 && ARG && err_matches(&exc_TypeError) && !val_type(it)->iter) {
+            /* 1: [*x] in a display; 2: f(*x), the callee below the list */
+            err_clear();
+            if (ARG == 2) {
+                char name[200];
+                callable_name(sp[-2], name, sizeof name);
+                err_format(&exc_TypeError, "%s argument after * must be an iterable, not %s", name, val_type_name(it));
+            } else {
+                err_format(&exc_TypeError, "Value after * must be an iterable, not %s", val_type_name(it));
+            }
+        }
         decref(it);
         if (rc < 0) goto error;
         DISPATCH();
@@ -1446,7 +1801,17 @@ dispatch:
             if (fn) {
                 Code *nco = fn->code;
                 fr->ip = ip;
-                if (LIKELY(!kw && nargs == nco->nparams && !(nco->ncells | nco->nfrees) &&
+                if (UNLIKELY(nco->flags & CO_GENERATOR)) {
+                    Frame *nf = frame_push(fn, args, nargs, kw, ret);
+                    if (UNLIKELY(!nf)) goto error;
+                    vm.fr = fr;
+                    interp.depth--;
+                    Generator *g = gen_new(fn, args);
+                    sp = args;
+                    res = g ? val_from_obj(g) : VAL_ERROR;
+                    goto call_done;
+                }
+                if (LIKELY(!kw && nargs == nco->nparams && !nco->flags && !(nco->ncells | nco->nfrees) &&
                            interp.depth < interp.recursion_limit && vm.fr + 1 < vm.frames_end &&
                            args + nco->nlocals + nco->stacksize + STACK_SLACK <= vm.stack_end)) {
                     /* the common call, inline: the arguments become the locals */
@@ -1459,6 +1824,7 @@ dispatch:
                     fr->globals = fn->globals;
                     fr->gcache = NULL;
                     fr->entry = 0;
+                    fr->gen = NULL;
                     interp.depth++;
                     co = nco;
                     ip = co->code;
@@ -1488,8 +1854,13 @@ dispatch:
     TARGET(MAKE_FUNCTION) {
         Value code = POP();
         Value closure = (ARG & MF_CLOSURE) ? POP() : VAL_UNDEF;
+        Value kwdefaults = (ARG & MF_KWDEFAULTS) ? POP() : VAL_UNDEF;
         Value defaults = (ARG & MF_DEFAULTS) ? POP() : VAL_UNDEF;
         Value f = make_function((Code *)val_as_obj(code), fr->globals, defaults, closure);
+        if (kwdefaults != VAL_UNDEF) {
+            if (f != VAL_ERROR) ((Function *)val_as_obj(f))->kwdefaults = val_as_dict(kwdefaults);
+            else decref(kwdefaults);
+        }
         decref(code);
         if (closure != VAL_UNDEF) decref(closure);
         if (defaults != VAL_UNDEF) decref(defaults);
@@ -1605,8 +1976,9 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_BUILD_CLASS) {
-        err_set(&exc_SystemError, "not supported yet");
-        goto error;
+        obj_incref(&class_build_class_fn);
+        PUSH(val_from_obj(&class_build_class_fn));
+        DISPATCH();
     }
     TARGET(BUILD_SET) {
         int n = ARG;
@@ -1664,6 +2036,171 @@ dispatch:
         while (sp > items) decref(*--sp);
         if (!s) goto error;
         PUSH(str_val(s));
+        DISPATCH();
+    }
+
+    /* ---- class bodies and with (class helper) ---- */
+    TARGET(LOAD_NAME) {
+        Str *name = co->names[ARG];
+        Value v = dict_get_str(val_as_dict(base[0]), name);
+        if (v == VAL_UNDEF) v = dict_get_str(fr->globals, name);
+        if (v == VAL_UNDEF && interp.builtins) v = dict_get_str(interp.builtins, name);
+        if (v == VAL_UNDEF) { name_error(name); goto error; }
+        incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_NAME) {
+        Value v = POP();
+        int rc = dict_set_str(val_as_dict(base[0]), co->names[ARG], v);
+        decref(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME) {
+        Str *name = co->names[ARG];
+        if (dict_get_str(val_as_dict(base[0]), name) == VAL_UNDEF) { name_error(name); goto error; }
+        if (dict_del(val_as_dict(base[0]), str_val(name)) < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(BEFORE_WITH) {
+        Value mgr = TOP();
+        Value exitf = VAL_UNDEF;
+        Value res = class_enter(mgr, &exitf);
+        if (res == VAL_ERROR) goto error;
+        sp[-1] = exitf;
+        decref(mgr);
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START) {
+        Value e = sp[-1];
+        Value args[3] = { val_from_obj(val_type(e)), e, VAL_NONE };
+        Value r = obj_call(sp[-3], args, 3, NULL);
+        if (r == VAL_ERROR) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        Value v = POP();
+        Generator *g = fr->gen;
+        int32_t n = (int32_t)(sp - base);
+        memcpy(g->frame, base, (size_t)n * sizeof(Value));
+        g->nframe = n;
+        g->ip = (int32_t)(ip - co->code);
+        interp.depth--;
+        vm.fr = fr - 1;
+        vm.yielded = true;
+        return v;
+    }
+    TARGET(GET_YIELD_FROM_ITER) {
+        Value o = TOP();
+        if (!(val_is_obj(o) && val_as_obj(o)->type == &generator_type)) {
+            Value it = obj_iter(o);
+            if (it == VAL_ERROR) goto error;
+            sp[-1] = it;
+            decref(o);
+        }
+        DISPATCH();
+    }
+    TARGET(SEND) {
+        Value v = POP();
+        Value it = TOP();
+        int done = 0;
+        Value r;
+        if (val_is_obj(it) && val_as_obj(it)->type == &generator_type) {
+            r = gen_send((Generator *)val_as_obj(it), v, &done);
+        } else if (v == VAL_NONE) {
+            r = obj_next(it);
+            if (r == VAL_UNDEF) { done = 1; r = VAL_NONE; }
+        } else {
+            Value m = obj_getattr_cstr(it, "send");
+            r = m == VAL_ERROR ? VAL_ERROR : obj_call(m, &v, 1, NULL);
+            xdecref(m);
+            if (r == VAL_ERROR && err_matches(&exc_StopIteration)) {
+                Value e = err_fetch();
+                r = ((Exc *)val_as_obj(e))->value;
+                incref(r);
+                decref(e);
+                done = 1;
+            }
+        }
+        decref(v);
+        if (r == VAL_ERROR) goto error;
+        if (done) {
+            sp--;
+            decref(it);
+            PUSH(r);
+            ip = co->code + ARG;
+            DISPATCH();
+        }
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(CALL_EX) {
+        Value kwargs = (ARG & 1) ? POP() : VAL_UNDEF;
+        Value argt = POP();
+        Value f = POP();
+        Value res = call_ex(f, val_as_tuple(argt), kwargs == VAL_UNDEF ? NULL : val_as_dict(kwargs));
+        decref(f);
+        decref(argt);
+        xdecref(kwargs);
+        if (res == VAL_ERROR) goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(LIST_TO_TUPLE) {
+        List *l = val_as_list(TOP());
+        Tuple *t = tuple_from_array(l->items, l->len);
+        if (!t) goto error;
+        decref(sp[-1]);
+        sp[-1] = val_from_obj(t);
+        DISPATCH();
+    }
+    TARGET(DICT_UPDATE) {
+        Value m = POP();
+        int rc = dict_update_mapping(val_as_dict(sp[-ARG]), m, NULL);
+        decref(m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DICT_MERGE) {
+        Value m = POP();
+        /* the callee sits below the argument tuple: [f args dict] */
+        int rc = dict_update_mapping(val_as_dict(sp[-ARG]), m, &sp[-ARG - 2]);
+        decref(m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(UNPACK_EX) {
+        int before = ARG & 0xff, after = ARG >> 8;
+        Value seq = POP();
+        Value lv = list_from_iterable(seq);
+        if (lv == VAL_ERROR) {
+            if (err_matches(&exc_TypeError) && !val_type(seq)->iter) {
+                err_clear();
+                err_format(&exc_TypeError, "cannot unpack non-iterable %s object", val_type_name(seq));
+            }
+            decref(seq);
+            goto error;
+        }
+        decref(seq);
+        List *l = val_as_list(lv);
+        int64_t n = l->len;
+        if (n < before + after) {
+            err_format(&exc_ValueError, "not enough values to unpack (expected at least %d, got %lld)",
+                       before + after, (long long)n);
+            decref(lv);
+            goto error;
+        }
+        List *mid = list_new(n - before - after);
+        if (!mid) { decref(lv); goto error; }
+        for (int64_t i = before; i < n - after; i++) { incref(l->items[i]); mid->items[mid->len++] = l->items[i]; }
+        for (int64_t i = n - 1; i >= n - after; i--) { incref(l->items[i]); PUSH(l->items[i]); }
+        PUSH(val_from_obj(mid));
+        for (int64_t i = before - 1; i >= 0; i--) { incref(l->items[i]); PUSH(l->items[i]); }
+        decref(lv);
         DISPATCH();
     }
 

@@ -18,10 +18,18 @@ Value vm_call_function(Function *f, Value *args, int nargs, Tuple *kwnames);
 
 /* Globals of the innermost running scr frame (dir(), globals()); NULL at top level. */
 Dict *vm_current_globals(void);
+/* Added by the gen helper: locals() of the innermost running scr function as
+ * a new dict (bound slots, cells' contents); VAL_UNDEF at module level (the
+ * globals are the locals there); VAL_ERROR on MemoryError. */
+Value vm_locals(void);
 
 /* Added by the repl helper. Set from a SIGINT handler (src/main.c); the VM
  * raises KeyboardInterrupt at the next backward jump or call and clears it. */
 #include <signal.h>
 extern volatile sig_atomic_t vm_sigint;
+
+/* Added by the class helper: false before vm_init and after vm_free (runtime/class.c
+ * runs __del__ only while scr code can still run). */
+bool vm_running(void);
 
 #endif

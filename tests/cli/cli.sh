@@ -65,6 +65,14 @@ t c_argv 0 "['-c', 'a', '-b']" '' -- -c 'import sys; print(sys.argv)' a -b
 t c_joined 0 'joined' '' -- '-cprint("joined")'
 t q_cluster 0 '3' '' -- -qc 'print(1 + 2)'
 t X_gcstats 0 'ok' - -- -X gcstats -c 'print("ok")'
+# the statistics themselves: three generations, then the peak heap
+(cd "$tmp" && "$scr" -X gcstats -c 'import gc; x = [[i] for i in range(2000)]; gc.collect()' </dev/null 2>"$tmp/err" >/dev/null)
+if grep -Eq "^gc.get_stats\(\): \[\{'collections': [0-9]+, 'collected': [0-9]+, 'uncollectable': 0\}, \{.*\}, \{'collections': [1-9][0-9]*, .*\}\]$" "$tmp/err" &&
+   grep -Eq '^peak heap: [0-9]+ bytes$' "$tmp/err"; then
+    echo "ok X_gcstats_output"
+else
+    echo "FAIL X_gcstats_output:" >&2; sed 's/^/  stderr: /' "$tmp/err" >&2; fails=$((fails + 1))
+fi
 t X_joined 0 'ok' - -- -Xgcstats -c 'print("ok")'
 printf 'import sys\nprint(sys.argv)\n' >"$tmp/argv.scr"
 t file_argv 0 "['argv.scr', '-i', 'x']" '' -- argv.scr -i x

@@ -193,8 +193,10 @@ START_TEST(test_string_errors)
     ck_assert_int_eq(e.incomplete, 0);
     ck_assert_str_eq(LEX("'\\x4'"), "ERROR(1:0 (unicode error) 'unicodeescape' codec can't decode bytes in "
                                     "position 0-2: truncated \\xXX escape)");
-    ck_assert_str_eq(LEX("f'x'"), "ERROR(1:0 f-strings are not supported by scr yet)");
-    ck_assert_str_eq(LEX("b'x'"), "ERROR(1:0 bytes literals are not supported by scr yet)");
+    /* f-strings and bytes are STRING tokens (op 2 / 1); the parser builds their nodes */
+    ck_assert_str_eq(LEX("f'x{y}'"), "STRING(x{y}) NEWLINE EOF");
+    ck_assert_str_eq(LEX("b'x'"), "STRING(x) NEWLINE EOF");
+    ck_assert_str_eq(LEX("b'\xc3\xa9'"), "ERROR(1:0 bytes can only contain ASCII literal characters)");
 }
 END_TEST
 

@@ -260,8 +260,8 @@ static const ErrCase err_cases[] = {
     { "a if b\n", "expected 'else' after 'if' expression", 1, 6, 0, 0 },
     { "x = (\n\n", "'(' was never closed", 1, 4, 0, 1 },
     { "x = 1\ny = )\n", "unmatched ')'", 2, 4, 0, 0 },
-    { "class A: pass\n", "class definitions are not supported by scr yet", 1, 0, 0, 0 },
-    { "x = (i for i in y)\n", "generator expressions are not supported by scr yet", 1, 4, 0, 0 },
+    { "class A(metaclass=M): pass\n", "class keyword arguments are not supported by scr yet", 1, 8, 0, 0 },
+    { "f(i for i in y, 1)\n", "Generator expression must be parenthesized", 1, 2, 0, 0 },
     { "from a import b,\n", "trailing comma not allowed without surrounding parentheses", 1, 16, 0, 0 },
 };
 

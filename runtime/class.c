@@ -1,0 +1,1517 @@
+/* class.c — classes defined in scr. A `class` statement becomes a heap type
+ * (struct Class) whose Type slots point to the generic functions below, which
+ * look the matching dunder up in the C3 method resolution order and call it,
+ * so that every builtin and operator dispatches to user methods the way
+ * CPython's slot wrappers do. Also: the `object` root type, instances with a
+ * __dict__ (exception subclasses keep the Exc layout and put the dict after
+ * it), super, property, staticmethod, classmethod, NotImplemented,
+ * __build_class__ and the `with` protocol.
+ */
+#include "class.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mem.h"
+#include "gc.h"
+#include "error.h"
+#include "str.h"
+#include "int.h"
+#include "tuple.h"
+#include "dict.h"
+#include "operators.h"
+#include "../src/vm.h"
+
+#define MRO_MAX 128
+
+/* ---- small helpers ---- */
+
+static Value new_ref(Value v) { incref(v); return v; }
+
+static bool is_type_val(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &type_type; }
+
+static Dict **dictptr(Obj *o)
+{
+    Class *c = (Class *)o->type;
+    return (Dict **)((char *)o + c->dictoffset);
+}
+
+static Value method_new(Value func, Value self)
+{
+    Method *m = obj_alloc(&method_type, sizeof(Method));
+    if (!m) return VAL_ERROR;
+    m->func = new_ref(func);
+    m->self = new_ref(self);
+    return val_from_obj(m);
+}
+
+/* f(first, *args) */
+static Value call_prepend(Value f, Value first, Value *args, int nargs, Tuple *kw)
+{
+    int total = nargs + (kw ? (int)kw->len : 0);
+    Value small[9];
+    Value *a = small;
+    if (total + 1 > 9) {
+        a = mem_alloc(sizeof(Value) * ((size_t)total + 1));
+        if (!a) { err_no_memory(); return VAL_ERROR; }
+    }
+    a[0] = first;
+    if (total) memcpy(a + 1, args, sizeof(Value) * (size_t)total);
+    Value r = obj_call(f, a, nargs + 1, kw);
+    if (a != small) mem_free(a);
+    return r;
+}
+
+typedef struct Wrap { Obj ob; Value func; } Wrap;                 /* staticmethod, classmethod */
+typedef struct Property { Obj ob; Value fget, fset, fdel, doc; } Property;
+typedef struct Super { Obj ob; Type *type; Value obj; Type *objtype; } Super;
+
+static bool is_plain_builtin(Value d)
+{
+    return val_is_obj(d) && val_as_obj(d)->type == &builtin_type && ((Builtin *)val_as_obj(d))->self == VAL_UNDEF;
+}
+
+/* Call attribute d found in the class of self as a method: descriptor rules. */
+static Value call_attr(Value d, Value self, Value *args, int nargs, Tuple *kw)
+{
+    Type *dt = val_type(d);
+    if (dt == &function_type || is_plain_builtin(d)) return call_prepend(d, self, args, nargs, kw);
+    if (dt == &staticmethod_type) return obj_call(((Wrap *)val_as_obj(d))->func, args, nargs, kw);
+    if (dt == &classmethod_type)
+        return call_prepend(((Wrap *)val_as_obj(d))->func, val_from_obj(val_type(self)), args, nargs, kw);
+    return obj_call(d, args, nargs, kw);
+}
+
+/* d found in a class, accessed through instance self (or class: self == VAL_UNDEF). */
+static Value descr_get(Value d, Value self, Type *owner)
+{
+    Type *dt = val_type(d);
+    if (dt == &function_type) return self == VAL_UNDEF ? new_ref(d) : method_new(d, self);
+    if (is_plain_builtin(d) && self != VAL_UNDEF) {
+        Builtin *b = (Builtin *)val_as_obj(d);
+        if (strcmp(b->name, "__new__") == 0) return new_ref(d);
+        return builtin_new(b->name, b->fn, self);
+    }
+    if (dt == &staticmethod_type) return new_ref(((Wrap *)val_as_obj(d))->func);
+    if (dt == &classmethod_type) return method_new(((Wrap *)val_as_obj(d))->func, val_from_obj(owner));
+    if (dt == &property_type) {
+        if (self == VAL_UNDEF) return new_ref(d);
+        Property *p = (Property *)val_as_obj(d);
+        if (p->fget == VAL_NONE) {
+            err_set(&exc_AttributeError, "unreadable attribute");
+            return VAL_ERROR;
+        }
+        return obj_call(p->fget, &self, 1, NULL);
+    }
+    return new_ref(d);
+}
+
+/* ---- the MRO ---- */
+
+/* t followed by its MRO; static types: the base chain then object. */
+static int mro_of(Type *t, Type **out, int max)
+{
+    int n = 0;
+    if (type_is_heap(t)) {
+        Class *c = (Class *)t;
+        out[n++] = t;
+        for (int64_t i = 0; c->mro && i < c->mro->len && n < max; i++)
+            out[n++] = (Type *)val_as_obj(c->mro->items[i]);
+        return n;
+    }
+    for (Type *x = t; x && n < max - 1; x = x->base) out[n++] = x;
+    if (out[n - 1] != &object_type) out[n++] = &object_type;
+    return n;
+}
+
+static Value dict_of(Type *x, Str *name)
+{
+    if (!x->dict) type_ready(x);
+    return x->dict ? dict_get_str(x->dict, name) : VAL_UNDEF;
+}
+
+Value class_lookup(Type *t, Str *name)
+{
+    Type *m[MRO_MAX];
+    int n = mro_of(t, m, MRO_MAX);
+    for (int i = 0; i < n; i++) {
+        Value v = dict_of(m[i], name);
+        if (v != VAL_UNDEF) return v;
+    }
+    return VAL_UNDEF;
+}
+
+Value class_lookup_cstr(Type *t, const char *name)
+{
+    Str *s = str_intern_cstr(name);
+    if (!s) { err_clear(); return VAL_UNDEF; }
+    Value v = class_lookup(t, s);
+    obj_decref(s);
+    return v;
+}
+
+/* Is the first definition of name in t's MRO in a class (not a builtin type)? */
+static bool user_defined(Type *t, const char *name)
+{
+    Str *s = str_intern_cstr(name);
+    if (!s) { err_clear(); return false; }
+    Type *m[MRO_MAX];
+    int n = mro_of(t, m, MRO_MAX);
+    bool r = false;
+    for (int i = 0; i < n; i++) {
+        if (dict_of(m[i], s) != VAL_UNDEF) { r = type_is_heap(m[i]); break; }
+    }
+    obj_decref(s);
+    return r;
+}
+
+bool class_is_subtype(Type *t, Type *base)
+{
+    if (t == base || base == &object_type) return true;
+    Type *m[MRO_MAX];
+    int n = mro_of(t, m, MRO_MAX);
+    for (int i = 0; i < n; i++)
+        if (m[i] == base) return true;
+    return false;
+}
+
+/* C3 linearization of bases: out receives the MRO without the new class. */
+static int c3_merge(Tuple *bases, Type **out, int max)
+{
+    int nseq = (int)bases->len + 1;
+    Type *seqs[nseq][MRO_MAX];
+    int len[nseq], pos[nseq];
+    for (int i = 0; i < (int)bases->len; i++) {
+        len[i] = mro_of((Type *)val_as_obj(bases->items[i]), seqs[i], MRO_MAX);
+        pos[i] = 0;
+    }
+    len[nseq - 1] = (int)bases->len;
+    pos[nseq - 1] = 0;
+    for (int i = 0; i < (int)bases->len; i++) seqs[nseq - 1][i] = (Type *)val_as_obj(bases->items[i]);
+    int n = 0;
+    for (;;) {
+        bool empty = true;
+        for (int i = 0; i < nseq; i++) if (pos[i] < len[i]) empty = false;
+        if (empty) return n;
+        Type *cand = NULL;
+        for (int i = 0; i < nseq && !cand; i++) {
+            if (pos[i] >= len[i]) continue;
+            Type *h = seqs[i][pos[i]];
+            bool in_tail = false;
+            for (int j = 0; j < nseq && !in_tail; j++)
+                for (int k = pos[j] + 1; k < len[j]; k++)
+                    if (seqs[j][k] == h) { in_tail = true; break; }
+            if (!in_tail) cand = h;
+        }
+        if (!cand || n >= max) {
+            StrBuf b;
+            sb_init(&b);
+            sb_puts(&b, "Cannot create a consistent method resolution\norder (MRO) for bases");
+            for (int i = 0; i < (int)bases->len; i++)
+                sb_printf(&b, "%s %s", i ? "," : "", ((Type *)val_as_obj(bases->items[i]))->name);
+            Value msg = sb_finish(&b);
+            if (msg != VAL_ERROR) {
+                err_set(&exc_TypeError, val_as_str(msg)->data);
+                decref(msg);
+            }
+            return -1;
+        }
+        out[n++] = cand;
+        for (int i = 0; i < nseq; i++)
+            if (pos[i] < len[i] && seqs[i][pos[i]] == cand) pos[i]++;
+    }
+}
+
+/* ---- calling dunders from slots ---- */
+
+static Value call_dunder(Value self, const char *name, Value *args, int nargs)
+{
+    Value d = class_lookup_cstr(val_type(self), name);
+    if (d == VAL_UNDEF) {
+        err_set(&exc_AttributeError, name);
+        return VAL_ERROR;
+    }
+    incref(d);   /* the call may rebind the class attribute */
+    Value r = call_attr(d, self, args, nargs, NULL);
+    decref(d);
+    return r;
+}
+
+static Value slot_repr(Value v)
+{
+    Value r = call_dunder(v, "__repr__", NULL, 0);
+    if (r != VAL_ERROR && !val_is_str(r)) {
+        err_format(&exc_TypeError, "__repr__ returned non-string (type %s)", val_type_name(r));
+        decref(r);
+        return VAL_ERROR;
+    }
+    return r;
+}
+
+static Value slot_str(Value v)
+{
+    Value r = call_dunder(v, "__str__", NULL, 0);
+    if (r != VAL_ERROR && !val_is_str(r)) {
+        err_format(&exc_TypeError, "__str__ returned non-string (type %s)", val_type_name(r));
+        decref(r);
+        return VAL_ERROR;
+    }
+    return r;
+}
+
+static int64_t pointer_hash(const void *p)
+{
+    uint64_t y = (uint64_t)(uintptr_t)p;
+    y = (y >> 4) | (y << 60);
+    int64_t h = (int64_t)y;
+    return h == -1 ? -2 : h;
+}
+
+static int slot_hash(Value v, int64_t *out)
+{
+    Type *t = val_type(v);
+    Value d = class_lookup_cstr(t, "__hash__");
+    if (d == VAL_NONE) {
+        err_format(&exc_TypeError, "unhashable type: '%s'", t->name);
+        return -1;
+    }
+    if (d == VAL_UNDEF || is_plain_builtin(d)) {
+        *out = pointer_hash(val_as_obj(v));
+        return 0;
+    }
+    Value r = call_attr(d, v, NULL, 0, NULL);
+    if (r == VAL_ERROR) return -1;
+    if (!val_is_int(r) && !val_isinstance(r, &int_type)) {
+        decref(r);
+        err_set(&exc_TypeError, "__hash__ method should return an integer");
+        return -1;
+    }
+    int rc = obj_hash(r, out);
+    decref(r);
+    return rc;
+}
+
+static const char *const cmp_names[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+
+static Value slot_compare(Value a, Value b, int op)
+{
+    Type *t = val_type(a);
+    Value d = class_lookup_cstr(t, cmp_names[op]);
+    if (d != VAL_UNDEF && !is_plain_builtin(d)) {
+        incref(d);
+        Value r = call_attr(d, a, &b, 1, NULL);
+        decref(d);
+        if (r == val_from_obj(&class_notimplemented)) {
+            decref(r);
+            return VAL_NOTIMPL;
+        }
+        return r;
+    }
+    if (op == CMP_NE) {
+        /* object.__ne__: the inverse of __eq__ unless that is NotImplemented */
+        Value e = class_lookup_cstr(t, "__eq__");
+        if (e == VAL_UNDEF || is_plain_builtin(e)) return VAL_NOTIMPL;
+        incref(e);
+        Value r = call_attr(e, a, &b, 1, NULL);
+        decref(e);
+        if (r == VAL_ERROR) return VAL_ERROR;
+        if (r == val_from_obj(&class_notimplemented)) {
+            decref(r);
+            return VAL_NOTIMPL;
+        }
+        int tr = obj_truth(r);
+        decref(r);
+        if (tr < 0) return VAL_ERROR;
+        return val_from_bool(!tr);
+    }
+    return VAL_NOTIMPL;
+}
+
+static int slot_bool(Value v)
+{
+    Value r = call_dunder(v, "__bool__", NULL, 0);
+    if (r == VAL_ERROR) return -1;
+    if (!val_is_bool(r)) {
+        err_format(&exc_TypeError, "__bool__ should return bool, returned %s", val_type_name(r));
+        decref(r);
+        return -1;
+    }
+    return r == VAL_TRUE;
+}
+
+static int64_t slot_len(Value v)
+{
+    Value r = call_dunder(v, "__len__", NULL, 0);
+    if (r == VAL_ERROR) return -1;
+    if (!val_is_int(r) && !val_is_bool(r)) {
+        if (val_isinstance(r, &int_type)) {
+            decref(r);
+            err_set(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+            return -1;
+        }
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(r));
+        decref(r);
+        return -1;
+    }
+    int64_t n = val_is_bool(r) ? (r == VAL_TRUE) : val_as_int(r);
+    if (n < 0) {
+        err_set(&exc_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
+static Value slot_getitem(Value o, Value key)
+{
+    return call_dunder(o, "__getitem__", &key, 1);
+}
+
+static int slot_setitem(Value o, Value key, Value v)
+{
+    Value args[2] = { key, v };
+    Value r = v == VAL_UNDEF ? call_dunder(o, "__delitem__", args, 1) : call_dunder(o, "__setitem__", args, 2);
+    if (r == VAL_ERROR) return -1;
+    decref(r);
+    return 0;
+}
+
+static int slot_contains(Value o, Value x)
+{
+    Value r = call_dunder(o, "__contains__", &x, 1);
+    if (r == VAL_ERROR) return -1;
+    int t = obj_truth(r);
+    decref(r);
+    return t;
+}
+
+static Value slot_iter(Value o)
+{
+    Value r = call_dunder(o, "__iter__", NULL, 0);
+    if (r == VAL_ERROR) return r;
+    if (!val_type(r)->next) {
+        err_format(&exc_TypeError, "iter() returned non-iterator of type '%s'", val_type_name(r));
+        decref(r);
+        return VAL_ERROR;
+    }
+    return r;
+}
+
+static Value slot_next(Value it)
+{
+    Value r = call_dunder(it, "__next__", NULL, 0);
+    if (r == VAL_ERROR && err_matches(&exc_StopIteration)) {
+        err_clear();
+        return VAL_UNDEF;
+    }
+    return r;
+}
+
+static Value slot_call(Value self, Value *args, int nargs, Tuple *kw)
+{
+    Value d = class_lookup_cstr(val_type(self), "__call__");
+    if (d == VAL_UNDEF) {
+        err_format(&exc_TypeError, "'%s' object is not callable", val_type_name(self));
+        return VAL_ERROR;
+    }
+    incref(d);
+    Value r = call_attr(d, self, args, nargs, kw);
+    decref(d);
+    return r;
+}
+
+/* ---- iteration through __getitem__ (the old sequence protocol) ---- */
+
+typedef struct SeqIter { Obj ob; Value seq; int64_t i; } SeqIter;
+
+static void seqiter_dealloc(Obj *o) { xdecref(((SeqIter *)o)->seq); obj_free(o); }
+static void seqiter_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    SeqIter *s = (SeqIter *)o;
+    if (s->seq != VAL_UNDEF && val_is_obj(s->seq)) visit(val_as_obj(s->seq), arg);
+}
+static void seqiter_clear(Obj *o)
+{
+    SeqIter *s = (SeqIter *)o;
+    Value v = s->seq;
+    s->seq = VAL_UNDEF;
+    xdecref(v);
+}
+static Value seqiter_self(Value v) { return new_ref(v); }
+static Value seqiter_next(Value v)
+{
+    SeqIter *s = (SeqIter *)val_as_obj(v);
+    if (s->seq == VAL_UNDEF) return VAL_UNDEF;
+    Value r = obj_getitem(s->seq, val_from_int(s->i));
+    if (r == VAL_ERROR) {
+        if (err_matches(&exc_IndexError) || err_matches(&exc_StopIteration)) {
+            err_clear();
+            Value q = s->seq;
+            s->seq = VAL_UNDEF;
+            decref(q);
+            return VAL_UNDEF;
+        }
+        return VAL_ERROR;
+    }
+    s->i++;
+    return r;
+}
+
+static Type seqiter_type = {
+    .ob = OBJ_HEAD_INIT(&type_type), .name = "iterator", .size = sizeof(SeqIter),
+    .flags = TYPE_CONTAINER, .dealloc = seqiter_dealloc, .iter = seqiter_self, .next = seqiter_next,
+    .traverse = seqiter_traverse, .clear = seqiter_clear,
+};
+
+static Value slot_seq_iter(Value o)
+{
+    SeqIter *s = obj_alloc(&seqiter_type, sizeof(SeqIter));
+    if (!s) return VAL_ERROR;
+    s->seq = new_ref(o);
+    s->i = 0;
+    return val_from_obj(s);
+}
+
+/* ---- instances ---- */
+
+static void call_del(Obj *o);
+static bool finalized(Obj *o);
+
+static void inst_clear(Obj *o)
+{
+    Class *c = (Class *)o->type;
+    /* cyclic garbage: __del__ runs before the object loses its attributes
+     * (the collector holds a reference meanwhile; a resurrected object keeps
+     * an empty __dict__ — CPython runs every finalizer before any clear) */
+    if (c->has_del && !finalized(o)) call_del(o);
+    Dict **dp = dictptr(o);
+    Dict *d = *dp;
+    *dp = NULL;
+    if (d) obj_decref(d);
+    if (c->solid->clear) c->solid->clear(o);
+}
+
+/* PEP 442 for the reference-counting path: __del__ runs once, before the
+ * instance is torn down; it may resurrect the object. Returns true when it did. */
+static void call_del(Obj *o)
+{
+    Class *c = (Class *)o->type;
+    Value saved = err_fetch();
+    Value self = val_from_obj(o);
+    Value f = class_lookup_cstr(&c->t, "__del__");
+    if (f != VAL_UNDEF) {
+        incref(f);
+        Value r = call_attr(f, self, NULL, 0, NULL);
+        if (r == VAL_ERROR) {
+            Value e = err_fetch();
+            Value fr = obj_repr(f);
+            fflush(stdout);
+            fprintf(stderr, "Exception ignored in: %s\n", fr != VAL_ERROR ? val_as_str(fr)->data : "__del__");
+            if (fr != VAL_ERROR) decref(fr);
+            else err_clear();
+            if (e != VAL_UNDEF) {
+                exc_print(e, stderr);
+                decref(e);
+            }
+        } else {
+            decref(r);
+        }
+        decref(f);
+    }
+    if (saved != VAL_UNDEF) err_set_exc(saved);
+}
+
+static bool finalized(Obj *o)
+{
+    Class *c = (Class *)o->type;
+    uintptr_t *done = (uintptr_t *)((char *)o + c->dictoffset + sizeof(Dict *));
+    if (*done || !vm_running()) return true;
+    *done = 1;
+    return false;
+}
+
+static bool run_finalizer(Obj *o)
+{
+    if (finalized(o)) return false;
+    o->refcnt = 1;
+    call_del(o);
+    if (--o->refcnt > 0) {
+        gc_track(o);
+        return true;
+    }
+    return false;
+}
+
+static void inst_dealloc(Obj *o)
+{
+    Class *c = (Class *)o->type;
+    if (c->has_del && run_finalizer(o)) return;
+    Dict **dp = dictptr(o);
+    Dict *d = *dp;
+    *dp = NULL;
+    if (d) obj_decref(d);
+    if (c->solid->dealloc) c->solid->dealloc(o);
+    else obj_free(o);
+    obj_decref(c);
+}
+
+static void inst_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Class *c = (Class *)o->type;
+    Dict *d = *dictptr(o);
+    if (d) visit((Obj *)d, arg);
+    visit((Obj *)c, arg);
+    if (c->solid->traverse) c->solid->traverse(o, visit, arg);
+}
+
+static Dict *inst_dict(Obj *o)
+{
+    Dict **dp = dictptr(o);
+    if (!*dp) *dp = dict_new();
+    return *dp;
+}
+
+static Value inst_getattr(Value o, Str *name)
+{
+    Obj *ob = val_as_obj(o);
+    Type *t = ob->type;
+    if (name->data[0] == '_' && name->data[1] == '_') {
+        if (str_eq_cstr(name, "__dict__")) {
+            Dict *d = inst_dict(ob);
+            if (!d) return VAL_ERROR;
+            obj_incref(d);
+            return val_from_obj(d);
+        }
+        if (str_eq_cstr(name, "__class__")) {
+            obj_incref(t);
+            return val_from_obj(t);
+        }
+    }
+    Value d = class_lookup(t, name);
+    if (d != VAL_UNDEF && val_type(d) == &property_type) return descr_get(d, o, t);
+    Dict *dict = *dictptr(ob);
+    if (dict) {
+        Value v = dict_get_str(dict, name);
+        if (v != VAL_UNDEF) return new_ref(v);
+    }
+    if (d != VAL_UNDEF) return descr_get(d, o, t);
+    Class *c = (Class *)t;
+    if (c->solid->getattr) {
+        Value r = c->solid->getattr(o, name);
+        if (r != VAL_UNDEF) return r;
+    }
+    Value ga = class_lookup_cstr(t, "__getattr__");
+    if (ga != VAL_UNDEF && !is_plain_builtin(ga)) {
+        Value n = str_val(name);
+        incref(ga);
+        Value r = call_attr(ga, o, &n, 1, NULL);
+        decref(ga);
+        return r;
+    }
+    err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
+    return VAL_ERROR;
+}
+
+static int inst_setattr(Value o, Str *name, Value v)
+{
+    Obj *ob = val_as_obj(o);
+    Type *t = ob->type;
+    Value d = class_lookup(t, name);
+    if (d != VAL_UNDEF && val_type(d) == &property_type) {
+        Property *p = (Property *)val_as_obj(d);
+        Value f = v == VAL_UNDEF ? p->fdel : p->fset;
+        if (f == VAL_NONE) {
+            err_format(&exc_AttributeError, "property '%s' of '%s' object has no %s", name->data, t->name,
+                       v == VAL_UNDEF ? "deleter" : "setter");
+            return -1;
+        }
+        Value args[2] = { o, v };
+        Value r = obj_call(f, args, v == VAL_UNDEF ? 1 : 2, NULL);
+        if (r == VAL_ERROR) return -1;
+        decref(r);
+        return 0;
+    }
+    if (name->data[0] == '_' && str_eq_cstr(name, "__class__")) {
+        err_set(&exc_TypeError, "__class__ assignment is not supported by scr");
+        return -1;
+    }
+    Value sa = class_lookup_cstr(t, "__setattr__");
+    if (sa != VAL_UNDEF && !is_plain_builtin(sa) && v != VAL_UNDEF) {
+        Value args[2] = { str_val(name), v };
+        incref(sa);
+        Value r = call_attr(sa, o, args, 2, NULL);
+        decref(sa);
+        if (r == VAL_ERROR) return -1;
+        decref(r);
+        return 0;
+    }
+    Dict *dict = inst_dict(ob);
+    if (!dict) return -1;
+    if (v == VAL_UNDEF) {
+        if (dict_get_str(dict, name) == VAL_UNDEF) {
+            err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
+            return -1;
+        }
+        return dict_del(dict, str_val(name));
+    }
+    return dict_set_str(dict, name, v);
+}
+
+/* object.__setattr__(self, name, value): the plain instance-dict store. */
+static Value object_setattr_m(Value *args, int nargs, Tuple *kw)
+{
+    if (args_no_kw("__setattr__", kw) < 0) return VAL_ERROR;
+    if (nargs != 3 || !val_is_str(args[1])) {
+        err_set(&exc_TypeError, "expected 2 arguments");
+        return VAL_ERROR;
+    }
+    if (!type_is_heap(val_type(args[0]))) {
+        if (obj_setattr(args[0], val_as_str(args[1]), args[2]) < 0) return VAL_ERROR;
+        return VAL_NONE;
+    }
+    Dict *dict = inst_dict(val_as_obj(args[0]));
+    if (!dict || dict_set_str(dict, val_as_str(args[1]), args[2]) < 0) return VAL_ERROR;
+    return VAL_NONE;
+}
+
+static Value inst_alloc(Class *c, Value *args, int nargs)
+{
+    Obj *o;
+    if (c->solid->flags & TYPE_EXCEPTION) {
+        Value e = exc_new(&c->t, args, nargs);
+        if (e == VAL_ERROR) return VAL_ERROR;
+        o = val_as_obj(e);
+    } else {
+        o = obj_alloc(&c->t, c->t.size);
+        if (!o) return VAL_ERROR;
+    }
+    obj_incref(c);
+    return val_from_obj(o);
+}
+
+/* Calling a class: __new__ then __init__. */
+static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
+{
+    Class *c = (Class *)t;
+    Value cls = val_from_obj(t);
+    bool unew = user_defined(t, "__new__"), uinit = user_defined(t, "__init__");
+    Value obj;
+    if (unew) {
+        Value f = class_lookup_cstr(t, "__new__");
+        if (val_type(f) == &staticmethod_type) f = ((Wrap *)val_as_obj(f))->func;
+        incref(f);
+        obj = call_prepend(f, cls, args, nargs, kw);
+        decref(f);
+        if (obj == VAL_ERROR) return VAL_ERROR;
+        if (!val_isinstance(obj, t)) return obj;
+    } else {
+        if (!uinit && (nargs || (kw && kw->len)) && !(c->solid->flags & TYPE_EXCEPTION)) {
+            err_format(&exc_TypeError, "%s() takes no arguments", t->name);
+            return VAL_ERROR;
+        }
+        if ((c->solid->flags & TYPE_EXCEPTION) && !uinit && kw && kw->len) {
+            err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
+            return VAL_ERROR;
+        }
+        obj = inst_alloc(c, args, nargs);
+        if (obj == VAL_ERROR) return VAL_ERROR;
+    }
+    if (uinit) {
+        Value f = class_lookup_cstr(val_type(obj), "__init__");
+        incref(f);
+        Value r = call_attr(f, obj, args, nargs, kw);
+        decref(f);
+        if (r == VAL_ERROR) { decref(obj); return VAL_ERROR; }
+        if (r != VAL_NONE) {
+            err_format(&exc_TypeError, "__init__() should return None, not '%s'", val_type_name(r));
+            decref(r);
+            decref(obj);
+            return VAL_ERROR;
+        }
+    }
+    return obj;
+}
+
+static void class_fix_slots(Class *c)
+{
+    Type *t = &c->t, *s = c->solid;
+    t->repr = s->repr;
+    t->str = s->str;
+    t->compare = s->compare;
+    t->truth = s->truth;
+    t->len = s->len;
+    t->getitem = s->getitem;
+    t->setitem = s->setitem;
+    t->contains = s->contains;
+    t->iter = s->iter;
+    t->next = s->next;
+    t->call = s->call;
+    t->hash = slot_hash;
+    t->dealloc = inst_dealloc;
+    t->traverse = inst_traverse;
+    t->clear = inst_clear;
+    t->getattr = inst_getattr;
+    t->setattr = inst_setattr;
+    t->new = class_new;
+    if (user_defined(t, "__repr__")) t->repr = slot_repr;
+    if (user_defined(t, "__str__")) t->str = slot_str;
+    for (int i = 0; i < 6; i++)
+        if (user_defined(t, cmp_names[i])) t->compare = slot_compare;
+    if (user_defined(t, "__bool__")) t->truth = slot_bool;
+    if (user_defined(t, "__len__")) t->len = slot_len;
+    if (user_defined(t, "__getitem__")) {
+        t->getitem = slot_getitem;
+        t->iter = slot_seq_iter;
+    }
+    if (user_defined(t, "__setitem__") || user_defined(t, "__delitem__")) t->setitem = slot_setitem;
+    if (user_defined(t, "__contains__")) t->contains = slot_contains;
+    if (user_defined(t, "__iter__")) t->iter = slot_iter;
+    if (user_defined(t, "__next__")) t->next = slot_next;
+    if (user_defined(t, "__call__")) t->call = slot_call;
+    c->has_del = user_defined(t, "__del__");
+}
+
+/* ---- creating classes ---- */
+
+static Value class_create(Str *name, Tuple *bases, Dict *ns)
+{
+    Tuple *own_bases = NULL;
+    if (bases->len == 0) {
+        own_bases = tuple_pack(1, val_from_obj(&object_type));
+        if (!own_bases) return VAL_ERROR;
+        bases = own_bases;
+    } else {
+        obj_incref(bases);
+        own_bases = bases;
+    }
+    Type *solid = &object_type;
+    for (int64_t i = 0; i < bases->len; i++) {
+        Value b = bases->items[i];
+        if (!is_type_val(b)) {
+            err_set(&exc_TypeError, "bases must be types");
+            goto fail;
+        }
+        Type *bt = (Type *)val_as_obj(b);
+        Type *bs = type_is_heap(bt) ? ((Class *)bt)->solid : bt;
+        if (bs != &object_type && !(bs->flags & TYPE_EXCEPTION)) {
+            if (bs == &bool_type || bs == &none_type || !(bs->flags & TYPE_BASETYPE))
+                err_format(&exc_TypeError, "type '%s' is not an acceptable base type", bs->name);
+            else
+                err_format(&exc_TypeError, "subclassing '%s' is not supported by scr yet", bs->name);
+            goto fail;
+        }
+        for (int64_t j = 0; j < i; j++)
+            if (bases->items[j] == b) {
+                err_format(&exc_TypeError, "duplicate base class %s", bt->name);
+                goto fail;
+            }
+        if (type_is_subtype(bs, solid)) solid = bs;
+        else if (!type_is_subtype(solid, bs)) {
+            err_set(&exc_TypeError, "multiple bases have instance lay-out conflict");
+            goto fail;
+        }
+    }
+    Type *m[MRO_MAX];
+    int nm = c3_merge(bases, m, MRO_MAX - 1);
+    if (nm < 0) goto fail;
+    Tuple *mro = tuple_new(nm);
+    if (!mro) goto fail;
+    for (int i = 0; i < nm; i++) {
+        obj_incref(m[i]);
+        mro->items[i] = val_from_obj(m[i]);
+    }
+    Class *c = obj_alloc(&type_type, sizeof(Class));
+    if (!c) {
+        obj_decref(mro);
+        goto fail;
+    }
+    memset((char *)c + sizeof(Obj), 0, sizeof(Class) - sizeof(Obj));
+    c->name = name;
+    obj_incref(name);
+    Value qn = dict_get_cstr(ns, "__qualname__");
+    if (val_is_str(qn)) {
+        c->qualname = val_as_str(qn);
+        obj_incref(c->qualname);
+    } else {
+        c->qualname = name;
+        obj_incref(name);
+    }
+    if (qn != VAL_UNDEF) {     /* as type.__new__: __qualname__ is not a class attribute */
+        Str *k = str_intern_cstr("__qualname__");
+        if (!k || dict_del(ns, str_val(k)) < 0) err_clear();
+        if (k) obj_decref(k);
+    }
+    c->bases = bases;       /* takes own_bases */
+    c->mro = mro;
+    c->solid = solid;
+    c->dictoffset = solid == &object_type ? sizeof(Obj) : (solid->size >= sizeof(Exc) ? solid->size : sizeof(Exc));
+    c->t.name = name->data;
+    c->t.base = (Type *)val_as_obj(bases->items[0]);
+    c->t.size = c->dictoffset + sizeof(Dict *) + sizeof(uintptr_t);   /* dict, finalized flag */
+    c->t.flags = TYPE_CONTAINER | TYPE_HEAPTYPE | TYPE_BASETYPE | (solid->flags & TYPE_EXCEPTION);
+    obj_incref(ns);
+    c->t.dict = ns;
+    /* as type.__new__: __new__ is implicitly a staticmethod; defining __eq__ alone drops __hash__ */
+    Value nf = dict_get_cstr(ns, "__new__");
+    if (nf != VAL_UNDEF && val_type(nf) == &function_type) {
+        Wrap *w = obj_alloc(&staticmethod_type, sizeof(Wrap));
+        if (!w) { obj_decref(c); return VAL_ERROR; }
+        w->func = new_ref(nf);
+        int rc = dict_set_cstr(ns, "__new__", val_from_obj(w));
+        obj_decref(w);
+        if (rc < 0) { obj_decref(c); return VAL_ERROR; }
+    }
+    if (dict_get_cstr(ns, "__eq__") != VAL_UNDEF && dict_get_cstr(ns, "__hash__") == VAL_UNDEF)
+        if (dict_set_cstr(ns, "__hash__", VAL_NONE) < 0) { obj_decref(c); return VAL_ERROR; }
+    class_fix_slots(c);
+    return val_from_obj(c);
+fail:
+    obj_decref(own_bases);
+    return VAL_ERROR;
+}
+
+/* __build_class__(body, name, *bases) */
+static Value build_class(Value *args, int nargs, Tuple *kw)
+{
+    if (args_no_kw("__build_class__", kw) < 0) return VAL_ERROR;
+    if (nargs < 2 || !val_is_str(args[1])) {
+        err_set(&exc_TypeError, "__build_class__: not enough arguments");
+        return VAL_ERROR;
+    }
+    Tuple *bases = tuple_from_array(args + 2, nargs - 2);
+    if (!bases) return VAL_ERROR;
+    Dict *ns = dict_new();
+    if (!ns) { obj_decref(bases); return VAL_ERROR; }
+    Value nsv = val_from_obj(ns);
+    Value cell = obj_call(args[0], &nsv, 1, NULL);
+    if (cell == VAL_ERROR) { obj_decref(ns); obj_decref(bases); return VAL_ERROR; }
+    Value cls = class_create(val_as_str(args[1]), bases, ns);
+    obj_decref(bases);
+    obj_decref(ns);
+    if (cls != VAL_ERROR && val_is_obj(cell) && val_as_obj(cell)->type == &cell_type) {
+        Cell *c = (Cell *)val_as_obj(cell);
+        Value old = c->v;
+        c->v = new_ref(cls);
+        xdecref(old);
+    }
+    decref(cell);
+    return cls;
+}
+
+Builtin class_build_class_fn = {
+    .ob = OBJ_HEAD_INIT(&builtin_type), .name = "__build_class__", .fn = build_class, .self = VAL_UNDEF,
+};
+
+Value class_type_new3(Value *args, int nargs)
+{
+    if (nargs != 3 || !val_is_str(args[0]) || !val_is_tuple(args[1]) || !val_is_dict(args[2])) {
+        err_set(&exc_TypeError, "type() takes 1 or 3 arguments");
+        return VAL_ERROR;
+    }
+    Dict *ns = dict_copy(val_as_dict(args[2]));
+    if (!ns) return VAL_ERROR;
+    if (dict_get_cstr(ns, "__qualname__") == VAL_UNDEF && dict_set_cstr(ns, "__qualname__", args[0]) < 0) {
+        obj_decref(ns);
+        return VAL_ERROR;
+    }
+    if (dict_get_cstr(ns, "__module__") == VAL_UNDEF) {
+        Str *m = str_from_cstr("__main__");
+        if (!m || dict_set_cstr(ns, "__module__", str_val(m)) < 0) {
+            if (m) obj_decref(m);
+            obj_decref(ns);
+            return VAL_ERROR;
+        }
+        obj_decref(m);
+    }
+    Value r = class_create(val_as_str(args[0]), val_as_tuple(args[1]), ns);
+    obj_decref(ns);
+    return r;
+}
+
+/* ---- the class object itself (type_type slots for heap types) ---- */
+
+static const char *class_module(Type *t)
+{
+    Value m = type_is_heap(t) && t->dict ? dict_get_cstr(t->dict, "__module__") : VAL_UNDEF;
+    return val_is_str(m) ? val_as_str(m)->data : "builtins";
+}
+
+const char *class_exc_name(Type *t, char *buf, size_t n)
+{
+    Class *c = (Class *)t;
+    const char *m = class_module(t);
+    if (strcmp(m, "__main__") == 0 || strcmp(m, "builtins") == 0) snprintf(buf, n, "%s", c->qualname->data);
+    else snprintf(buf, n, "%s.%s", m, c->qualname->data);
+    return buf;
+}
+
+Value class_type_repr(Value v)
+{
+    Class *c = (Class *)val_as_obj(v);
+    StrBuf b;
+    sb_init(&b);
+    const char *m = class_module(&c->t);
+    if (strcmp(m, "builtins") == 0) sb_printf(&b, "<class '%s'>", c->qualname->data);
+    else sb_printf(&b, "<class '%s.%s'>", m, c->qualname->data);
+    return sb_finish(&b);
+}
+
+Value class_type_getattr(Value o, Str *name)
+{
+    Class *c = (Class *)val_as_obj(o);
+    Type *t = &c->t;
+    if (name->data[0] == '_' && name->data[1] == '_') {
+        if (str_eq_cstr(name, "__name__")) return new_ref(str_val(c->name));
+        if (str_eq_cstr(name, "__qualname__")) return new_ref(str_val(c->qualname));
+        if (str_eq_cstr(name, "__bases__")) return new_ref(val_from_obj(c->bases));
+        if (str_eq_cstr(name, "__base__")) return new_ref(val_from_obj(t->base));
+        if (str_eq_cstr(name, "__dict__")) return new_ref(val_from_obj(t->dict));
+        if (str_eq_cstr(name, "__class__")) return new_ref(val_from_obj(&type_type));
+        if (str_eq_cstr(name, "__mro__")) {
+            Tuple *r = tuple_new(c->mro->len + 1);
+            if (!r) return VAL_ERROR;
+            r->items[0] = new_ref(o);
+            for (int64_t i = 0; i < c->mro->len; i++) r->items[i + 1] = new_ref(c->mro->items[i]);
+            return val_from_obj(r);
+        }
+    }
+    Value d = class_lookup(t, name);
+    if (d != VAL_UNDEF) return descr_get(d, VAL_UNDEF, t);
+    if (str_eq_cstr(name, "__doc__")) return VAL_NONE;
+    err_format(&exc_AttributeError, "type object '%s' has no attribute '%s'", c->qualname->data, name->data);
+    return VAL_ERROR;
+}
+
+int class_type_setattr(Value o, Str *name, Value v)
+{
+    Class *c = (Class *)val_as_obj(o);
+    int rc;
+    if (v == VAL_UNDEF) {
+        if (dict_get_str(c->t.dict, name) == VAL_UNDEF) {
+            err_format(&exc_AttributeError, "type object '%s' has no attribute '%s'", c->t.name, name->data);
+            return -1;
+        }
+        rc = dict_del(c->t.dict, str_val(name));
+    } else {
+        rc = dict_set_str(c->t.dict, name, v);
+    }
+    if (rc == 0 && name->data[0] == '_') class_fix_slots(c);
+    return rc;
+}
+
+void class_type_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Type *t = (Type *)o;
+    if (!type_is_heap(t)) return;
+    Class *c = (Class *)o;
+    if (t->dict) visit((Obj *)t->dict, arg);
+    if (c->bases) visit((Obj *)c->bases, arg);
+    if (c->mro) visit((Obj *)c->mro, arg);
+}
+
+void class_type_clear(Obj *o)
+{
+    Type *t = (Type *)o;
+    if (!type_is_heap(t)) return;
+    /* the dict object stays (lookups keep working while the cycle is torn down) */
+    if (t->dict) dict_clear(t->dict);
+}
+
+void class_type_dealloc(Obj *o)
+{
+    Type *t = (Type *)o;
+    if (!type_is_heap(t)) return;     /* static types are immortal */
+    Class *c = (Class *)o;
+    if (t->dict) obj_decref(t->dict);
+    if (c->bases) obj_decref(c->bases);
+    if (c->mro) obj_decref(c->mro);
+    if (c->qualname) obj_decref(c->qualname);
+    if (c->name) obj_decref(c->name);
+    obj_free(o);
+}
+
+/* ---- object ---- */
+
+static Value object_repr(Value v)
+{
+    Type *t = val_type(v);
+    StrBuf b;
+    sb_init(&b);
+    if (type_is_heap(t)) {
+        const char *m = class_module(t);
+        sb_printf(&b, "<%s.%s object at %p>", m, ((Class *)t)->qualname->data, (void *)val_as_obj(v));
+    } else {
+        sb_printf(&b, "<%s object at %p>", t->name, (void *)val_as_obj(v));
+    }
+    return sb_finish(&b);
+}
+
+static Value object_new(Type *t, Value *args, int nargs, Tuple *kw)
+{
+    (void)args;
+    if (nargs || (kw && kw->len)) {
+        err_set(&exc_TypeError, "object() takes no arguments");
+        return VAL_ERROR;
+    }
+    Obj *o = obj_alloc(t, sizeof(Obj));
+    return o ? val_from_obj(o) : VAL_ERROR;
+}
+
+static Value object_init_m(Value *args, int nargs, Tuple *kw)
+{
+    (void)args;
+    if (nargs > 1 || (kw && kw->len)) {
+        Type *t = val_type(args[0]);
+        err_format(&exc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                   user_defined(t, "__init__") ? "object" : t->name);
+        return VAL_ERROR;
+    }
+    return VAL_NONE;
+}
+
+static Value object_new_m(Value *args, int nargs, Tuple *kw)
+{
+    if (nargs < 1 || !is_type_val(args[0])) {
+        err_set(&exc_TypeError, "object.__new__(X): X is not a type object");
+        return VAL_ERROR;
+    }
+    Type *t = (Type *)val_as_obj(args[0]);
+    if (type_is_heap(t) && (nargs > 1 || (kw && kw->len)) && !(t->flags & TYPE_EXCEPTION)) {
+        if (user_defined(t, "__new__"))
+            err_set(&exc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+        else
+            err_format(&exc_TypeError, "%s() takes no arguments", t->name);
+        return VAL_ERROR;
+    }
+    if (type_is_heap(t)) return inst_alloc((Class *)t, args + 1, nargs - 1);
+    if (t->new) return t->new(t, args + 1, nargs - 1, NULL);
+    err_format(&exc_TypeError, "object.__new__(%s) is not safe", t->name);
+    return VAL_ERROR;
+}
+
+static Value object_repr_m(Value *args, int nargs, Tuple *kw)
+{
+    (void)nargs; (void)kw;
+    return object_repr(args[0]);
+}
+
+static Value object_str_m(Value *args, int nargs, Tuple *kw)
+{
+    (void)nargs; (void)kw;
+    return obj_repr(args[0]);
+}
+
+static Value object_eq_m(Value *args, int nargs, Tuple *kw)
+{
+    (void)kw;
+    if (nargs != 2) { err_set(&exc_TypeError, "expected 1 argument"); return VAL_ERROR; }
+    if (args[0] == args[1]) return VAL_TRUE;
+    return new_ref(val_from_obj(&class_notimplemented));
+}
+
+static Value object_ne_m(Value *args, int nargs, Tuple *kw)
+{
+    (void)kw;
+    if (nargs != 2) { err_set(&exc_TypeError, "expected 1 argument"); return VAL_ERROR; }
+    Value r = obj_compare(args[0], args[1], CMP_EQ);
+    if (r == VAL_ERROR) return r;
+    int t = obj_truth(r);
+    decref(r);
+    return t < 0 ? VAL_ERROR : val_from_bool(!t);
+}
+
+static Value object_hash_m(Value *args, int nargs, Tuple *kw)
+{
+    (void)nargs; (void)kw;
+    return int_from_i64(pointer_hash(val_as_obj(args[0])));
+}
+
+static const MethodDef object_methods[] = {
+    {"__init__", object_init_m}, {"__new__", object_new_m}, {"__repr__", object_repr_m},
+    {"__str__", object_str_m}, {"__eq__", object_eq_m}, {"__ne__", object_ne_m},
+    {"__hash__", object_hash_m}, {"__setattr__", object_setattr_m}, {NULL, NULL},
+};
+
+Type object_type = {
+    .ob = OBJ_HEAD_INIT(&type_type), .name = "object", .size = sizeof(Obj), .flags = TYPE_BASETYPE,
+    .repr = object_repr, .new = object_new, .methods = object_methods,
+};
+
+/* ---- NotImplemented ---- */
+
+static Value notimpl_repr(Value v) { (void)v; Str *s = str_from_cstr("NotImplemented"); return s ? str_val(s) : VAL_ERROR; }
+
+Type notimplemented_type = {
+    .ob = OBJ_HEAD_INIT(&type_type), .name = "NotImplementedType", .size = sizeof(Obj), .repr = notimpl_repr,
+};
+
+Obj class_notimplemented = OBJ_HEAD_INIT(&notimplemented_type);
+
+/* ---- staticmethod / classmethod ---- */
+
+static void wrap_dealloc(Obj *o) { decref(((Wrap *)o)->func); obj_free(o); }
+static void wrap_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Value f = ((Wrap *)o)->func;
+    if (val_is_obj(f)) visit(val_as_obj(f), arg);
+}
+static void wrap_clear(Obj *o)
+{
+    Wrap *w = (Wrap *)o;
+    Value f = w->func;
+    w->func = VAL_NONE;
+    decref(f);
+}
+static Value wrap_new(Type *t, Value *args, int nargs, Tuple *kw)
+{
+    if (args_no_kw(t->name, kw) < 0) return VAL_ERROR;
+    if (nargs != 1) {
+        err_format(&exc_TypeError, "%s expected 1 argument, got %d", t->name, nargs);
+        return VAL_ERROR;
+    }
+    Wrap *w = obj_alloc(t, sizeof(Wrap));
+    if (!w) return VAL_ERROR;
+    w->func = new_ref(args[0]);
+    return val_from_obj(w);
+}
+static Value wrap_getattr(Value o, Str *name)
+{
+    Wrap *w = (Wrap *)val_as_obj(o);
+    if (str_eq_cstr(name, "__func__") || str_eq_cstr(name, "__wrapped__")) return new_ref(w->func);
+    return VAL_UNDEF;
+}
+static Value static_call(Value self, Value *args, int nargs, Tuple *kw)
+{
+    return obj_call(((Wrap *)val_as_obj(self))->func, args, nargs, kw);
+}
+
+Type staticmethod_type = {
+    .ob = OBJ_HEAD_INIT(&type_type), .name = "staticmethod", .size = sizeof(Wrap),
+    .flags = TYPE_CONTAINER | TYPE_BASETYPE, .dealloc = wrap_dealloc, .traverse = wrap_traverse,
+    .clear = wrap_clear, .new = wrap_new, .getattr = wrap_getattr, .call = static_call,
+};
+Type classmethod_type = {
+    .ob = OBJ_HEAD_INIT(&type_type), .name = "classmethod", .size = sizeof(Wrap),
+    .flags = TYPE_CONTAINER | TYPE_BASETYPE, .dealloc = wrap_dealloc, .traverse = wrap_traverse,
+    .clear = wrap_clear, .new = wrap_new, .getattr = wrap_getattr,
+};
+
+/* ---- property ---- */
+
+static void prop_clear(Obj *o)
+{
+    Property *p = (Property *)o;
+    Value a = p->fget, b = p->fset, c = p->fdel, d = p->doc;
+    p->fget = p->fset = p->fdel = p->doc = VAL_NONE;
+    decref(a); decref(b); decref(c); decref(d);
+}
+static void prop_dealloc(Obj *o) { prop_clear(o); obj_free(o); }
+static void prop_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Property *p = (Property *)o;
+    Value vs[4] = { p->fget, p->fset, p->fdel, p->doc };
+    for (int i = 0; i < 4; i++) if (val_is_obj(vs[i])) visit(val_as_obj(vs[i]), arg);
+}
+static Value prop_make(Value fget, Value fset, Value fdel, Value doc)
+{
+    Property *p = obj_alloc(&property_type, sizeof(Property));
+    if (!p) return VAL_ERROR;
+    p->fget = new_ref(fget == VAL_UNDEF ? VAL_NONE : fget);
+    p->fset = new_ref(fset == VAL_UNDEF ? VAL_NONE : fset);
+    p->fdel = new_ref(fdel == VAL_UNDEF ? VAL_NONE : fdel);
+    p->doc = new_ref(doc == VAL_UNDEF ? VAL_NONE : doc);
+    return val_from_obj(p);
+}
+static Value prop_new(Type *t, Value *args, int nargs, Tuple *kw)
+{
+    (void)t;
+    static const char *const names[] = {"fget", "fset", "fdel", "doc", NULL};
+    Value out[4];
+    if (args_bind("property", args, nargs, kw, names, 4, 0, out) < 0) return VAL_ERROR;
+    return prop_make(out[0], out[1], out[2], out[3]);
+}
+static Value prop_getter(Value *args, int nargs, Tuple *kw)
+{
+    (void)kw;
+    if (nargs != 2) { err_set(&exc_TypeError, "getter() takes exactly one argument"); return VAL_ERROR; }
+    Property *p = (Property *)val_as_obj(args[0]);
+    return prop_make(args[1], p->fset, p->fdel, p->doc);
+}
+static Value prop_setter(Value *args, int nargs, Tuple *kw)
+{
+    (void)kw;
+    if (nargs != 2) { err_set(&exc_TypeError, "setter() takes exactly one argument"); return VAL_ERROR; }
+    Property *p = (Property *)val_as_obj(args[0]);
+    return prop_make(p->fget, args[1], p->fdel, p->doc);
+}
+static Value prop_deleter(Value *args, int nargs, Tuple *kw)
+{
+    (void)kw;
+    if (nargs != 2) { err_set(&exc_TypeError, "deleter() takes exactly one argument"); return VAL_ERROR; }
+    Property *p = (Property *)val_as_obj(args[0]);
+    return prop_make(p->fget, p->fset, args[1], p->doc);
+}
+static Value prop_getattr(Value o, Str *name)
+{
+    Property *p = (Property *)val_as_obj(o);
+    if (str_eq_cstr(name, "fget")) return new_ref(p->fget);
+    if (str_eq_cstr(name, "fset")) return new_ref(p->fset);
+    if (str_eq_cstr(name, "fdel")) return new_ref(p->fdel);
+    if (str_eq_cstr(name, "__doc__")) return new_ref(p->doc);
+    return VAL_UNDEF;
+}
+static const MethodDef prop_methods[] = {
+    {"getter", prop_getter}, {"setter", prop_setter}, {"deleter", prop_deleter}, {NULL, NULL},
+};
+
+Type property_type = {
+    .ob = OBJ_HEAD_INIT(&type_type), .name = "property", .size = sizeof(Property),
+    .flags = TYPE_CONTAINER | TYPE_BASETYPE, .dealloc = prop_dealloc, .traverse = prop_traverse,
+    .clear = prop_clear, .new = prop_new, .getattr = prop_getattr, .methods = prop_methods,
+};
+
+/* ---- super ---- */
+
+static void super_clear(Obj *o)
+{
+    Super *s = (Super *)o;
+    Value v = s->obj;
+    Type *a = s->type, *b = s->objtype;
+    s->obj = VAL_NONE;
+    s->type = s->objtype = NULL;
+    decref(v);
+    if (a) obj_decref(a);
+    if (b) obj_decref(b);
+}
+static void super_dealloc(Obj *o) { super_clear(o); obj_free(o); }
+static void super_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    Super *s = (Super *)o;
+    if (val_is_obj(s->obj)) visit(val_as_obj(s->obj), arg);
+    if (s->type) visit((Obj *)s->type, arg);
+    if (s->objtype) visit((Obj *)s->objtype, arg);
+}
+static Value super_new(Type *t, Value *args, int nargs, Tuple *kw)
+{
+    (void)t;
+    if (args_no_kw("super", kw) < 0) return VAL_ERROR;
+    if (nargs == 0) {
+        err_set(&exc_RuntimeError, "super(): no arguments");
+        return VAL_ERROR;
+    }
+    if (nargs != 2) {
+        err_set(&exc_TypeError, "super() takes 0 or 2 arguments in scr");
+        return VAL_ERROR;
+    }
+    if (!is_type_val(args[0])) {
+        err_format(&exc_TypeError, "super() argument 1 must be a type, not %s", val_type_name(args[0]));
+        return VAL_ERROR;
+    }
+    Type *ty = (Type *)val_as_obj(args[0]);
+    Type *objtype;
+    if (is_type_val(args[1]) && type_is_subtype((Type *)val_as_obj(args[1]), ty))
+        objtype = (Type *)val_as_obj(args[1]);
+    else if (val_isinstance(args[1], ty))
+        objtype = val_type(args[1]);
+    else {
+        err_set(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return VAL_ERROR;
+    }
+    Super *s = obj_alloc(&super_type, sizeof(Super));
+    if (!s) return VAL_ERROR;
+    s->type = ty;
+    obj_incref(ty);
+    s->obj = new_ref(args[1]);
+    s->objtype = objtype;
+    obj_incref(objtype);
+    return val_from_obj(s);
+}
+static Value super_getattr(Value o, Str *name)
+{
+    Super *s = (Super *)val_as_obj(o);
+    if (!str_eq_cstr(name, "__class__")) {
+        Type *m[MRO_MAX];
+        int n = mro_of(s->objtype, m, MRO_MAX), i = 0;
+        while (i < n && m[i] != s->type) i++;
+        for (i++; i < n; i++) {
+            Value d = dict_of(m[i], name);
+            if (d == VAL_UNDEF) continue;
+            if (s->obj == val_from_obj(s->objtype)) {      /* super() in a classmethod: bind to the class */
+                if (val_type(d) == &classmethod_type)
+                    return method_new(((Wrap *)val_as_obj(d))->func, s->obj);
+                if (is_plain_builtin(d) && strcmp(((Builtin *)val_as_obj(d))->name, "__new__") != 0)
+                    return builtin_new(((Builtin *)val_as_obj(d))->name, ((Builtin *)val_as_obj(d))->fn, s->obj);
+                return descr_get(d, VAL_UNDEF, s->objtype);
+            }
+            return descr_get(d, s->obj, s->objtype);
+        }
+    }
+    return VAL_UNDEF;
+}
+static Value super_repr(Value v)
+{
+    Super *s = (Super *)val_as_obj(v);
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "<super: <class '%s'>, <%s object>>", s->type->name, s->objtype->name);
+    return sb_finish(&b);
+}
+
+Type super_type = {
+    .ob = OBJ_HEAD_INIT(&type_type), .name = "super", .size = sizeof(Super),
+    .flags = TYPE_CONTAINER | TYPE_BASETYPE, .dealloc = super_dealloc, .traverse = super_traverse,
+    .clear = super_clear, .new = super_new, .getattr = super_getattr, .repr = super_repr,
+};
+
+/* ---- BaseException.__init__ (sets args, for super().__init__(msg)) ---- */
+
+static Value exc_init_m(Value *args, int nargs, Tuple *kw)
+{
+    if (args_no_kw("BaseException.__init__", kw) < 0) return VAL_ERROR;
+    if (nargs < 1 || !val_isinstance(args[0], &exc_BaseException)) {
+        err_set(&exc_TypeError, "descriptor '__init__' requires a 'BaseException' object");
+        return VAL_ERROR;
+    }
+    Exc *e = (Exc *)val_as_obj(args[0]);
+    Tuple *a = tuple_from_array(args + 1, nargs - 1);
+    if (!a) return VAL_ERROR;
+    Tuple *old = e->args;
+    e->args = a;
+    if (old) obj_decref(old);
+    return VAL_NONE;
+}
+
+/* ---- with ---- */
+
+Value class_enter(Value mgr, Value *exit_out)
+{
+    Type *t = val_type(mgr);
+    Value enter = type_is_heap(t) ? class_lookup_cstr(t, "__enter__") : VAL_UNDEF;
+    Value exitf = type_is_heap(t) ? class_lookup_cstr(t, "__exit__") : VAL_UNDEF;
+    if (!type_is_heap(t)) {
+        /* builtin managers (files) expose __enter__/__exit__ as methods */
+        Value e = obj_getattr_cstr(mgr, "__enter__");
+        if (e == VAL_ERROR) {
+            err_clear();
+            err_format(&exc_TypeError, "'%s' object does not support the context manager protocol", t->name);
+            return VAL_ERROR;
+        }
+        Value x = obj_getattr_cstr(mgr, "__exit__");
+        if (x == VAL_ERROR) {
+            decref(e);
+            err_clear();
+            err_format(&exc_TypeError, "'%s' object does not support the context manager protocol", t->name);
+            return VAL_ERROR;
+        }
+        Value r = obj_call(e, NULL, 0, NULL);
+        decref(e);
+        if (r == VAL_ERROR) { decref(x); return VAL_ERROR; }
+        *exit_out = x;
+        return r;
+    }
+    if (enter == VAL_UNDEF || exitf == VAL_UNDEF) {
+        err_format(&exc_TypeError, "'%s' object does not support the context manager protocol%s", t->name,
+                   enter != VAL_UNDEF ? " (missed __exit__ method)" : "");
+        return VAL_ERROR;
+    }
+    Value x = descr_get(exitf, mgr, t);
+    if (x == VAL_ERROR) return VAL_ERROR;
+    incref(enter);
+    Value r = call_attr(enter, mgr, NULL, 0, NULL);
+    decref(enter);
+    if (r == VAL_ERROR) { decref(x); return VAL_ERROR; }
+    *exit_out = x;
+    return r;
+}
+
+/* ---- operators ---- */
+
+static const char *const bin_names[][3] = {
+    [OP_ADD] = {"__add__", "__radd__", "__iadd__"},
+    [OP_SUB] = {"__sub__", "__rsub__", "__isub__"},
+    [OP_MUL] = {"__mul__", "__rmul__", "__imul__"},
+    [OP_TRUEDIV] = {"__truediv__", "__rtruediv__", "__itruediv__"},
+    [OP_FLOORDIV] = {"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
+    [OP_MOD] = {"__mod__", "__rmod__", "__imod__"},
+    [OP_POW] = {"__pow__", "__rpow__", "__ipow__"},
+    [OP_LSHIFT] = {"__lshift__", "__rlshift__", "__ilshift__"},
+    [OP_RSHIFT] = {"__rshift__", "__rrshift__", "__irshift__"},
+    [OP_AND] = {"__and__", "__rand__", "__iand__"},
+    [OP_OR] = {"__or__", "__ror__", "__ior__"},
+    [OP_XOR] = {"__xor__", "__rxor__", "__ixor__"},
+    [OP_MATMUL] = {"__matmul__", "__rmatmul__", "__imatmul__"},
+};
+
+/* self.name(other) if the class defines it: VAL_NOTIMPL when it does not or returns NotImplemented. */
+static Value try_dunder(Value self, const char *name, Value other)
+{
+    Type *t = val_type(self);
+    if (!type_is_heap(t)) return VAL_NOTIMPL;
+    Value d = class_lookup_cstr(t, name);
+    if (d == VAL_UNDEF || d == VAL_NONE) return VAL_NOTIMPL;
+    incref(d);
+    Value r = call_attr(d, self, &other, 1, NULL);
+    decref(d);
+    if (r == val_from_obj(&class_notimplemented)) {
+        decref(r);
+        return VAL_NOTIMPL;
+    }
+    return r;
+}
+
+Value class_binop(int op, Value a, Value b, bool inplace)
+{
+    if (op < 0 || op >= OP__COUNT) return VAL_NOTIMPL;
+    Value r;
+    if (inplace) {
+        r = try_dunder(a, bin_names[op][2], b);
+        if (r != VAL_NOTIMPL) return r;
+    }
+    Type *ta = val_type(a), *tb = val_type(b);
+    bool b_first = ta != tb && type_is_heap(tb) && type_is_subtype(tb, ta) &&
+                   user_defined(tb, bin_names[op][1]);
+    if (b_first) {
+        r = try_dunder(b, bin_names[op][1], a);
+        if (r != VAL_NOTIMPL) return r;
+    }
+    r = try_dunder(a, bin_names[op][0], b);
+    if (r != VAL_NOTIMPL) return r;
+    if (!b_first && ta != tb) {
+        r = try_dunder(b, bin_names[op][1], a);
+        if (r != VAL_NOTIMPL) return r;
+    }
+    return VAL_NOTIMPL;
+}
+
+Value class_unary(int op, Value a)
+{
+    static const char *const names[] = { "__neg__", "__pos__", "__invert__" };
+    if (op < 0 || op > UOP_INVERT || !type_is_heap(val_type(a))) return VAL_NOTIMPL;
+    Value d = class_lookup_cstr(val_type(a), names[op]);
+    if (d == VAL_UNDEF) return VAL_NOTIMPL;
+    incref(d);
+    Value r = call_attr(d, a, NULL, 0, NULL);
+    decref(d);
+    return r;
+}
+
+/* ---- registration ---- */
+
+int class_add_builtins(Dict *d)
+{
+    Type *const types[] = { &object_type, &super_type, &property_type, &staticmethod_type, &classmethod_type, NULL };
+    for (int i = 0; types[i]; i++) {
+        type_ready(types[i]);
+        if (dict_set_cstr(d, types[i]->name, val_from_obj(types[i])) < 0) return -1;
+    }
+    type_ready(&notimplemented_type);
+    if (dict_set_cstr(d, "NotImplemented", val_from_obj(&class_notimplemented)) < 0) return -1;
+    type_ready(&exc_BaseException);
+    if (exc_BaseException.dict && dict_get_cstr(exc_BaseException.dict, "__init__") == VAL_UNDEF) {
+        Value f = builtin_new("__init__", exc_init_m, VAL_UNDEF);
+        if (f == VAL_ERROR) return -1;
+        int rc = dict_set_cstr(exc_BaseException.dict, "__init__", f);
+        decref(f);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
