@@ -121,12 +121,16 @@ START_TEST(test_arithmetic)
     expect_repr(binop(OP_RSHIFT, "-3541774862152233910273", "69"), "-7");
     expect_repr(binop(OP_AND, "-18446744073709551616", "1180591620717411303423"), "1162144876643701751808");
     expect_repr(binop(OP_XOR, "1180591620717411303424", "-1"), "-1180591620717411303425");
-    expect_repr(op_binary(OP_ADD, VAL_TRUE, P("0x400000000000000000"), false), "1180591620717411303425");
+    Value h = P("0x400000000000000000");
+    expect_repr(op_binary(OP_ADD, VAL_TRUE, h, false), "1180591620717411303425");
+    decref(h);
     Value p = P("1267650600228229401496703205376");
     expect_repr(int_pow3(I(3), I(-1), p), "845100400152152934331135470251");
     expect_error(int_pow3(I(2), I(-1), I(4)), &exc_ValueError, "base is not invertible for the given modulus");
     expect_repr(int_divmod(p, I(-7)), "(-181092942889747057356671886483, -5)");
-    expect_repr(int_round(P("1267650601000000000000000000000"), -21), "1267650601000000000000000000000");
+    Value r = P("1267650601000000000000000000000");
+    expect_repr(int_round(r, -21), "1267650601000000000000000000000");
+    decref(r);
     expect_repr(int_round(p, -21), "1267650600000000000000000000000");
     expect_repr(int_to_base_str(p, 16, "0x"), "'0x10000000000000000000000000'");
     ck_assert_int_eq(int_bit_length(p), 101);
@@ -156,7 +160,9 @@ START_TEST(test_float_conversion)
     ck_assert_int_eq(int_bit_length(f), 997);
     decref(f);
     /* true division: correctly rounded, including results CPython gets via long_true_divide */
-    Value q = op_binary(OP_TRUEDIV, P("12345678901234567890123"), I(1000), false);
+    Value n = P("12345678901234567890123");
+    Value q = op_binary(OP_TRUEDIV, n, I(1000), false);
+    decref(n);
     ck_assert(val_as_float(q) == 12345678901234567890.123);
     Value t = op_binary(OP_POW, I(10), I(400), false);
     Value z = op_binary(OP_TRUEDIV, I(1), t, false);
