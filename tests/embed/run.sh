@@ -32,14 +32,16 @@ PKG_CONFIG_PATH=$prefix/$libdir/pkgconfig
 export PKG_CONFIG_PATH
 flags=$(pkg-config --cflags --libs scr)
 echo "pkg-config --cflags --libs scr: $flags"
+# EMBED_CFLAGS: the flags the library was built with that a program linking
+# it needs too (the Sanitize build sets -fsanitize=...).
 # shellcheck disable=SC2086
-"$cc" -std=c11 -Wall -Wextra -o "$prefix/embed" "$src/embed.c" $flags
+"$cc" -std=c11 -Wall -Wextra ${EMBED_CFLAGS:-} -o "$prefix/embed" "$src/embed.c" $flags
 "$prefix/bin/scr" -c 'print("installed scr runs")'
 
 out=$prefix/embed.stdout
 err=$prefix/embed.stderr
 status=0
-if command -v valgrind >/dev/null 2>&1; then
+if [ -z "${EMBED_CFLAGS:-}" ] && command -v valgrind >/dev/null 2>&1; then
     valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
         --error-exitcode=99 -q "$prefix/embed" >"$out" 2>"$err" || status=$?
 else

@@ -210,6 +210,7 @@ static void spawn(const char *scr, char *args)
         perror("execv");
         _exit(127);
     }
+    for (int i = 1; i < argc; i++) free(argv[i]);   /* the child has its copy */
 }
 
 int main(int argc, char **argv)
