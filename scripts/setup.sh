@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(cmake gcc make re2c bison check libsubunit-dev pkg-config libedit-dev
-          valgrind python3 lua5.4 libgmp-dev)
+          valgrind python3 lua5.4 libgmp-dev time)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "setup: not a dpkg-based system; install these yourself: ${packages[*]}" >&2
