@@ -4,7 +4,9 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include "interp.h"
+#include "mem.h"
 #include "error.h"
 #include "str.h"
 #include "int.h"
@@ -36,8 +38,28 @@ static void fatal(const char *what)
     exit(1);
 }
 
+_Static_assert(sizeof(void *) == 8, "NaN-boxing needs 64-bit pointers");
+
+/* NaN-boxing keeps a pointer in the low 48 bits of a value (value.h). Linux on
+ * x86-64 and aarch64 hands out user addresses below 2**47 unless a program
+ * asks for more, but check once, in every build, rather than trust it: a small
+ * block, a large (mmap'd) block and the stack. */
+static void check_48bit_addresses(void)
+{
+    int on_stack = 0;
+    void *small = mem_alloc(16), *large = mem_alloc((size_t)1 << 20);
+    uintptr_t hi = (uintptr_t)&on_stack | (uintptr_t)small | (uintptr_t)large;
+    mem_free(small);
+    mem_free(large);
+    if (hi >> 48) {
+        fprintf(stderr, "scr: this platform gives addresses above 48 bits, which NaN-boxed values cannot hold\n");
+        exit(1);
+    }
+}
+
 void interp_init(int argc, char **argv)
 {
+    check_48bit_addresses();
     interp.recursion_limit = 1000;
     interp.depth = 0;
     interp.main_module = VAL_NONE;
