@@ -27,6 +27,7 @@
 #include "format.h"
 #include "iterators.h"
 #include "textio.h"
+#include "fileio.h"
 #include "vm.h"
 
 #define REFCNT_IMMORTAL INT64_C(4294967295)
@@ -1085,6 +1086,7 @@ static const MethodDef builtin_functions[] = {
     {"format", b_format}, {"globals", b_globals}, {"dir", b_dir},
     {"locals", b_locals}, {"vars", b_vars},
     {"getrefcount", sys_getrefcount}, {"exit", b_exit}, {"quit", b_quit},
+    {"open", fileio_open},
     {NULL, NULL},
 };
 

@@ -36,6 +36,9 @@ extern Type exc_BaseException, exc_Exception, exc_SystemExit, exc_KeyboardInterr
     exc_IndentationError, exc_ImportError, exc_ModuleNotFoundError, exc_OSError,
     exc_EOFError;
 
+/* OSError subclasses raised by open() (runtime/fileio.c). */
+extern Type exc_FileNotFoundError, exc_FileExistsError, exc_PermissionError, exc_IsADirectoryError;
+
 /* Every builtin exception type, NULL-terminated, for the builtins module. */
 extern Type *const exc_builtin_types[];
 

@@ -204,6 +204,10 @@ EXC_TYPE(IndentationError, &exc_SyntaxError)
 EXC_TYPE(ImportError, &exc_Exception)
 EXC_TYPE(ModuleNotFoundError, &exc_ImportError)
 EXC_TYPE(OSError, &exc_Exception)
+EXC_TYPE(FileNotFoundError, &exc_OSError)
+EXC_TYPE(FileExistsError, &exc_OSError)
+EXC_TYPE(PermissionError, &exc_OSError)
+EXC_TYPE(IsADirectoryError, &exc_OSError)
 EXC_TYPE(EOFError, &exc_Exception)
 EXC_TYPE(SystemError, &exc_Exception)
 EXC_TYPE(GeneratorExit, &exc_BaseException)
@@ -216,7 +220,8 @@ Type *const exc_builtin_types[] = {
     &exc_RuntimeError, &exc_RecursionError, &exc_NotImplementedError, &exc_MemoryError,
     &exc_StopIteration, &exc_SyntaxError, &exc_IndentationError, &exc_ImportError,
     &exc_ModuleNotFoundError, &exc_OSError, &exc_EOFError, &exc_SystemError,
-    &exc_GeneratorExit,
+    &exc_GeneratorExit, &exc_FileNotFoundError, &exc_FileExistsError, &exc_PermissionError,
+    &exc_IsADirectoryError,
     NULL
 };
 

@@ -19,6 +19,7 @@
 #include "module.h"
 #include "iterators.h"
 #include "textio.h"
+#include "fileio.h"
 #include "gc.h"
 
 Interp interp;
@@ -26,6 +27,7 @@ Interp interp;
 /* Types whose method dicts interp_init builds and interp_free releases. */
 static Type *const library_types[] = {
     &function_type, &builtin_type, &method_type, &cell_type, &module_type, &textio_type,
+    &fileio_type,
     &map_type, &filter_type, &zip_type, &enumerate_type, &reversed_type, &callable_iterator_type,
     &str_type, &int_type, &bool_type, &none_type, &float_type, &tuple_type, &list_type,
     &dict_type, &range_type, &slice_type, &type_type,
