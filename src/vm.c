@@ -593,16 +593,25 @@ Value vm_call_function(Function *fn, Value *args, int nargs, Tuple *kwnames)
     return r;
 }
 
-Value vm_run_module(Code *co, Dict *globals)
+/* Where an entry frame for `co` (a module, a resumed generator) starts, or
+ * NULL with the exception set when there is no room for it. */
+static Value *entry_region(Code *co)
 {
-    if (!vm.frames) { err_set(&exc_SystemError, "the VM is not initialised"); return VAL_ERROR; }
-    if (c_stack_exhausted()) { recursion_error(); return VAL_ERROR; }
+    if (!vm.frames) { err_set(&exc_SystemError, "the VM is not initialised"); return NULL; }
+    if (c_stack_exhausted()) { recursion_error(); return NULL; }
     Value *top = region_start();
     if (interp.depth >= interp.recursion_limit || vm.fr + 1 >= vm.frames_end ||
         top + 1 + co->nlocals + co->stacksize + STACK_SLACK > vm.stack_end) {
         recursion_error();
-        return VAL_ERROR;
+        return NULL;
     }
+    return top;
+}
+
+Value vm_run_module(Code *co, Dict *globals)
+{
+    Value *top = entry_region(co);
+    if (!top) return VAL_ERROR;
     top[0] = VAL_NONE;
     Value *base = top + 1;
     for (int i = 0; i < co->nlocals; i++) base[i] = VAL_UNDEF;
@@ -1013,14 +1022,8 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
 {
     *done = 0;
     Code *co = g->func->code;
-    if (!vm.frames) { err_set(&exc_SystemError, "the VM is not initialised"); return VAL_ERROR; }
-    if (c_stack_exhausted()) { recursion_error(); return VAL_ERROR; }
-    Value *top = region_start();
-    if (interp.depth >= interp.recursion_limit || vm.fr + 1 >= vm.frames_end ||
-        top + 1 + co->nlocals + co->stacksize + STACK_SLACK > vm.stack_end) {
-        recursion_error();
-        return VAL_ERROR;
-    }
+    Value *top = entry_region(co);
+    if (!top) return VAL_ERROR;
     top[0] = VAL_NONE;
     Value *base = top + 1;
     memcpy(base, g->frame, (size_t)g->nframe * sizeof(Value));
