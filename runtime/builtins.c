@@ -270,8 +270,7 @@ static Value b_abs(Value *args, int nargs, Tuple *kwnames)
     Value v = args[0];
     if (val_is_float(v)) return val_from_float(fabs(val_as_float(v)));
     if (val_is_intlike(v)) return int_abs(v);
-    err_format(&exc_TypeError, "bad operand type for abs(): '%s'", val_type_name(v));
-    return VAL_ERROR;
+    return val_abs_special(v);
 }
 
 static Value b_ord(Value *args, int nargs, Tuple *kwnames)
@@ -315,6 +314,13 @@ static Value int_in_base(Value *args, int nargs, Tuple *kwnames, const char *fna
 {
     if (one_arg(fname, nargs, kwnames) < 0) return VAL_ERROR;
     int64_t i;
+    if (!val_is_intlike(args[0]) && val_has_index(args[0])) {   /* hex(obj) goes through __index__ */
+        Value k = int_index(args[0]);
+        if (k == VAL_ERROR) return VAL_ERROR;
+        Value r = int_in_base(&k, 1, NULL, fname, shift, prefix);
+        decref(k);
+        return r;
+    }
     if (val_is_intlike(args[0]) && int_is_big(args[0])) return int_to_base_str(args[0], 1 << shift, prefix);
     if (val_index(args[0], &i) < 0) return VAL_ERROR;
     char buf[80], *p = buf + sizeof buf;
@@ -691,13 +697,10 @@ static Value b_sorted(Value *args, int nargs, Tuple *kwnames)
     }
     if (args_bind("sort", args, nargs, kwnames, names, 1, 1, a) < 0) return VAL_ERROR;
     int rev = 0;
-    if (a[2] != VAL_UNDEF) {
-        if (val_is_float(a[2])) {
-            err_set(&exc_TypeError, "'float' object cannot be interpreted as an integer");
-            return VAL_ERROR;
-        }
-        rev = obj_truth(a[2]);
-        if (rev < 0) return VAL_ERROR;
+    if (a[2] != VAL_UNDEF) {     /* an int argument, as list.sort() wants it */
+        int64_t r;
+        if (val_index(a[2], &r) < 0) return VAL_ERROR;
+        rev = r != 0;
     }
     Value l = list_from_iterable(a[0]);
     if (l == VAL_ERROR) return VAL_ERROR;
@@ -967,14 +970,23 @@ static Value b_globals(Value *args, int nargs, Tuple *kwnames)
 }
 
 /* locals(): in a function a new dict snapshot of its bound locals (src/vm.c),
- * at module level the globals. */
+ * at module level the globals. A class body keeps its namespace dict in the
+ * hidden local ".ns" (src/symtable.c): locals() there is that dict. */
 static Value b_locals(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
     if (nargs_range("locals", nargs, kwnames, 0, 0) < 0) return VAL_ERROR;
     Value l = vm_locals();
-    if (l != VAL_UNDEF) return l;
-    return b_globals(args, 0, NULL);
+    if (l == VAL_UNDEF) return b_globals(args, 0, NULL);
+    if (l != VAL_ERROR) {
+        Value ns = dict_get_cstr(val_as_dict(l), ".ns");
+        if (ns != VAL_UNDEF && val_is_dict(ns)) {
+            incref(ns);
+            decref(l);
+            return ns;
+        }
+    }
+    return l;
 }
 
 static Value b_vars(Value *args, int nargs, Tuple *kwnames)

@@ -16,6 +16,9 @@
 #include "int.h"
 #include "tuple.h"
 #include "mem.h"
+#include "class.h"
+#include "format.h"
+#include "function.h"
 
 /* ---- repr ---- */
 
@@ -306,6 +309,41 @@ Value float_parse(const char *s, int64_t len)
 
 /* ---- conversion and comparison ---- */
 
+/* An instance of a class as a float (PyFloat_AsDouble): __float__, then
+ * __index__. 1 with *out set, 0 when the class has neither, -1 on error. */
+static int user_float(Value x, double *out)
+{
+    if (!type_is_heap(val_type(x))) return 0;
+    Value d = class_lookup_cstr(val_type(x), "__float__");
+    if (d != VAL_UNDEF) {
+        incref(d);   /* the call may rebind the class attribute */
+        Value r;
+        if (val_type(d) == &function_type) {
+            r = obj_call(d, &x, 1, NULL);
+        } else {
+            Value m = obj_getattr_cstr(x, "__float__");
+            r = m == VAL_ERROR ? VAL_ERROR : obj_call(m, NULL, 0, NULL);
+            xdecref(m);
+        }
+        decref(d);
+        if (r == VAL_ERROR) return -1;
+        if (!val_is_float(r)) {
+            err_format(&exc_TypeError, "%s.__float__ returned non-float (type %s)", val_type_name(x),
+                       val_type_name(r));
+            decref(r);
+            return -1;
+        }
+        *out = val_as_float(r);
+        return 1;
+    }
+    if (!val_has_index(x)) return 0;
+    Value i = int_index(x);
+    if (i == VAL_ERROR) return -1;
+    int rc = int_to_double(i, out);
+    decref(i);
+    return rc < 0 ? -1 : 1;
+}
+
 int val_to_double(Value v, double *out)
 {
     if (val_is_float(v)) {
@@ -313,6 +351,8 @@ int val_to_double(Value v, double *out)
         return 0;
     }
     if (val_is_intlike(v)) return int_to_double(v, out);
+    int k = user_float(v, out);
+    if (k) return k < 0 ? -1 : 0;
     err_format(&exc_TypeError, "must be real number, not %s", val_type_name(v));
     return -1;
 }
@@ -384,6 +424,9 @@ static Value float_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         return val_from_float(d);
     }
     if (val_is_str(x)) return float_parse(val_as_str(x)->data, val_as_str(x)->len);
+    double d;
+    int k = user_float(x, &d);
+    if (k) return k < 0 ? VAL_ERROR : val_from_float(d);
     err_format(&exc_TypeError, "float() argument must be a string or a real number, not '%s'",
                val_type_name(x));
     return VAL_ERROR;
@@ -405,6 +448,7 @@ static Value float_is_integer(Value *args, int nargs, Tuple *kwnames)
 
 static const MethodDef float_methods[] = {
     { "is_integer", float_is_integer },
+    { "__format__", format_dunder },
     { NULL, NULL },
 };
 

@@ -17,6 +17,8 @@
 #include "floatobj.h"
 #include "tuple.h"
 #include "dict.h"
+#include "class.h"
+#include "function.h"
 
 typedef struct Spec {
     char fill[5];        /* UTF-8 of the fill character */
@@ -372,14 +374,15 @@ static void strip_zeros(char *buf, bool keep_one)
 static void format_r_prec(double x, int p, bool alt, char *out, size_t n)
 {
     if (p == 0) p = 1;
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.*e", p - 1, x);
-    char *ep = strchr(tmp, 'e');
+    /* out (p + 400 bytes) holds all p digits: a short buffer would cut the exponent off */
+    snprintf(out, n, alt ? "%#.*e" : "%.*e", p - 1, x);   /* '#' keeps the point: 1.e+00 */
+    char *ep = strchr(out, 'e');
     int exp = ep ? atoi(ep + 1) : 0;
-    if (exp < -4 || exp >= p - 1) {
+    if (ep && (exp < -4 || exp >= p - 1)) {
         *ep = 0;
-        if (!alt) strip_zeros(tmp, false);
-        snprintf(out, n, "%se%c%02d", tmp, exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+        if (!alt) strip_zeros(out, false);
+        size_t l = strlen(out);
+        snprintf(out + l, n - l, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
     } else {
         snprintf(out, n, "%.*f", p - 1 - exp, x);
         if (!alt) strip_zeros(out, true);
@@ -418,8 +421,16 @@ static Value format_float_spec(double x, Spec *s, Value orig)
     } else {
         switch (t) {
         case 0:
-            if (s->precision < 0) float_repr_buf(ax, buf, cap);
-            else format_r_prec(ax, prec, s->alt, buf, cap);
+            if (s->precision < 0) {
+                float_repr_buf(ax, buf, cap);
+                char *ep = strchr(buf, 'e');
+                if (s->alt && ep && !strchr(buf, '.')) {     /* '#': 1e+16 -> 1.e+16 */
+                    memmove(ep + 1, ep, strlen(ep) + 1);
+                    *ep = '.';
+                }
+            } else {
+                format_r_prec(ax, prec, s->alt, buf, cap);
+            }
             break;
         case 'e': case 'E':
             snprintf(buf, cap, s->alt ? "%#.*e" : "%.*e", prec, ax);
@@ -508,8 +519,36 @@ static Value format_str_spec(Str *str, Spec *s)
     return sb_finish(&b);
 }
 
+/* format(v, spec) for an instance of a class defining __format__. */
+static Value call_user_format(Value v, Value d, Str *spec)
+{
+    Value r;
+    incref(d);   /* the call may rebind the class attribute */
+    if (val_type(d) == &function_type) {
+        Value a[2] = { v, str_val(spec) };
+        r = obj_call(d, a, 2, NULL);
+    } else {
+        Value m = obj_getattr_cstr(v, "__format__");
+        Value a = str_val(spec);
+        r = m == VAL_ERROR ? VAL_ERROR : obj_call(m, &a, 1, NULL);
+        xdecref(m);
+    }
+    decref(d);
+    if (r != VAL_ERROR && !val_is_str(r)) {
+        err_format(&exc_TypeError, "__format__ must return a str, not %s", val_type_name(r));
+        decref(r);
+        return VAL_ERROR;
+    }
+    return r;
+}
+
 Value format_value(Value v, Str *spec)
 {
+    Type *t = val_type(v);
+    if (type_is_heap(t)) {
+        Value d = class_lookup_cstr(t, "__format__");
+        if (d != VAL_UNDEF) return call_user_format(v, d, spec);
+    }
     if (spec->len == 0) {
         if (val_is_str(v)) { incref(v); return v; }
         return obj_str(v);
@@ -529,6 +568,42 @@ Value format_value(Value v, Str *spec)
     }
     err_format(&exc_TypeError, "unsupported format string passed to %s.__format__", val_type_name(v));
     return VAL_ERROR;
+}
+
+/* X.__format__(spec): the builtin types' method, and object's (which accepts
+ * only an empty spec, so that a class's __format__ can defer to super()). */
+static Value format_dunder_impl(Value *args, int nargs, Tuple *kwnames, bool object)
+{
+    const char *owner = object ? "object" : val_is_bool(args[0]) ? "int" : val_type_name(args[0]);
+    if (kwnames && kwnames->len) {
+        err_format(&exc_TypeError, "%s.__format__() takes no keyword arguments", owner);
+        return VAL_ERROR;
+    }
+    if (nargs != 2) {
+        err_format(&exc_TypeError, "%s.__format__() takes exactly one argument (%d given)", owner, nargs - 1);
+        return VAL_ERROR;
+    }
+    if (!val_is_str(args[1])) {
+        err_format(&exc_TypeError, "__format__() argument must be str, not %s", val_type_name(args[1]));
+        return VAL_ERROR;
+    }
+    Str *spec = val_as_str(args[1]);
+    if (!object) return format_value(args[0], spec);
+    if (spec->len) {
+        err_format(&exc_TypeError, "unsupported format string passed to %s.__format__", val_type_name(args[0]));
+        return VAL_ERROR;
+    }
+    return obj_str(args[0]);
+}
+
+Value format_dunder(Value *args, int nargs, Tuple *kwnames)
+{
+    return format_dunder_impl(args, nargs, kwnames, false);
+}
+
+Value format_object_dunder(Value *args, int nargs, Tuple *kwnames)
+{
+    return format_dunder_impl(args, nargs, kwnames, true);
 }
 
 /* ---- str.format ---- */
@@ -875,9 +950,34 @@ static void pct_pad(StrBuf *out, int flags, int64_t width, const char *lead, int
     }
 }
 
+/* A number-like instance (a class with __index__, __int__ or __float__) for
+ * %d and friends: int(v), or operator.index(v) for %o %x %X, as CPython's
+ * formatlong does. VAL_UNDEF when v is no such instance. */
+static Value pct_user_int(Value v, char type)
+{
+    Type *t = val_type(v);
+    if (!type_is_heap(t)) return VAL_UNDEF;
+    if (class_lookup_cstr(t, "__index__") == VAL_UNDEF && class_lookup_cstr(t, "__int__") == VAL_UNDEF &&
+        class_lookup_cstr(t, "__float__") == VAL_UNDEF)
+        return VAL_UNDEF;
+    if (type == 'o' || type == 'x' || type == 'X') return int_index(v);
+    Value it = val_from_obj(&int_type);
+    return obj_call(it, &v, 1, NULL);
+}
+
 static int pct_int(StrBuf *out, Value v, char type, int flags, int64_t width, int64_t prec)
 {
     int64_t i;
+    Value uv = pct_user_int(v, type);
+    if (uv != VAL_UNDEF) {
+        if (uv != VAL_ERROR) {
+            int r = pct_int(out, uv, type, flags, width, prec);
+            decref(uv);
+            return r;
+        }
+        if (!err_matches(&exc_TypeError)) return -1;
+        err_clear();     /* CPython reports the wrong type, not the conversion's error */
+    }
     if (type == 'd' || type == 'i' || type == 'u') {
         if (val_is_float(v)) {
             double d = val_as_float(v);
@@ -1118,8 +1218,11 @@ Value format_percent(Str *fmt, Value args)
                 }
                 ch = v;
                 incref(ch);
-            } else if (val_is_intlike(v) && !val_is_float(v)) {
-                int64_t c = val_to_i64(v);
+            } else if ((val_is_intlike(v) && !val_is_float(v)) || val_has_index(v)) {
+                Value iv = int_index(v);
+                if (iv == VAL_ERROR) goto fail;
+                int64_t c = val_to_i64(iv);
+                decref(iv);
                 if (c < 0 || c > 0x10ffff) {
                     err_set(&exc_OverflowError, "%c arg not in range(0x110000)");
                     goto fail;

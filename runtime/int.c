@@ -18,6 +18,9 @@
 #include "mem.h"
 #include "bigint.h"
 #include "operators.h"
+#include "class.h"
+#include "format.h"
+#include "function.h"
 
 /* ---- construction and access ---- */
 
@@ -46,11 +49,90 @@ int64_t val_to_i64(Value v)
     return i;                   /* a negative BigInt saturates to INT_BIG_MARK itself */
 }
 
+/* A user class's special method called on v (CPython looks dunders up on the
+ * type, never the instance): plain functions get v as their first argument,
+ * anything else goes through attribute access. */
+static Value call_special(Value v, Value d, const char *name)
+{
+    if (val_type(d) == &function_type) {
+        incref(d);   /* the call may rebind the class attribute */
+        Value r = obj_call(d, &v, 1, NULL);
+        decref(d);
+        return r;
+    }
+    Value m = obj_getattr_cstr(v, name);
+    if (m == VAL_ERROR) return VAL_ERROR;
+    Value r = obj_call(m, NULL, 0, NULL);
+    decref(m);
+    return r;
+}
+
+bool val_has_index(Value v)
+{
+    Type *t = val_type(v);
+    return type_is_heap(t) && class_lookup_cstr(t, "__index__") != VAL_UNDEF;
+}
+
+Value int_index(Value v)
+{
+    if (val_is_intlike(v)) { incref(v); return v; }
+    Type *t = val_type(v);
+    Value d = type_is_heap(t) ? class_lookup_cstr(t, "__index__") : VAL_UNDEF;
+    if (d == VAL_UNDEF) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", t->name);
+        return VAL_ERROR;
+    }
+    Value r = call_special(v, d, "__index__");
+    if (r != VAL_ERROR && !val_is_intlike(r)) {
+        err_format(&exc_TypeError, "__index__ returned non-int (type %s)", val_type_name(r));
+        decref(r);
+        return VAL_ERROR;
+    }
+    return r;
+}
+
+int int_subscript_index(Value key, int64_t *out)
+{
+    Value k = key;
+    if (!val_is_intlike(key)) {
+        if (!val_has_index(key)) return 0;
+        k = int_index(key);
+        if (k == VAL_ERROR) return -1;
+    }
+    int rc = 1;
+    if (int_is_big(k)) {
+        err_format(&exc_IndexError, "cannot fit '%s' into an index-sized integer", val_type_name(key));
+        rc = -1;
+    } else {
+        *out = val_to_i64(k);
+    }
+    if (k != key) decref(k);
+    return rc;
+}
+
+Value val_abs_special(Value v)
+{
+    Type *t = val_type(v);
+    Value d = type_is_heap(t) ? class_lookup_cstr(t, "__abs__") : VAL_UNDEF;
+    if (d == VAL_UNDEF) {
+        err_format(&exc_TypeError, "bad operand type for abs(): '%s'", t->name);
+        return VAL_ERROR;
+    }
+    return call_special(v, d, "__abs__");
+}
+
 int val_index(Value v, int64_t *out)
 {
     if (val_is_int(v)) {
         *out = val_as_int(v);
         return 0;
+    }
+    if (!val_is_intlike(v) && val_has_index(v)) {
+        Value k = int_index(v);
+        if (k == VAL_ERROR) return -1;
+        int rc = val_index(k, out);
+        decref(k);
+        return rc;
     }
     if (val_is_intlike(v)) {
         if (bigint_check(v) && !mpz_fits_slong_p(bigint_of(v)->z)) {
@@ -331,6 +413,24 @@ static Value int_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         return x;
     }
     if (val_is_str(x)) return int_parse(val_as_str(x)->data, val_as_str(x)->len, 10);
+    if (type_is_heap(val_type(x))) {     /* int(obj): __int__, then __index__ */
+        Value d = class_lookup_cstr(val_type(x), "__int__");
+        if (d != VAL_UNDEF) {
+            Value r = call_special(x, d, "__int__");
+            if (r != VAL_ERROR && !val_is_intlike(r)) {
+                err_format(&exc_TypeError, "__int__ returned non-int (type %s)", val_type_name(r));
+                decref(r);
+                return VAL_ERROR;
+            }
+            if (val_is_bool(r)) r = val_from_int(r == VAL_TRUE);
+            return r;
+        }
+        if (val_has_index(x)) {
+            Value r = int_index(x);
+            if (val_is_bool(r)) r = val_from_int(r == VAL_TRUE);
+            return r;
+        }
+    }
     err_format(&exc_TypeError,
                "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                val_type_name(x));
@@ -372,6 +472,7 @@ static const MethodDef int_methods[] = {
     { "bit_length", m_bit_length },
     { "bit_count", m_bit_count },
     { "conjugate", int_conjugate },
+    { "__format__", format_dunder },
     { NULL, NULL },
 };
 

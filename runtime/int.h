@@ -54,4 +54,13 @@ char   *bigint_abs_digits(Value v, int base, bool upper, int64_t *len);
 /* digits: validated digits of `base` without sign, prefix or underscores. */
 Value   bigint_parse_digits(const char *digits, bool neg, int base);
 
+/* Added by the breadth helper (runtime/int.c): the __index__ protocol. */
+bool  val_has_index(Value v);                   /* an instance of a class defining __index__ */
+Value int_index(Value v);                       /* operator.index(v): new int ref, TypeError otherwise */
+/* A subscript key as an index: 1 with *out set for ints and __index__ objects,
+ * 0 (no exception) for other keys, -1 with IndexError "cannot fit 'X' into an
+ * index-sized integer" or the __index__ error. */
+int   int_subscript_index(Value key, int64_t *out);
+Value val_abs_special(Value v);                 /* abs() of a non-number: __abs__ or TypeError */
+
 #endif

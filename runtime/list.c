@@ -428,7 +428,9 @@ static Value list_getitem(Value o, Value key)
     List *l = val_as_list(o);
     if (val_is_int(key)) return list_index_get(l, val_as_int(key));
     if (val_is_obj(key) && val_as_obj(key)->type == &slice_type) return list_slice(l, (Slice *)val_as_obj(key));
-    if (val_is_intlike(key)) return list_index_get(l, val_to_i64(key));
+    int64_t i;
+    int k = int_subscript_index(key, &i);
+    if (k) return k < 0 ? VAL_ERROR : list_index_get(l, i);
     err_format(&exc_TypeError, "list indices must be integers or slices, not %s", val_type_name(key));
     return VAL_ERROR;
 }
@@ -573,7 +575,9 @@ static int list_setitem(Value o, Value key, Value v)
     if (val_is_int(key)) return list_ass_index(l, val_as_int(key), v);
     if (val_is_obj(key) && val_as_obj(key)->type == &slice_type)
         return list_ass_subscript_slice(l, (Slice *)val_as_obj(key), v);
-    if (val_is_intlike(key)) return list_ass_index(l, val_to_i64(key), v);
+    int64_t i;
+    int k = int_subscript_index(key, &i);
+    if (k) return k < 0 ? -1 : list_ass_index(l, i, v);
     err_format(&exc_TypeError, "list indices must be integers or slices, not %s", val_type_name(key));
     return -1;
 }
@@ -1014,11 +1018,14 @@ static Value m_remove(Value *args, int nargs, Tuple *kwnames)
 
 static int seq_bound(Value v, int64_t len, int64_t *out)
 {
-    if (!val_is_intlike(v)) {
+    if (!val_is_intlike(v) && !val_has_index(v)) {
         err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
         return -1;
     }
-    int64_t i = val_to_i64(v);
+    Value k = int_index(v);
+    if (k == VAL_ERROR) return -1;
+    int64_t i = val_to_i64(k);
+    decref(k);
     if (i < 0) { i += len; if (i < 0) i = 0; }
     *out = i;
     return 0;

@@ -333,7 +333,7 @@ static Value object_binop(int op, Value a, Value b, bool inplace)
         break;
     case OP_MUL:
         if (is_seq_type(ta)) {
-            if (!is_intlike(b)) {
+            if (!is_intlike(b) && !val_has_index(b)) {
                 err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", tb->name);
                 return VAL_ERROR;
             }
@@ -343,7 +343,7 @@ static Value object_binop(int op, Value a, Value b, bool inplace)
             return seq_repeat(a, n);
         }
         if (is_seq_type(tb)) {
-            if (!is_intlike(a)) {
+            if (!is_intlike(a) && !val_has_index(a)) {
                 err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", ta->name);
                 return VAL_ERROR;
             }

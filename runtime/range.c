@@ -166,6 +166,13 @@ static Value range_getitem(Value o, Value key)
         }
         return range_new((int64_t)ns, (int64_t)ne, (int64_t)nst);
     }
+    if (val_has_index(key)) {
+        Value k = int_index(key);
+        if (k == VAL_ERROR) return VAL_ERROR;
+        Value res = range_getitem(o, k);
+        decref(k);
+        return res;
+    }
     err_format(&exc_TypeError, "range indices must be integers or slices, not %s", val_type_name(key));
     return VAL_ERROR;
 }
@@ -380,6 +387,13 @@ static int slice_value(Value v, int64_t *out)
 {
     if (val_is_intlike(v)) {
         *out = val_to_i64(v);
+        return 0;
+    }
+    if (val_has_index(v)) {
+        Value k = int_index(v);
+        if (k == VAL_ERROR) return -1;
+        *out = val_to_i64(k);   /* saturates like CPython's clamping of huge bounds */
+        decref(k);
         return 0;
     }
     err_set(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");

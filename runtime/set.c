@@ -777,8 +777,51 @@ static int frozenset_hash(Value v, int64_t *out)
     return 0;
 }
 
+/* dict.keys() and dict.items() are set-like: CPython's dictview_richcompare
+ * compares them with sets, and the views here (runtime/dict.c) leave that to
+ * the set's reflected comparison. */
+static bool is_dict_setview(Value v)
+{
+    if (!val_is_obj(v)) return false;
+    const char *n = val_type(v)->name;
+    return strcmp(n, "dict_keys") == 0 || strcmp(n, "dict_items") == 0;
+}
+
+static int all_in_view(Set *s, Value view)
+{
+    int64_t pos = 0;
+    SetEntry *e;
+    while (next_entry(s, &pos, &e)) {
+        Value k = e->key;
+        incref(k);
+        int r = obj_contains(view, k);
+        decref(k);
+        if (r <= 0) return r;
+    }
+    return 1;
+}
+
+static Value compare_view(Set *s, Value view, int op)
+{
+    int64_t n = obj_len(view);
+    if (n < 0) return VAL_ERROR;
+    int r;
+    switch (op) {
+    case CMP_EQ: case CMP_NE:
+        r = s->used == n ? all_in_view(s, view) : 0;
+        if (r >= 0 && op == CMP_NE) r = !r;
+        break;
+    case CMP_LT: r = s->used < n ? all_in_view(s, view) : 0; break;
+    case CMP_LE: r = s->used <= n ? all_in_view(s, view) : 0; break;
+    case CMP_GT: r = s->used > n ? issuperset(s, view) : 0; break;
+    default:     r = s->used >= n ? issuperset(s, view) : 0; break;
+    }
+    return r < 0 ? VAL_ERROR : val_from_bool(r);
+}
+
 static Value set_compare(Value a, Value b, int op)
 {
+    if (is_dict_setview(b)) return compare_view(val_as_set(a), b, op);
     if (!val_is_anyset(b)) return VAL_NOTIMPL;
     Set *s = val_as_set(a), *o = val_as_set(b);
     int r;

@@ -444,7 +444,9 @@ static Value str_getitem(Value o, Value key)
     Str *s = val_as_str(o);
     if (val_is_int(key)) return str_getitem_index(s, val_as_int(key));
     if (val_is_obj(key) && val_as_obj(key)->type == &slice_type) return str_slice(s, (Slice *)val_as_obj(key));
-    if (val_is_intlike(key)) return str_getitem_index(s, val_to_i64(key));
+    int64_t i;
+    int k = int_subscript_index(key, &i);
+    if (k) return k < 0 ? VAL_ERROR : str_getitem_index(s, i);
     err_format(&exc_TypeError, "string indices must be integers, not '%s'", val_type_name(key));
     return VAL_ERROR;
 }

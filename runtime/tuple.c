@@ -197,7 +197,9 @@ static Value tuple_getitem(Value o, Value key)
     Tuple *t = val_as_tuple(o);
     if (val_is_int(key)) return tuple_index_get(t, val_as_int(key));
     if (val_is_obj(key) && val_as_obj(key)->type == &slice_type) return tuple_slice(t, (Slice *)val_as_obj(key));
-    if (val_is_intlike(key)) return tuple_index_get(t, val_to_i64(key));
+    int64_t i;
+    int k = int_subscript_index(key, &i);
+    if (k) return k < 0 ? VAL_ERROR : tuple_index_get(t, i);
     err_format(&exc_TypeError, "tuple indices must be integers or slices, not %s", val_type_name(key));
     return VAL_ERROR;
 }
@@ -308,11 +310,14 @@ static Value tuple_iter(Value v)
 /* start/stop of index(): CPython's _PyEval_SliceIndexNotNone, then clamped. */
 static int seq_bound(Value v, int64_t len, int64_t *out)
 {
-    if (!val_is_intlike(v)) {
+    if (!val_is_intlike(v) && !val_has_index(v)) {
         err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
         return -1;
     }
-    int64_t i = val_to_i64(v);
+    Value k = int_index(v);
+    if (k == VAL_ERROR) return -1;
+    int64_t i = val_to_i64(k);
+    decref(k);
     if (i < 0) { i += len; if (i < 0) i = 0; }
     *out = i;
     return 0;
