@@ -194,8 +194,7 @@ static Value b_input(Value *args, int nargs, Tuple *kwnames)
         err_set(&exc_EOFError, "EOF when reading a line");
         return VAL_ERROR;
     }
-    if (b.len > 0 && b.data[b.len - 1] == '\r') b.len--;
-    return sb_finish(&b);
+    return sb_finish(&b);     /* a '\r' before the '\n' stays, as CPython's sys.stdin keeps it */
 }
 
 /* ---- simple one-argument functions ---- */
@@ -1122,6 +1121,10 @@ Dict *builtins_init(void)
         type_ready(exc_builtin_types[i]);
         if (dict_set_cstr(d, exc_builtin_types[i]->name, val_from_obj(exc_builtin_types[i])) < 0) goto fail;
     }
+    /* the old names of OSError, kept by Python 3 as aliases */
+    if (dict_set_cstr(d, "IOError", val_from_obj(&exc_OSError)) < 0 ||
+        dict_set_cstr(d, "EnvironmentError", val_from_obj(&exc_OSError)) < 0)
+        goto fail;
     if (class_add_builtins(d) < 0) goto fail;   /* object, super, property, ... (runtime/class.c) */
     Value name = new_str("builtins");
     if (name == VAL_ERROR) goto fail;

@@ -36,31 +36,44 @@ static Value wrap(Bytes *b) { return b ? val_from_obj(b) : VAL_ERROR; }
 /* ------------------------------------------------------------------ */
 /* codecs                                                               */
 
-enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UNKNOWN };
-enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE };
+enum { ENC_UTF8 = CODEC_UTF8, ENC_ASCII = CODEC_ASCII, ENC_LATIN1 = CODEC_LATIN1, ENC_UNKNOWN = CODEC_UNKNOWN };
 
-static int encoding_of(const char *name)
+int codec_lookup(const char *name)
 {
     char n[32];
     size_t i = 0;
     for (; name[i] && i < sizeof n - 1; i++) {
         char c = name[i];
         if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        n[i] = c == '_' ? '-' : c;
+        n[i] = c == '_' || c == ' ' ? '-' : c;
     }
     n[i] = 0;
     if (name[i]) return ENC_UNKNOWN;
-    if (!strcmp(n, "utf-8") || !strcmp(n, "utf8") || !strcmp(n, "u8")) return ENC_UTF8;
-    if (!strcmp(n, "ascii") || !strcmp(n, "us-ascii")) return ENC_ASCII;
-    if (!strcmp(n, "latin-1") || !strcmp(n, "latin1") || !strcmp(n, "iso-8859-1") || !strcmp(n, "l1"))
+    if (!strcmp(n, "utf-8") || !strcmp(n, "utf8") || !strcmp(n, "u8") || !strcmp(n, "utf")) return ENC_UTF8;
+    if (!strcmp(n, "ascii") || !strcmp(n, "us-ascii") || !strcmp(n, "646")) return ENC_ASCII;
+    if (!strcmp(n, "latin-1") || !strcmp(n, "latin1") || !strcmp(n, "iso-8859-1") || !strcmp(n, "iso8859-1") ||
+        !strcmp(n, "l1") || !strcmp(n, "latin"))
         return ENC_LATIN1;
     return ENC_UNKNOWN;
 }
 
 static const char *const enc_names[] = { "utf-8", "ascii", "latin-1" };
 
+const char *codec_name(int codec) { return enc_names[codec]; }
+
+int codec_errors(const char *name)
+{
+    if (!strcmp(name, "strict")) return CODEC_STRICT;
+    if (!strcmp(name, "ignore")) return CODEC_IGNORE;
+    if (!strcmp(name, "replace")) return CODEC_REPLACE;
+    if (!strcmp(name, "backslashreplace")) return CODEC_BACKSLASHREPLACE;
+    if (!strcmp(name, "xmlcharrefreplace")) return CODEC_XMLCHARREFREPLACE;
+    return CODEC_UNKNOWN_HANDLER;
+}
+
 /* encoding and errors arguments (positional or keyword) of decode/encode. */
-static int codec_args(const char *fname, Value *args, int nargs, Tuple *kwnames, int *enc, int *errs)
+static int codec_args(const char *fname, Value *args, int nargs, Tuple *kwnames, int *enc, int *errs,
+                      const char **errname)
 {
     Value encv = VAL_UNDEF, errv = VAL_UNDEF;
     int npos = nargs;     /* keyword values follow the positional arguments */
@@ -81,13 +94,14 @@ static int codec_args(const char *fname, Value *args, int nargs, Tuple *kwnames,
         }
     }
     *enc = ENC_UTF8;
-    *errs = ERR_STRICT;
+    *errs = CODEC_STRICT;
+    *errname = "strict";
     if (encv != VAL_UNDEF) {
         if (!val_is_str(encv)) {
             err_format(&exc_TypeError, "%s() argument 'encoding' must be str, not %s", fname, val_type_name(encv));
             return -1;
         }
-        *enc = encoding_of(val_as_str(encv)->data);
+        *enc = codec_lookup(val_as_str(encv)->data);
         if (*enc == ENC_UNKNOWN) {
             err_format(&exc_LookupError, "unknown encoding: %s", val_as_str(encv)->data);
             return -1;
@@ -98,14 +112,9 @@ static int codec_args(const char *fname, Value *args, int nargs, Tuple *kwnames,
             err_format(&exc_TypeError, "%s() argument 'errors' must be str, not %s", fname, val_type_name(errv));
             return -1;
         }
-        const char *e = val_as_str(errv)->data;
-        if (!strcmp(e, "strict")) *errs = ERR_STRICT;
-        else if (!strcmp(e, "ignore")) *errs = ERR_IGNORE;
-        else if (!strcmp(e, "replace")) *errs = ERR_REPLACE;
-        else {
-            err_format(&exc_LookupError, "unknown error handler name '%s'", e);
-            return -1;
-        }
+        /* as CPython, an unknown handler is only an error once a character needs it */
+        *errname = val_as_str(errv)->data;
+        *errs = codec_errors(*errname);
     }
     return 0;
 }
@@ -113,7 +122,7 @@ static int codec_args(const char *fname, Value *args, int nargs, Tuple *kwnames,
 /* Length of the valid UTF-8 prefix of the sequence at p (CPython's rules:
  * no overlongs, no surrogates, nothing past U+10FFFF). Returns the full
  * length when valid, else -(bytes that were fine) - 1 and sets *why. */
-static int utf8_check(const unsigned char *p, const unsigned char *end, const char **why)
+int codec_utf8_check(const unsigned char *p, const unsigned char *end, const char **why)
 {
     unsigned c = p[0];
     int n;
@@ -131,17 +140,31 @@ static int utf8_check(const unsigned char *p, const unsigned char *end, const ch
     return n;
 }
 
-static void decode_error(int enc, const unsigned char *data, int64_t start, int64_t end, const char *why)
+int codec_decode_error(int enc, int errs, const char *errname, const char *data, int64_t len, int64_t start,
+                       int64_t end, const char *why, StrBuf *out)
 {
-    if (end - start == 1)
-        err_format(&exc_UnicodeError, "'%s' codec can't decode byte 0x%02x in position %lld: %s", enc_names[enc],
-                   data[start], (long long)start, why);
-    else
-        err_format(&exc_UnicodeError, "'%s' codec can't decode bytes in position %lld-%lld: %s", enc_names[enc],
-                   (long long)start, (long long)end - 1, why);
+    switch (errs) {
+    case CODEC_IGNORE:
+        return 0;
+    case CODEC_REPLACE:
+        sb_puts(out, "\xEF\xBF\xBD");
+        return 0;
+    case CODEC_BACKSLASHREPLACE:
+        for (int64_t i = start; i < end; i++) sb_printf(out, "\\x%02x", (unsigned char)data[i]);
+        return 0;
+    case CODEC_XMLCHARREFREPLACE:
+        err_set(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+        return -1;
+    case CODEC_UNKNOWN_HANDLER:
+        err_format(&exc_LookupError, "unknown error handler name '%s'", errname);
+        return -1;
+    default:
+        err_unicode_decode(enc_names[enc], data, len, start, end, why);
+        return -1;
+    }
 }
 
-static Value decode(const char *s, int64_t len, int enc, int errs)
+static Value decode(const char *s, int64_t len, int enc, int errs, const char *errname)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     StrBuf b;
@@ -162,7 +185,7 @@ static Value decode(const char *s, int64_t len, int enc, int errs)
         int n = 1;
         const char *why = "ordinal not in range(128)";
         if (enc == ENC_UTF8) {
-            n = utf8_check(p, end, &why);
+            n = codec_utf8_check(p, end, &why);
             if (n > 0) {
                 sb_putn(&b, (const char *)p, n);
                 p += n;
@@ -170,16 +193,19 @@ static Value decode(const char *s, int64_t len, int enc, int errs)
             }
             n = -n;   /* bytes in the bad sequence */
         }
-        if (errs == ERR_STRICT) {
+        int64_t at = p - (const unsigned char *)s;
+        if (codec_decode_error(enc, errs, errname, s, len, at, at + n, why, &b) < 0) {
             sb_free(&b);
-            decode_error(enc, (const unsigned char *)s, p - (const unsigned char *)s,
-                         p - (const unsigned char *)s + n, why);
             return VAL_ERROR;
         }
-        if (errs == ERR_REPLACE) sb_puts(&b, "\xEF\xBF\xBD");
         p += n;
     }
     return sb_finish(&b);
+}
+
+Value codec_decode(const char *s, int64_t len, int enc, int errs, const char *errname)
+{
+    return decode(s, len, enc, errs, errname);
 }
 
 /* The code point at p (s is valid UTF-8 as every Str is). */
@@ -192,46 +218,59 @@ static uint32_t cp_at(const unsigned char *p, int *n)
     return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
-static Value encode(Str *s, int enc, int errs)
+Value codec_encode(Str *s, int enc, int errs, const char *errname)
 {
     if (s->ascii || enc == ENC_UTF8) return wrap(bytes_new(s->data, s->len));
     uint32_t limit = enc == ENC_ASCII ? 0x80 : 0x100;
-    Bytes *r = bytes_new(NULL, s->nchars);
-    if (!r) return VAL_ERROR;
+    StrBuf b;
+    sb_init(&b);
     const unsigned char *p = (const unsigned char *)s->data, *end = p + s->len;
-    int64_t out = 0, pos = 0;
+    int64_t pos = 0;
     while (p < end) {
         int n;
         uint32_t cp = cp_at(p, &n);
-        if (cp >= limit) {
-            if (errs == ERR_STRICT) {
-                const char *rng = enc == ENC_ASCII ? "128" : "256";
-                if (cp <= 0xff)
-                    err_format(&exc_UnicodeError, "'%s' codec can't encode character '\\x%02x' in position %lld: ordinal not in range(%s)", enc_names[enc], cp, (long long)pos, rng);
-                else if (cp <= 0xffff)
-                    err_format(&exc_UnicodeError, "'%s' codec can't encode character '\\u%04x' in position %lld: ordinal not in range(%s)", enc_names[enc], cp, (long long)pos, rng);
-                else
-                    err_format(&exc_UnicodeError, "'%s' codec can't encode character '\\U%08x' in position %lld: ordinal not in range(%s)", enc_names[enc], cp, (long long)pos, rng);
-                obj_decref(r);
-                return VAL_ERROR;
-            }
-            if (errs == ERR_REPLACE) r->data[out++] = '?';
-        } else {
-            r->data[out++] = (char)cp;
+        if (cp < limit) {
+            sb_putc(&b, (char)cp);
+            p += n;
+            pos++;
+            continue;
         }
-        p += n;
-        pos++;
+        /* as CPython, the handler gets the whole run of unencodable characters */
+        int64_t start = pos;
+        const unsigned char *q = p;
+        for (; q < end; pos++) {
+            int m;
+            uint32_t c = cp_at(q, &m);
+            if (c < limit) break;
+            q += m;
+            if (errs == CODEC_REPLACE) sb_putc(&b, '?');
+            else if (errs == CODEC_BACKSLASHREPLACE)
+                sb_printf(&b, c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x", (unsigned)c);
+            else if (errs == CODEC_XMLCHARREFREPLACE) sb_printf(&b, "&#%u;", (unsigned)c);
+        }
+        if (errs == CODEC_STRICT || errs == CODEC_UNKNOWN_HANDLER) {
+            sb_free(&b);
+            if (errs == CODEC_UNKNOWN_HANDLER)
+                err_format(&exc_LookupError, "unknown error handler name '%s'", errname);
+            else
+                err_unicode_encode(enc_names[enc], str_val(s), start, pos,
+                                   enc == ENC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)");
+            return VAL_ERROR;
+        }
+        p = q;
     }
-    r->len = out;
-    r->data[out] = 0;
-    return val_from_obj(r);
+    if (b.failed) { sb_free(&b); err_no_memory(); return VAL_ERROR; }
+    Bytes *r = bytes_new(b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return wrap(r);
 }
 
 Value bytes_str_encode(Value *args, int nargs, Tuple *kwnames)
 {
     int enc, errs;
-    if (codec_args("encode", args, nargs, kwnames, &enc, &errs) < 0) return VAL_ERROR;
-    return encode(val_as_str(args[0]), enc, errs);
+    const char *errname;
+    if (codec_args("encode", args, nargs, kwnames, &enc, &errs, &errname) < 0) return VAL_ERROR;
+    return codec_encode(val_as_str(args[0]), enc, errs, errname);
 }
 
 /* ------------------------------------------------------------------ */
@@ -306,11 +345,13 @@ static Value bytes_getitem(Value o, Value key)
         for (int64_t i = 0; i < n; i++) r->data[i] = b->data[start + i * step];
         return val_from_obj(r);
     }
-    if (!val_is_intlike(key)) {
+    int64_t i;
+    int k = int_subscript_index(key, &i);
+    if (k < 0) return VAL_ERROR;
+    if (k == 0) {
         err_format(&exc_TypeError, "byte indices must be integers or slices, not %s", val_type_name(key));
         return VAL_ERROR;
     }
-    int64_t i = val_to_i64(key);
     if (i < 0) i += b->len;
     if (i < 0 || i >= b->len) {
         err_set(&exc_IndexError, "index out of range");
@@ -557,8 +598,9 @@ static Value m_endswith(Value *a, int n, Tuple *k) { return starts_ends("endswit
 static Value m_decode(Value *args, int nargs, Tuple *kwnames)
 {
     int enc, errs;
-    if (codec_args("decode", args, nargs, kwnames, &enc, &errs) < 0) return VAL_ERROR;
-    return decode(SELF->data, SELF->len, enc, errs);
+    const char *errname;
+    if (codec_args("decode", args, nargs, kwnames, &enc, &errs, &errname) < 0) return VAL_ERROR;
+    return decode(SELF->data, SELF->len, enc, errs, errname);
 }
 
 static Value m_hex(Value *args, int nargs, Tuple *kwnames)
@@ -700,8 +742,9 @@ static Value bytes_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
     if (val_is_str(src)) {
         if (nargs + nkw < 2) { err_set(&exc_TypeError, "string argument without an encoding"); return VAL_ERROR; }
         int enc, errs;
-        if (codec_args("bytes", args, nargs, kwnames, &enc, &errs) < 0) return VAL_ERROR;
-        return encode(val_as_str(src), enc, errs);
+        const char *errname;
+        if (codec_args("bytes", args, nargs, kwnames, &enc, &errs, &errname) < 0) return VAL_ERROR;
+        return codec_encode(val_as_str(src), enc, errs, errname);
     }
     if (nargs + nkw > 1) {
         err_set(&exc_TypeError, nargs + nkw == 2 ? "encoding without a string argument" : "errors without a string argument");

@@ -24,4 +24,27 @@ Value bytes_binop(int op, Value a, Value b);
 /* str.encode(encoding='utf-8', errors='strict') (registered in str_methods). */
 Value bytes_str_encode(Value *args, int nargs, Tuple *kwnames);
 
+
+/* Added by the files helper (runtime/bytes.c): the codecs, for open() too. */
+#include "str.h"
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UNKNOWN };
+enum { CODEC_STRICT, CODEC_IGNORE, CODEC_REPLACE, CODEC_BACKSLASHREPLACE, CODEC_XMLCHARREFREPLACE,
+       CODEC_UNKNOWN_HANDLER };
+int   codec_lookup(const char *name);            /* CODEC_UNKNOWN when scr does not have it */
+const char *codec_name(int codec);               /* "utf-8", "ascii", "latin-1" */
+int   codec_errors(const char *name);            /* CODEC_UNKNOWN_HANDLER for a name it does not know */
+/* The UTF-8 sequence at p: its length when valid, else -(number of bytes
+ * making up the maximal invalid part) with *why set to CPython's reason. */
+int   codec_utf8_check(const unsigned char *p, const unsigned char *end, const char **why);
+/* The error handler for data[start:end] that codec `enc` cannot decode:
+ * appends the replacement to out and returns 0, or raises (UnicodeDecodeError
+ * over all of data[:len], LookupError for an unknown handler) and returns -1. */
+int   codec_decode_error(int enc, int errs, const char *errname, const char *data, int64_t len, int64_t start,
+                         int64_t end, const char *why, StrBuf *out);
+/* s[:len] decoded with codec `enc`: a new Str, or UnicodeDecodeError / LookupError
+ * (for str(b, encoding, errors), which str.c does not do yet). */
+Value codec_decode(const char *s, int64_t len, int enc, int errs, const char *errname);
+/* s encoded with codec `enc`: a new Bytes, or UnicodeEncodeError / LookupError. */
+Value codec_encode(Str *s, int enc, int errs, const char *errname);
+
 #endif

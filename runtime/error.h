@@ -66,3 +66,21 @@ void  exc_cleanup(void);     /* at exit: drop the pending exception and MemoryEr
 
 /* Added by the gen helper (runtime/exception.c). */
 extern Type exc_GeneratorExit;
+
+/* Added by the files helper (runtime/exception.c): the rest of CPython's OSError
+ * subclasses, io.UnsupportedOperation (an OSError that `except ValueError` also
+ * catches) and the two Unicode errors with their attributes. */
+extern Type exc_NotADirectoryError, exc_InterruptedError, exc_BlockingIOError, exc_ChildProcessError,
+    exc_ConnectionError, exc_BrokenPipeError, exc_ConnectionAbortedError, exc_ConnectionRefusedError,
+    exc_ConnectionResetError, exc_ProcessLookupError, exc_TimeoutError, exc_UnsupportedOperation,
+    exc_UnicodeDecodeError, exc_UnicodeEncodeError;
+/* The OSError subclass CPython raises for errno e (OSError when none fits). */
+Type *exc_oserror_type(int e);
+/* Raise that subclass as "[Errno e] strerror(e): 'filename' -> 'filename2'";
+ * filename / filename2 are VAL_UNDEF when absent. */
+void  err_set_errno(int e, Value filename, Value filename2);
+/* UnicodeDecodeError(encoding, bytes(data[:len]), start, end, reason). */
+void  err_unicode_decode(const char *encoding, const char *data, int64_t len, int64_t start, int64_t end,
+                         const char *reason);
+/* UnicodeEncodeError(encoding, str, start, end, reason); start/end count code points. */
+void  err_unicode_encode(const char *encoding, Value str, int64_t start, int64_t end, const char *reason);

@@ -7,6 +7,7 @@
  * module's private mark for `raise ... from None` (cause None, context kept
  * but not printed, like CPython's __suppress_context__).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 #include "str.h"
 #include "tuple.h"
 #include "dict.h"
+#include "int.h"
+#include "bytes.h"
 #include "../src/bytecode.h"
 
 static Value pending = VAL_UNDEF;
@@ -24,11 +27,25 @@ static Value pending = VAL_UNDEF;
 static TbEntry *tb_buffer(Exc *e);
 static void tb_clear(Exc *e);
 
+/* OSError and UnicodeDecodeError/UnicodeEncodeError instances carry their
+ * attributes after the Exc header (VAL_NONE when unset):
+ *   OSError:  errno, strerror, filename, filename2
+ *   Unicode*: encoding, object, start, end, reason */
+#define EXCX_FIELDS 5
+typedef struct ExcX { Exc base; Value f[EXCX_FIELDS]; } ExcX;
+enum { F_ERRNO, F_STRERROR, F_FILENAME, F_FILENAME2 };
+enum { F_ENCODING, F_OBJECT, F_START, F_END, F_REASON };
+
+static void oserror_init(ExcX *x);
+static void unicode_init(ExcX *x);
+static int unicode_check_args(Type *t, Value *args, int nargs);
+
 /* ---- instances ---- */
 
 static bool is_subtype(Type *t, Type *base)
 {
     if (t->flags & TYPE_HEAPTYPE) return type_is_subtype(t, base);   /* classes: through the MRO */
+    if (t == &exc_UnsupportedOperation && base == &exc_ValueError) return true;
     for (; t; t = t->base)
         if (t == base) return true;
     return false;
@@ -70,6 +87,13 @@ Value exc_new(Type *t, Value *args, int nargs)
     e->ntb = e->tbcap = 0;
     e->tb = NULL;
     e->value = exc_value_for(t, a);
+    if (is_subtype(t, &exc_OSError) || is_subtype(t, &exc_UnicodeDecodeError) ||
+        is_subtype(t, &exc_UnicodeEncodeError)) {
+        ExcX *x = (ExcX *)e;
+        for (int i = 0; i < EXCX_FIELDS; i++) x->f[i] = VAL_NONE;
+        if (is_subtype(t, &exc_OSError)) oserror_init(x);
+        else if (nargs == 5) unicode_init(x);
+    }
     return val_from_obj(e);
 }
 
@@ -79,6 +103,10 @@ static Value exc_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
         return VAL_ERROR;
     }
+    if (t == &exc_OSError && nargs >= 2 && nargs <= 5 && val_is_intlike(args[0]))
+        t = exc_oserror_type((int)val_to_i64(args[0]));   /* OSError(2, 'x') is a FileNotFoundError */
+    else if ((t == &exc_UnicodeDecodeError || t == &exc_UnicodeEncodeError) && unicode_check_args(t, args, nargs) < 0)
+        return VAL_ERROR;
     return exc_new(t, args, nargs);
 }
 
@@ -166,7 +194,287 @@ static Value exc_getattr(Value o, Str *name)
     return VAL_UNDEF;     /* the generic lookup goes on (methods, __class__) */
 }
 
+/* ---- OSError and the Unicode errors: extra attributes ---- */
+
+static void excx_clear(Obj *o)
+{
+    ExcX *x = (ExcX *)o;
+    for (int i = 0; i < EXCX_FIELDS; i++) {
+        Value v = x->f[i];
+        x->f[i] = VAL_NONE;
+        decref(v);
+    }
+    exc_clear_refs(o);
+}
+
+static void excx_dealloc(Obj *o)
+{
+    excx_clear(o);
+    exc_dealloc(o);
+}
+
+static void excx_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    ExcX *x = (ExcX *)o;
+    for (int i = 0; i < EXCX_FIELDS; i++)
+        if (val_is_obj(x->f[i])) visit(val_as_obj(x->f[i]), arg);
+    exc_traverse(o, visit, arg);
+}
+
+static void set_field(ExcX *x, int i, Value v)
+{
+    Value old = x->f[i];
+    incref(v);
+    x->f[i] = v;
+    decref(old);
+}
+
+/* CPython's OSError.__init__: OSError(errno, strerror[, filename[, winerror[, filename2]]]).
+ * With a filename, args keeps only (errno, strerror). */
+static void oserror_init(ExcX *x)
+{
+    Tuple *a = x->base.args;
+    if (a->len < 2 || a->len > 5) return;
+    set_field(x, F_ERRNO, a->items[0]);
+    set_field(x, F_STRERROR, a->items[1]);
+    if (a->len >= 3 && a->items[2] != VAL_NONE) {
+        set_field(x, F_FILENAME, a->items[2]);
+        if (a->len == 5) set_field(x, F_FILENAME2, a->items[4]);
+        Tuple *two = tuple_from_array(a->items, 2);
+        if (!two) { err_clear(); return; }     /* args stays longer: cosmetic only */
+        x->base.args = two;
+        obj_decref(a);
+    }
+}
+
+Type *exc_oserror_type(int e)
+{
+    switch (e) {
+    case EAGAIN: case EALREADY: case EINPROGRESS:
+#if defined(EWOULDBLOCK) && EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+        return &exc_BlockingIOError;
+    case ECHILD: return &exc_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return &exc_BrokenPipeError;
+    case ECONNABORTED: return &exc_ConnectionAbortedError;
+    case ECONNREFUSED: return &exc_ConnectionRefusedError;
+    case ECONNRESET: return &exc_ConnectionResetError;
+    case EEXIST: return &exc_FileExistsError;
+    case ENOENT: return &exc_FileNotFoundError;
+    case EISDIR: return &exc_IsADirectoryError;
+    case ENOTDIR: return &exc_NotADirectoryError;
+    case EINTR: return &exc_InterruptedError;
+    case EACCES: case EPERM: return &exc_PermissionError;
+    case ESRCH: return &exc_ProcessLookupError;
+    case ETIMEDOUT: return &exc_TimeoutError;
+    default: return &exc_OSError;
+    }
+}
+
+void err_set_errno(int e, Value filename, Value filename2)
+{
+    Str *msg = str_from_cstr(strerror(e));
+    if (!msg) return;
+    Value args[5] = { val_from_int(e), str_val(msg), filename == VAL_UNDEF ? VAL_NONE : filename, VAL_NONE,
+                      filename2 };
+    int n = filename2 != VAL_UNDEF ? 5 : filename != VAL_UNDEF ? 3 : 2;
+    Value exc = exc_new(exc_oserror_type(e), args, n);
+    obj_decref(msg);
+    if (exc != VAL_ERROR) err_set_exc(exc);
+}
+
+static Value oserror_str(Value v)
+{
+    ExcX *x = (ExcX *)val_as_obj(v);
+    if (x->f[F_FILENAME] == VAL_NONE && (x->f[F_ERRNO] == VAL_NONE || x->f[F_STRERROR] == VAL_NONE))
+        return exc_str(v);
+    Value parts[4] = { VAL_UNDEF, VAL_UNDEF, VAL_UNDEF, VAL_UNDEF };
+    Value r = VAL_ERROR;
+    if ((parts[0] = obj_str(x->f[F_ERRNO])) == VAL_ERROR || (parts[1] = obj_str(x->f[F_STRERROR])) == VAL_ERROR)
+        goto done;
+    if (x->f[F_FILENAME] != VAL_NONE && (parts[2] = obj_repr(x->f[F_FILENAME])) == VAL_ERROR) goto done;
+    if (x->f[F_FILENAME] != VAL_NONE && x->f[F_FILENAME2] != VAL_NONE &&
+        (parts[3] = obj_repr(x->f[F_FILENAME2])) == VAL_ERROR)
+        goto done;
+    StrBuf b;
+    sb_init(&b);
+    sb_puts(&b, "[Errno ");
+    sb_putn(&b, val_as_str(parts[0])->data, val_as_str(parts[0])->len);
+    sb_puts(&b, "] ");
+    sb_putn(&b, val_as_str(parts[1])->data, val_as_str(parts[1])->len);
+    if (parts[2] != VAL_UNDEF) {
+        sb_puts(&b, ": ");
+        sb_putn(&b, val_as_str(parts[2])->data, val_as_str(parts[2])->len);
+    }
+    if (parts[3] != VAL_UNDEF) {
+        sb_puts(&b, " -> ");
+        sb_putn(&b, val_as_str(parts[3])->data, val_as_str(parts[3])->len);
+    }
+    r = sb_finish(&b);
+done:
+    for (int i = 0; i < 4; i++) xdecref(parts[i]);
+    return r;
+}
+
+static const char *const oserror_fields[] = { "errno", "strerror", "filename", "filename2", NULL };
+static const char *const unicode_fields[] = { "encoding", "object", "start", "end", "reason", NULL };
+
+static int field_index(const char *const *names, Str *name)
+{
+    for (int i = 0; names[i]; i++)
+        if (str_eq_cstr(name, names[i])) return i;
+    return -1;
+}
+
+static Value oserror_getattr(Value o, Str *name)
+{
+    int i = field_index(oserror_fields, name);
+    if (i >= 0) return new_ref(((ExcX *)val_as_obj(o))->f[i]);
+    return exc_getattr(o, name);
+}
+
+static Value unicode_getattr(Value o, Str *name)
+{
+    int i = field_index(unicode_fields, name);
+    if (i >= 0) return new_ref(((ExcX *)val_as_obj(o))->f[i]);
+    return exc_getattr(o, name);
+}
+
+static int excx_setattr(Value o, const char *const *names, Str *name, Value v)
+{
+    int i = field_index(names, name);
+    if (i < 0) {
+        err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", val_type_name(o), name->data);
+        return -1;
+    }
+    if (v == VAL_UNDEF) {
+        err_set(&exc_TypeError, "can't delete attribute");
+        return -1;
+    }
+    set_field((ExcX *)val_as_obj(o), i, v);
+    return 0;
+}
+
+static int oserror_setattr(Value o, Str *name, Value v) { return excx_setattr(o, oserror_fields, name, v); }
+static int unicode_setattr(Value o, Str *name, Value v) { return excx_setattr(o, unicode_fields, name, v); }
+
+/* UnicodeDecodeError(encoding, object, start, end, reason) argument checks, with CPython's texts. */
+static int unicode_check_args(Type *t, Value *args, int nargs)
+{
+    if (nargs != 5) {
+        err_format(&exc_TypeError, "function takes exactly 5 arguments (%d given)", nargs);
+        return -1;
+    }
+    if (!val_is_str(args[0])) {
+        err_format(&exc_TypeError, "argument 1 must be str, not %s", val_type_name(args[0]));
+        return -1;
+    }
+    if (t == &exc_UnicodeDecodeError && !val_is_bytes(args[1])) {
+        err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(args[1]));
+        return -1;
+    }
+    if (t == &exc_UnicodeEncodeError && !val_is_str(args[1])) {
+        err_format(&exc_TypeError, "argument 2 must be str, not %s", val_type_name(args[1]));
+        return -1;
+    }
+    for (int i = 2; i < 4; i++)
+        if (!val_is_intlike(args[i])) {
+            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(args[i]));
+            return -1;
+        }
+    if (!val_is_str(args[4])) {
+        err_format(&exc_TypeError, "argument 5 must be str, not %s", val_type_name(args[4]));
+        return -1;
+    }
+    return 0;
+}
+
+static void unicode_init(ExcX *x)
+{
+    for (int i = 0; i < EXCX_FIELDS; i++) set_field(x, i, x->base.args->items[i]);
+}
+
+/* str() of UnicodeDecodeError / UnicodeEncodeError; the fields may have been
+ * replaced by anything, so every one is checked. */
+static Value unicode_str(Value v, bool decode)
+{
+    ExcX *x = (ExcX *)val_as_obj(v);
+    Value enc = x->f[F_ENCODING], obj = x->f[F_OBJECT], reason = x->f[F_REASON];
+    if (!val_is_str(enc) || !val_is_str(reason) || !val_is_intlike(x->f[F_START]) || !val_is_intlike(x->f[F_END]) ||
+        (decode ? !val_is_bytes(obj) : !val_is_str(obj)))
+        return str_val(str_new("", 0));
+    int64_t start = val_to_i64(x->f[F_START]), end = val_to_i64(x->f[F_END]);
+    int64_t len = decode ? val_as_bytes(obj)->len : val_as_str(obj)->nchars;
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "'%s' codec can't %s ", val_as_str(enc)->data, decode ? "decode" : "encode");
+    if (start >= 0 && start < len && end == start + 1) {
+        if (decode) {
+            sb_printf(&b, "byte 0x%02x", (unsigned char)val_as_bytes(obj)->data[start]);
+        } else {
+            Value ch = str_getitem_index(val_as_str(obj), start);
+            if (ch == VAL_ERROR) { sb_free(&b); return VAL_ERROR; }
+            const unsigned char *p = (const unsigned char *)val_as_str(ch)->data;
+            uint32_t cp = p[0] < 0x80 ? p[0] : p[0] < 0xE0 ? ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F)
+                        : p[0] < 0xF0 ? ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F)
+                        : ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+                          ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+            decref(ch);
+            if (cp <= 0xff) sb_printf(&b, "character '\\x%02x'", (unsigned)cp);
+            else if (cp <= 0xffff) sb_printf(&b, "character '\\u%04x'", (unsigned)cp);
+            else sb_printf(&b, "character '\\U%08x'", (unsigned)cp);
+        }
+        sb_printf(&b, " in position %lld: ", (long long)start);
+    } else {
+        sb_printf(&b, "%s in position %lld-%lld: ", decode ? "bytes" : "characters", (long long)start,
+                  (long long)end - 1);
+    }
+    sb_putn(&b, val_as_str(reason)->data, val_as_str(reason)->len);
+    return sb_finish(&b);
+}
+
+static Value unicode_decode_str(Value v) { return unicode_str(v, true); }
+static Value unicode_encode_str(Value v) { return unicode_str(v, false); }
+
+static void set_unicode_error(Type *t, const char *encoding, Value obj, int64_t start, int64_t end,
+                              const char *reason)
+{
+    Str *enc = str_from_cstr(encoding), *why = enc ? str_from_cstr(reason) : NULL;
+    if (!why) {
+        if (enc) obj_decref(enc);
+        return;
+    }
+    Value args[5] = { str_val(enc), obj, int_from_i64(start), int_from_i64(end), str_val(why) };
+    Value exc = exc_new(t, args, 5);
+    obj_decref(enc);
+    obj_decref(why);
+    if (exc != VAL_ERROR) err_set_exc(exc);
+}
+
+void err_unicode_decode(const char *encoding, const char *data, int64_t len, int64_t start, int64_t end,
+                        const char *reason)
+{
+    Bytes *obj = bytes_new(data, len);
+    if (!obj) return;
+    set_unicode_error(&exc_UnicodeDecodeError, encoding, val_from_obj(obj), start, end, reason);
+    obj_decref(obj);
+}
+
+void err_unicode_encode(const char *encoding, Value str, int64_t start, int64_t end, const char *reason)
+{
+    set_unicode_error(&exc_UnicodeEncodeError, encoding, str, start, end, reason);
+}
+
 #define EXC_FLAGS (TYPE_EXCEPTION | TYPE_BASETYPE | TYPE_CONTAINER)
+#define EXCX_TYPE(NAME, BASE, STR, GET, SET) \
+    Type exc_##NAME = { \
+        .ob = OBJ_HEAD_INIT(&type_type), .name = #NAME, .base = BASE, \
+        .size = sizeof(ExcX), .flags = EXC_FLAGS, .dealloc = excx_dealloc, \
+        .repr = exc_repr, .str = STR, .hash = exc_hash, .getattr = GET, .setattr = SET, \
+        .new = exc_type_new, .traverse = excx_traverse, .clear = excx_clear, \
+    };
+#define OSERROR_TYPE(NAME, BASE) EXCX_TYPE(NAME, BASE, oserror_str, oserror_getattr, oserror_setattr)
 #define EXC_TYPE_STR(NAME, BASE, STR) \
     Type exc_##NAME = { \
         .ob = OBJ_HEAD_INIT(&type_type), .name = #NAME, .base = BASE, \
@@ -203,11 +511,27 @@ EXC_TYPE(SyntaxError, &exc_Exception)
 EXC_TYPE(IndentationError, &exc_SyntaxError)
 EXC_TYPE(ImportError, &exc_Exception)
 EXC_TYPE(ModuleNotFoundError, &exc_ImportError)
-EXC_TYPE(OSError, &exc_Exception)
-EXC_TYPE(FileNotFoundError, &exc_OSError)
-EXC_TYPE(FileExistsError, &exc_OSError)
-EXC_TYPE(PermissionError, &exc_OSError)
-EXC_TYPE(IsADirectoryError, &exc_OSError)
+OSERROR_TYPE(OSError, &exc_Exception)
+OSERROR_TYPE(FileNotFoundError, &exc_OSError)
+OSERROR_TYPE(FileExistsError, &exc_OSError)
+OSERROR_TYPE(PermissionError, &exc_OSError)
+OSERROR_TYPE(IsADirectoryError, &exc_OSError)
+OSERROR_TYPE(NotADirectoryError, &exc_OSError)
+OSERROR_TYPE(InterruptedError, &exc_OSError)
+OSERROR_TYPE(BlockingIOError, &exc_OSError)
+OSERROR_TYPE(ChildProcessError, &exc_OSError)
+OSERROR_TYPE(ConnectionError, &exc_OSError)
+OSERROR_TYPE(BrokenPipeError, &exc_ConnectionError)
+OSERROR_TYPE(ConnectionAbortedError, &exc_ConnectionError)
+OSERROR_TYPE(ConnectionRefusedError, &exc_ConnectionError)
+OSERROR_TYPE(ConnectionResetError, &exc_ConnectionError)
+OSERROR_TYPE(ProcessLookupError, &exc_OSError)
+OSERROR_TYPE(TimeoutError, &exc_OSError)
+/* io.UnsupportedOperation: OSError and ValueError in CPython; scr types have
+ * one base, so `except ValueError` is special-cased in is_subtype(). */
+OSERROR_TYPE(UnsupportedOperation, &exc_OSError)
+EXCX_TYPE(UnicodeDecodeError, &exc_UnicodeError, unicode_decode_str, unicode_getattr, unicode_setattr)
+EXCX_TYPE(UnicodeEncodeError, &exc_UnicodeError, unicode_encode_str, unicode_getattr, unicode_setattr)
 EXC_TYPE(EOFError, &exc_Exception)
 EXC_TYPE(SystemError, &exc_Exception)
 EXC_TYPE(GeneratorExit, &exc_BaseException)
@@ -221,7 +545,10 @@ Type *const exc_builtin_types[] = {
     &exc_StopIteration, &exc_SyntaxError, &exc_IndentationError, &exc_ImportError,
     &exc_ModuleNotFoundError, &exc_OSError, &exc_EOFError, &exc_SystemError,
     &exc_GeneratorExit, &exc_FileNotFoundError, &exc_FileExistsError, &exc_PermissionError,
-    &exc_IsADirectoryError,
+    &exc_IsADirectoryError, &exc_NotADirectoryError, &exc_InterruptedError, &exc_BlockingIOError,
+    &exc_ChildProcessError, &exc_ConnectionError, &exc_BrokenPipeError, &exc_ConnectionAbortedError,
+    &exc_ConnectionRefusedError, &exc_ConnectionResetError, &exc_ProcessLookupError, &exc_TimeoutError,
+    &exc_UnicodeDecodeError, &exc_UnicodeEncodeError,
     NULL
 };
 
@@ -427,6 +754,7 @@ static void print_one(Value exc, FILE *fp)
     const char *name = val_type_name(exc);
     char qbuf[512];
     if (type_is_heap(val_type(exc))) name = class_exc_name(val_type(exc), qbuf, sizeof qbuf);
+    else if (val_type(exc) == &exc_UnsupportedOperation) name = "io.UnsupportedOperation";
     Value s = obj_str(exc);
     if (s == VAL_ERROR) {
         err_clear();

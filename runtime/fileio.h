@@ -9,4 +9,8 @@ extern Type fileio_type;
 /* The builtin open(file, mode='r', encoding=None). */
 Value fileio_open(Value *args, int nargs, Tuple *kwnames);
 
+/* Added by the files helper: is v a file object open() returned? */
+#include <stdbool.h>
+bool  fileio_check(Value v);
+
 #endif

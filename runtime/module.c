@@ -15,6 +15,8 @@ const BuiltinModule builtin_modules[] = {
     {"math", mod_math_init},
     {"gc", mod_gc_init},
     {"tracemalloc", mod_tracemalloc_init},
+    {"os", mod_os_init},
+    {"os.path", mod_os_path_init},       /* the os module's path (posixpath) */
     {NULL, NULL},
 };
 

@@ -39,4 +39,8 @@ Value import_user_module(Str *name);
 bool  import_is_initializing(Value module);
 void  import_fini(void);
 
+/* Added by the files helper (runtime/mod_os.c): os, and "os.path" (its posixpath submodule). */
+Value mod_os_init(void);
+Value mod_os_path_init(void);
+
 #endif

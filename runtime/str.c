@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "str.h"
+#include "bytes.h"
 #include "mem.h"
 #include "error.h"
 #include "int.h"
@@ -790,6 +791,17 @@ static Value str_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         if (nargs == 3 && !val_is_str(args[2])) {
             err_format(&exc_TypeError, "str() argument 'errors' must be str, not %s", val_type_name(args[2]));
             return VAL_ERROR;
+        }
+        if (val_is_bytes(args[0])) {            /* str(b, encoding[, errors]) is b.decode(...) */
+            const char *ename = val_as_str(args[1])->data;
+            const char *errname = nargs == 3 ? val_as_str(args[2])->data : "strict";
+            int enc = codec_lookup(ename);
+            if (enc == CODEC_UNKNOWN) {
+                err_format(&exc_LookupError, "unknown encoding: %s", ename);
+                return VAL_ERROR;
+            }
+            Bytes *b = val_as_bytes(args[0]);
+            return codec_decode(b->data, b->len, enc, codec_errors(errname), errname);
         }
         if (val_is_str(args[0])) err_set(&exc_TypeError, "decoding str is not supported");
         else err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %s found", val_type_name(args[0]));

@@ -1,7 +1,10 @@
-/* textio.c — sys.stdout / sys.stderr: objects with write() and flush() over
- * a stdio FILE*. print() recognises them and writes into the FILE* buffer
- * without building a call, which is what keeps output-heavy programs fast.
+/* textio.c — sys.stdin / sys.stdout / sys.stderr: text streams over a stdio
+ * FILE*. print() recognises them and writes into the FILE* buffer without
+ * building a call, which is what keeps output-heavy programs fast. stdin
+ * reads through the same FILE* as input() (UTF-8, lines end at "\n"), so
+ * the two can be mixed.
  */
+#include <errno.h>
 #include <unistd.h>
 #include "textio.h"
 #include "error.h"
@@ -11,6 +14,8 @@
 #include "function.h"
 #include "module.h"
 #include "interp.h"
+#include "list.h"
+#include "bytes.h"
 
 void textio_setup(void)
 {
@@ -46,8 +51,9 @@ int textio_write(Value file, const char *s, int64_t n)
     if (val_is_textio(file)) {
         TextIO *t = (TextIO *)val_as_obj(file);
         if (n > 0 && fwrite(s, 1, (size_t)n, t->fp) != (size_t)n && ferror(t->fp)) {
+            int e = errno;
             clearerr(t->fp);
-            err_set(&exc_OSError, "write failed");
+            err_set_errno(e ? e : EIO, VAL_UNDEF, VAL_UNDEF);
             return -1;
         }
         return 0;
@@ -90,8 +96,15 @@ Value textio_sys_stream(const char *name)
     return v == VAL_ERROR ? VAL_UNDEF : v;
 }
 
+static TextIO *self_of(Value v) { return (TextIO *)val_as_obj(v); }
+static bool is_input(Value v) { return self_of(v)->fp == stdin; }
+
 static Value m_write(Value *args, int nargs, Tuple *kwnames)
 {
+    if (is_input(args[0])) {
+        err_set(&exc_UnsupportedOperation, "not writable");
+        return VAL_ERROR;
+    }
     if (args_no_kw("write", kwnames) < 0) return VAL_ERROR;
     if (nargs != 2) {
         err_format(&exc_TypeError, "write() takes exactly one argument (%d given)", nargs - 1);
@@ -126,8 +139,172 @@ static Value m_fileno(Value *args, int nargs, Tuple *kwnames)
     return int_from_i64(fileno(((TextIO *)val_as_obj(args[0]))->fp));
 }
 
+/* One line of stdin ('' at the end; CPython's stdin does not translate "\r\n"); limit < 0: no limit. */
+static Value read_line(FILE *fp, int64_t limit)
+{
+    StrBuf b;
+    sb_init(&b);
+    int c;
+    int64_t n = 0;
+    while ((limit < 0 || n < limit) && (c = getc(fp)) != EOF) {
+        if ((c & 0xC0) != 0x80) n++;
+        sb_putc(&b, (char)c);
+        if (c == '\n') break;
+    }
+    /* finish a multi-byte character cut by the limit */
+    while ((c = getc(fp)) != EOF) {
+        if ((c & 0xC0) != 0x80) { ungetc(c, fp); break; }
+        sb_putc(&b, (char)c);
+    }
+    const unsigned char *p = (const unsigned char *)(b.data ? b.data : ""), *end = p + b.len;
+    for (const unsigned char *q = p; q < end;) {
+        const char *why;
+        int k = codec_utf8_check(q, end, &why);
+        if (k < 0) {
+            StrBuf dummy;
+            sb_init(&dummy);
+            codec_decode_error(CODEC_UTF8, CODEC_STRICT, "strict", (const char *)p, b.len, q - p, q - p - k, why,
+                               &dummy);
+            sb_free(&dummy);
+            sb_free(&b);
+            return VAL_ERROR;
+        }
+        q += k;
+    }
+    return sb_finish(&b);
+}
+
+static int check_input(Value self)
+{
+    if (is_input(self)) return 0;
+    err_set(&exc_UnsupportedOperation, "not readable");
+    return -1;
+}
+
+static int size_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, int64_t *out)
+{
+    if (args_no_kw(fname, kwnames) < 0) return -1;
+    *out = -1;
+    if (nargs > 2) {
+        err_format(&exc_TypeError, "%s expected at most 1 argument, got %d", fname, nargs - 1);
+        return -1;
+    }
+    if (nargs == 2 && args[1] != VAL_NONE) {
+        if (!val_is_intlike(args[1])) {
+            err_format(&exc_TypeError, "argument should be integer or None, not '%s'", val_type_name(args[1]));
+            return -1;
+        }
+        *out = val_to_i64(args[1]);
+    }
+    return 0;
+}
+
+static Value m_readline(Value *args, int nargs, Tuple *kwnames)
+{
+    int64_t n;
+    if (size_arg("readline", args, nargs, kwnames, &n) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
+    return read_line(self_of(args[0])->fp, n);
+}
+
+static Value m_read(Value *args, int nargs, Tuple *kwnames)
+{
+    int64_t n;
+    if (size_arg("read", args, nargs, kwnames, &n) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
+    StrBuf b;
+    sb_init(&b);
+    int64_t got = 0;
+    while (n < 0 || got < n) {
+        Value line = read_line(self_of(args[0])->fp, n < 0 ? -1 : n - got);
+        if (line == VAL_ERROR) { sb_free(&b); return VAL_ERROR; }
+        Str *s = val_as_str(line);
+        bool end = s->len == 0;
+        sb_putn(&b, s->data, s->len);
+        got += s->nchars;
+        decref(line);
+        if (end) break;
+    }
+    return sb_finish(&b);
+}
+
+static Value m_readlines(Value *args, int nargs, Tuple *kwnames)
+{
+    int64_t hint;
+    if (size_arg("readlines", args, nargs, kwnames, &hint) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
+    List *l = list_new(0);
+    if (!l) return VAL_ERROR;
+    int64_t total = 0;
+    for (;;) {
+        Value line = read_line(self_of(args[0])->fp, -1);
+        if (line == VAL_ERROR) { obj_decref(l); return VAL_ERROR; }
+        if (val_as_str(line)->len == 0) { decref(line); break; }
+        total += val_as_str(line)->nchars;
+        if (list_append_steal(l, line) < 0) { obj_decref(l); return VAL_ERROR; }
+        if (hint > 0 && total >= hint) break;
+    }
+    return val_from_obj(l);
+}
+
+static Value textio_iter(Value v)
+{
+    incref(v);
+    return v;
+}
+
+static Value textio_next(Value v)
+{
+    if (check_input(v) < 0) return VAL_ERROR;
+    Value line = read_line(self_of(v)->fp, -1);
+    if (line == VAL_ERROR) return VAL_ERROR;
+    if (val_as_str(line)->len == 0) { decref(line); return VAL_UNDEF; }
+    return line;
+}
+
+static Value m_readable(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    return val_from_bool(is_input(args[0]));
+}
+
+static Value m_writable(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    return val_from_bool(!is_input(args[0]));
+}
+
+static Value m_seekable(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    return val_from_bool(lseek(fileno(self_of(args[0])->fp), 0, SEEK_CUR) >= 0);
+}
+
+static Value cstr(const char *s)
+{
+    Str *x = str_from_cstr(s);
+    return x ? str_val(x) : VAL_ERROR;
+}
+
+static Value textio_getattr(Value v, Str *name)
+{
+    TextIO *t = self_of(v);
+    if (str_eq_cstr(name, "name")) return cstr(t->name);
+    if (str_eq_cstr(name, "mode")) return cstr(t->fp == stdin ? "r" : "w");
+    if (str_eq_cstr(name, "encoding")) return cstr("utf-8");
+    if (str_eq_cstr(name, "errors")) return cstr(t->fp == stderr ? "backslashreplace" : "strict");
+    if (str_eq_cstr(name, "closed")) return VAL_FALSE;
+    if (str_eq_cstr(name, "newlines")) return VAL_NONE;
+    if (str_eq_cstr(name, "line_buffering"))
+        return val_from_bool(t->fp == stderr || (t->fp == stdout && isatty(fileno(stdout))));
+    return VAL_UNDEF;
+}
+
 static const MethodDef textio_methods[] = {
     {"write", m_write},
+    {"read", m_read},
+    {"readline", m_readline},
+    {"readlines", m_readlines},
+    {"readable", m_readable},
+    {"writable", m_writable},
+    {"seekable", m_seekable},
     {"flush", m_flush},
     {"isatty", m_isatty},
     {"fileno", m_fileno},
@@ -140,5 +317,8 @@ Type textio_type = {
     .size = sizeof(TextIO),
     .dealloc = textio_dealloc,
     .repr = textio_repr,
+    .getattr = textio_getattr,
+    .iter = textio_iter,
+    .next = textio_next,
     .methods = textio_methods,
 };
