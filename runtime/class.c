@@ -20,6 +20,7 @@
 #include "tuple.h"
 #include "dict.h"
 #include "operators.h"
+#include "weakref.h"
 #include "../src/vm.h"
 
 #define MRO_MAX 128
@@ -473,16 +474,11 @@ static Value slot_seq_iter(Value o)
 
 /* ---- instances ---- */
 
-static void call_del(Obj *o);
-static bool finalized(Obj *o);
-
+/* The collector clears cyclic garbage only after every finalizer in it has
+ * run (gc.c), so __del__ is not called from here. */
 static void inst_clear(Obj *o)
 {
     Class *c = (Class *)o->type;
-    /* cyclic garbage: __del__ runs before the object loses its attributes
-     * (the collector holds a reference meanwhile; a resurrected object keeps
-     * an empty __dict__ — CPython runs every finalizer before any clear) */
-    if (c->has_del && !finalized(o)) call_del(o);
     Dict **dp = dictptr(o);
     Dict *d = *dp;
     *dp = NULL;
@@ -490,61 +486,29 @@ static void inst_clear(Obj *o)
     if (c->solid->clear) c->solid->clear(o);
 }
 
-/* PEP 442 for the reference-counting path: __del__ runs once, before the
- * instance is torn down; it may resurrect the object. Returns true when it did. */
-static void call_del(Obj *o)
+/* type->finalize of a class with __del__ (PEP 442): called once, by the
+ * collector or by inst_dealloc; an exception is reported, not raised. */
+static void inst_finalize(Obj *o)
 {
     Class *c = (Class *)o->type;
-    Value saved = err_fetch();
-    Value self = val_from_obj(o);
+    if (!vm_running()) return;        /* too late at exit: no frame to run it in */
     Value f = class_lookup_cstr(&c->t, "__del__");
-    if (f != VAL_UNDEF) {
-        incref(f);
-        Value r = call_attr(f, self, NULL, 0, NULL);
-        if (r == VAL_ERROR) {
-            Value e = err_fetch();
-            Value fr = obj_repr(f);
-            fflush(stdout);
-            fprintf(stderr, "Exception ignored in: %s\n", fr != VAL_ERROR ? val_as_str(fr)->data : "__del__");
-            if (fr != VAL_ERROR) decref(fr);
-            else err_clear();
-            if (e != VAL_UNDEF) {
-                exc_print(e, stderr);
-                decref(e);
-            }
-        } else {
-            decref(r);
-        }
-        decref(f);
-    }
+    if (f == VAL_UNDEF) return;
+    Value saved = err_fetch();
+    incref(f);
+    Value r = call_attr(f, val_from_obj(o), NULL, 0, NULL);
+    if (r == VAL_ERROR) err_write_unraisable(f);
+    else decref(r);
+    decref(f);
     if (saved != VAL_UNDEF) err_set_exc(saved);
-}
-
-static bool finalized(Obj *o)
-{
-    Class *c = (Class *)o->type;
-    uintptr_t *done = (uintptr_t *)((char *)o + c->dictoffset + sizeof(Dict *));
-    if (*done || !vm_running()) return true;
-    *done = 1;
-    return false;
-}
-
-static bool run_finalizer(Obj *o)
-{
-    if (finalized(o)) return false;
-    o->refcnt = 1;
-    call_del(o);
-    if (--o->refcnt > 0) {
-        gc_track(o);
-        return true;
-    }
-    return false;
 }
 
 static void inst_dealloc(Obj *o)
 {
     Class *c = (Class *)o->type;
-    if (c->has_del && run_finalizer(o)) return;
+    gc_untrack(o);
+    if (c->t.finalize && gc_finalize_from_dealloc(o)) return;
+    weakref_dealloc_hook(o);
     Dict **dp = dictptr(o);
     Dict *d = *dp;
     *dp = NULL;
@@ -554,11 +518,16 @@ static void inst_dealloc(Obj *o)
     obj_decref(c);
 }
 
+/* An embedded __dict__ (gc.h) is part of the instance: its keys and values
+ * are the instance's referents. */
 static void inst_traverse(Obj *o, VisitProc visit, void *arg)
 {
     Class *c = (Class *)o->type;
     Dict *d = *dictptr(o);
-    if (d) visit((Obj *)d, arg);
+    if (d) {
+        if (gc_is_embedded((Obj *)d)) dict_type.traverse((Obj *)d, visit, arg);
+        else visit((Obj *)d, arg);
+    }
     visit((Obj *)c, arg);
     if (c->solid->traverse) c->solid->traverse(o, visit, arg);
 }
@@ -566,8 +535,20 @@ static void inst_traverse(Obj *o, VisitProc visit, void *arg)
 static Dict *inst_dict(Obj *o)
 {
     Dict **dp = dictptr(o);
-    if (!*dp) *dp = dict_new();
+    if (!*dp && (*dp = dict_new())) gc_set_embedded((Obj *)*dp, true);
     return *dp;
+}
+
+/* obj.__dict__ handed to Python code: from now on a dict of its own for
+ * the collector (tracked and counted), as CPython 3.11 materialises it. */
+static Dict *inst_dict_exposed(Obj *o)
+{
+    Dict *d = inst_dict(o);
+    if (d && gc_is_embedded((Obj *)d)) {
+        gc_set_embedded((Obj *)d, false);
+        gc_track((Obj *)d);
+    }
+    return d;
 }
 
 static Value inst_getattr(Value o, Str *name)
@@ -576,7 +557,7 @@ static Value inst_getattr(Value o, Str *name)
     Type *t = ob->type;
     if (name->data[0] == '_' && name->data[1] == '_') {
         if (str_eq_cstr(name, "__dict__")) {
-            Dict *d = inst_dict(ob);
+            Dict *d = inst_dict_exposed(ob);
             if (!d) return VAL_ERROR;
             obj_incref(d);
             return val_from_obj(d);
@@ -768,6 +749,7 @@ static void class_fix_slots(Class *c)
     if (user_defined(t, "__next__")) t->next = slot_next;
     if (user_defined(t, "__call__")) t->call = slot_call;
     c->has_del = user_defined(t, "__del__");
+    t->finalize = c->has_del ? inst_finalize : NULL;
 }
 
 /* ---- creating classes ---- */
@@ -846,7 +828,8 @@ static Value class_create(Str *name, Tuple *bases, Dict *ns)
     c->dictoffset = solid == &object_type ? sizeof(Obj) : (solid->size >= sizeof(Exc) ? solid->size : sizeof(Exc));
     c->t.name = name->data;
     c->t.base = (Type *)val_as_obj(bases->items[0]);
-    c->t.size = c->dictoffset + sizeof(Dict *) + sizeof(uintptr_t);   /* dict, finalized flag */
+    c->t.size = c->dictoffset + sizeof(Dict *) + sizeof(WeakRef *);   /* __dict__, weak references */
+    c->t.weaklistoffset = c->dictoffset + sizeof(Dict *);
     c->t.flags = TYPE_CONTAINER | TYPE_HEAPTYPE | TYPE_BASETYPE | (solid->flags & TYPE_EXCEPTION);
     obj_incref(ns);
     c->t.dict = ns;
@@ -1021,6 +1004,7 @@ void class_type_dealloc(Obj *o)
     Type *t = (Type *)o;
     if (!type_is_heap(t)) return;     /* static types are immortal */
     Class *c = (Class *)o;
+    weakref_dealloc_hook(o);
     if (t->dict) obj_decref(t->dict);
     if (c->bases) obj_decref(c->bases);
     if (c->mro) obj_decref(c->mro);

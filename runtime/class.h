@@ -13,7 +13,9 @@
  * slots are filled by class_fix_slots from the dunders found in the MRO;
  * t.dict is the class namespace; t.base is the first base. Allocated as an
  * object of type_type (a tracked container: type_type has traverse/clear
- * that act on heap types only). */
+ * that act on heap types only). An instance is laid out as the solid type,
+ * then its Dict * (at dictoffset), then its weak reference list head
+ * (t.weaklistoffset). */
 typedef struct Class {
     Type t;
     Str *name, *qualname;
@@ -21,7 +23,8 @@ typedef struct Class {
     Tuple *mro;          /* the MRO WITHOUT the class itself (no self-cycle) */
     Type *solid;         /* static type giving the instance layout: object or an exception */
     size_t dictoffset;   /* where an instance keeps its Dict * (NULL until first set) */
-    bool has_del;        /* __del__ defined: instances carry a finalized flag after the dict */
+    bool has_del;        /* __del__ defined: t.finalize runs it (PEP 442) */
+    struct WeakRef *weaklist;   /* weak references to the class itself (runtime/weakref.h) */
 } Class;
 
 static inline bool type_is_heap(const Type *t) { return (t->flags & TYPE_HEAPTYPE) != 0; }

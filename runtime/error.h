@@ -67,6 +67,11 @@ void  exc_cleanup(void);     /* at exit: drop the pending exception and MemoryEr
 /* Added by the gen helper (runtime/exception.c). */
 extern Type exc_GeneratorExit;
 
+/* runtime/unraisable.c: print the pending exception as "Exception ignored
+ * in: repr(obj)" plus its traceback and clear it (CPython's
+ * PyErr_WriteUnraisable), for code with no caller to raise to. */
+void  err_write_unraisable(Value obj);
+
 /* Added by the files helper (runtime/exception.c): the rest of CPython's OSError
  * subclasses, io.UnsupportedOperation (an OSError that `except ValueError` also
  * catches) and the two Unicode errors with their attributes. */

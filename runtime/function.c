@@ -3,8 +3,10 @@
  * bound form, bound methods, and the cells closures share. Also the argument
  * binder builtins use to accept keyword arguments.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include "function.h"
+#include "weakref.h"
 #include "error.h"
 #include "mem.h"
 #include "str.h"
@@ -126,6 +128,8 @@ Value function_new(struct Code *code, Dict *globals)
     f->defaults = NULL;
     f->closure = NULL;
     f->kwdefaults = NULL;
+    f->dict = NULL;
+    f->weaklist = NULL;
     f->name = code->name;
     if (f->name) obj_incref(f->name);
     f->qualname = code->qualname ? code->qualname : code->name;
@@ -141,9 +145,11 @@ static void function_clear(Obj *o)
     f->globals = NULL;
     f->defaults = NULL;
     f->closure = NULL;
-    Dict *kd = f->kwdefaults;
+    Dict *kd = f->kwdefaults, *fd = f->dict;
     f->kwdefaults = NULL;
+    f->dict = NULL;
     if (kd) obj_decref(kd);
+    if (fd) obj_decref(fd);
     if (g) obj_decref(g);
     if (d) obj_decref(d);
     if (c) obj_decref(c);
@@ -152,6 +158,7 @@ static void function_clear(Obj *o)
 static void function_dealloc(Obj *o)
 {
     Function *f = (Function *)o;
+    weakref_dealloc_hook(o);
     function_clear(o);
     if (f->code) obj_decref(f->code);
     if (f->name) obj_decref(f->name);
@@ -167,6 +174,7 @@ static void function_traverse(Obj *o, VisitProc visit, void *arg)
     if (f->defaults) visit((Obj *)f->defaults, arg);
     if (f->closure) visit((Obj *)f->closure, arg);
     if (f->kwdefaults) visit((Obj *)f->kwdefaults, arg);
+    if (f->dict) visit((Obj *)f->dict, arg);
 }
 
 static Value function_repr(Value v)
@@ -196,7 +204,68 @@ static Value function_getattr(Value o, Str *name)
     }
     if (str_eq_cstr(name, "__defaults__"))
         return f->defaults ? new_ref(val_from_obj(f->defaults)) : VAL_NONE;
+    if (str_eq_cstr(name, "__dict__")) {
+        if (!f->dict && !(f->dict = dict_new())) return VAL_ERROR;
+        return new_ref(val_from_obj(f->dict));
+    }
+    Value v = f->dict ? dict_get_str(f->dict, name) : VAL_UNDEF;
+    if (v != VAL_UNDEF) return new_ref(v);
     return no_attr(o, name);
+}
+
+/* Function attributes live in f.__dict__; the few special ones keep their
+ * CPython type checks. */
+static int function_setattr(Value o, Str *name, Value v)
+{
+    Function *f = (Function *)val_as_obj(o);
+    bool is_name = str_eq_cstr(name, "__name__");
+    if (is_name || str_eq_cstr(name, "__qualname__")) {
+        if (v == VAL_UNDEF || !val_is_str(v)) {
+            err_format(&exc_TypeError, "%s must be set to a string object", name->data);
+            return -1;
+        }
+        Str **slot = is_name ? &f->name : &f->qualname;
+        Str *old = *slot;
+        *slot = val_as_str(v);
+        obj_incref(*slot);
+        if (old) obj_decref(old);
+        return 0;
+    }
+    if (str_eq_cstr(name, "__defaults__")) {
+        if (v != VAL_UNDEF && v != VAL_NONE && val_type(v) != &tuple_type) {
+            err_set(&exc_TypeError, "__defaults__ must be set to a tuple object");
+            return -1;
+        }
+        Tuple *old = f->defaults;
+        f->defaults = v == VAL_UNDEF || v == VAL_NONE ? NULL : (Tuple *)val_as_obj(v);
+        if (f->defaults) obj_incref(f->defaults);
+        if (old) obj_decref(old);
+        return 0;
+    }
+    if (str_eq_cstr(name, "__dict__")) {
+        if (v == VAL_UNDEF) {
+            err_set(&exc_TypeError, "cannot delete __dict__");
+            return -1;
+        }
+        if (!val_is_dict(v)) {
+            err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'", val_type_name(v));
+            return -1;
+        }
+        Dict *old = f->dict;
+        f->dict = val_as_dict(v);
+        obj_incref(f->dict);
+        if (old) obj_decref(old);
+        return 0;
+    }
+    if (v == VAL_UNDEF) {
+        if (!f->dict || dict_get_str(f->dict, name) == VAL_UNDEF) {
+            no_attr(o, name);
+            return -1;
+        }
+        return dict_del(f->dict, str_val(name));
+    }
+    if (!f->dict && !(f->dict = dict_new())) return -1;
+    return dict_set_str(f->dict, name, v);
 }
 
 Type function_type = {
@@ -209,8 +278,10 @@ Type function_type = {
     .hash = identity_hash,
     .call = function_call,
     .getattr = function_getattr,
+    .setattr = function_setattr,
     .traverse = function_traverse,
     .clear = function_clear,
+    .weaklistoffset = offsetof(Function, weaklist),
 };
 
 /* ---- builtin function / bound builtin method ---- */
@@ -325,6 +396,7 @@ static void method_clear(Obj *o)
 
 static void method_dealloc(Obj *o)
 {
+    weakref_dealloc_hook(o);
     method_clear(o);
     obj_free(o);
 }
@@ -399,6 +471,7 @@ Type method_type = {
     .getattr = method_getattr,
     .traverse = method_traverse,
     .clear = method_clear,
+    .weaklistoffset = offsetof(Method, weaklist),
 };
 
 /* ---- cell ---- */

@@ -18,6 +18,8 @@ typedef struct Function {
     Str *name;           /* __name__ (owned) */
     Str *qualname;       /* __qualname__ (owned) */
     Dict *kwdefaults;    /* gen helper: NULL or keyword-only parameter name -> default */
+    Dict *dict;          /* NULL or the function's attributes (f.calls = 0) */
+    struct WeakRef *weaklist;
 } Function;
 
 typedef struct Builtin {
@@ -31,6 +33,7 @@ typedef struct Builtin {
 typedef struct Method {  /* a scr function bound to an object (issue 5: classes) */
     Obj ob;
     Value func, self;
+    struct WeakRef *weaklist;
 } Method;
 
 extern Type function_type, builtin_type, method_type, cell_type;

@@ -34,12 +34,20 @@
 #include "tuple.h"
 #include "list.h"
 #include "dict.h"
+#include "weakref.h"
 
-/* Bits of GCHead.refs during a collection; gc_refs lives above them. */
+/* Bits of GCHead.refs during a collection; gc_refs lives above them and
+ * the lasting flags of gc.h (GC_KEEP) beside them. */
 #define COLLECTING   ((intptr_t)1)   /* in the generations being collected */
 #define UNREACHABLE  ((intptr_t)2)   /* on the tentatively-unreachable list */
-#define REFS_SHIFT   2
-#define REFS_ONE     ((intptr_t)1 << REFS_SHIFT)
+#define REFS_ONE     ((intptr_t)1 << GC_REFS_SHIFT)
+
+static inline intptr_t gc_refs(const GCHead *g) { return g->refs >> GC_REFS_SHIFT; }
+/* Replace gc_refs and the collection bits, keeping the lasting flags. */
+static inline void set_refs(GCHead *g, intptr_t refs, intptr_t bits)
+{
+    g->refs = (refs << GC_REFS_SHIFT) | bits | (g->refs & GC_KEEP);
+}
 
 typedef struct Generation {
     GCHead head;                 /* circular list of the generation's objects */
@@ -131,8 +139,8 @@ void gc_track(Obj *o)
 {
     if (!gc_has_head(o)) return;
     GCHead *g = gc_head(o);
-    if (g->next) return;
-    g->refs = 0;
+    if (g->next || (g->refs & GC_EMBEDDED)) return;
+    g->refs &= GC_KEEP;
     list_append_head(g, &state.gen[0].head);
 }
 
@@ -193,6 +201,18 @@ void gc_free(Obj *o)
     mem_free(g);
 }
 
+bool gc_finalize_from_dealloc(Obj *o)
+{
+    if (!o->type->finalize || !gc_mark_finalized(o)) return false;
+    o->refcnt = 1;
+    o->type->finalize(o);
+    if (--o->refcnt > 0) {
+        gc_track(o);
+        return true;
+    }
+    return false;
+}
+
 /* ---- the collection ---- */
 
 static inline bool is_collecting(Obj *o)
@@ -214,9 +234,9 @@ static void visit_reachable(Obj *o, void *arg)
         /* Tentatively unreachable, but referred to by a reachable object:
          * back to the young list's tail, to be scanned in turn. */
         list_move(g, young);
-        g->refs = REFS_ONE | COLLECTING;
-    } else if (g->refs < REFS_ONE) {
-        g->refs = REFS_ONE | COLLECTING;   /* not scanned yet: will be as reachable */
+        set_refs(g, 1, COLLECTING);
+    } else if (gc_refs(g) < 1) {
+        set_refs(g, 1, COLLECTING);        /* not scanned yet: will be as reachable */
     }
 }
 
@@ -229,7 +249,7 @@ static inline void traverse(Obj *o, VisitProc visit, void *arg)
 static void update_refs(GCHead *young)
 {
     for (GCHead *g = young->next; g != young; g = g->next)
-        g->refs = (head_obj(g)->refcnt << REFS_SHIFT) | COLLECTING;
+        set_refs(g, head_obj(g)->refcnt, COLLECTING);
     for (GCHead *g = young->next; g != young; g = g->next)
         traverse(head_obj(g), visit_decref, NULL);
 }
@@ -265,9 +285,9 @@ static intptr_t move_unreachable(GCHead *young, GCHead *unreachable)
     while (g != young) {
         GCHead *next;
         Obj *o = head_obj(g);
-        if (g->refs >= REFS_ONE) {
+        if (gc_refs(g) >= 1) {
             traverse(o, visit_reachable, young);
-            g->refs = 0;             /* done: later visits ignore it */
+            set_refs(g, 0, 0);       /* done: later visits ignore it */
             next = g->next;          /* read after traverse: it may have appended after g */
             if (o->type == &tuple_type && tuple_items_untracked(o)) {
                 list_unlink(g);
@@ -278,7 +298,7 @@ static intptr_t move_unreachable(GCHead *young, GCHead *unreachable)
         } else {
             next = g->next;
             list_move(g, unreachable);
-            g->refs = COLLECTING | UNREACHABLE;
+            set_refs(g, 0, COLLECTING | UNREACHABLE);
         }
         g = next;
     }
@@ -335,10 +355,75 @@ static void delete_garbage(GCHead *unreachable, GCHead *old)
             obj_decref(o);
         }
         if (unreachable->next == g) {
-            g->refs = 0;
+            set_refs(g, 0, 0);
             list_move(g, old);
         }
     }
+}
+
+/* Clear the weak references to the objects of unreachable. One that is
+ * itself garbage is cleared without its callback (which might see objects
+ * already cleared); a live one with a callback gets it called once all are
+ * cleared, so that no callback can reach the garbage. Returns how many of
+ * those live weak references died with their callback's return (CPython
+ * counts them as collected). */
+static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
+{
+    GCHead callbacks;
+    list_init(&callbacks);
+    for (GCHead *g = unreachable->next, *next; g != unreachable; g = next) {
+        Obj *o = head_obj(g);
+        next = g->next;
+        if (o->type == &weakref_type) weakref_unlink((WeakRef *)o);
+        WeakRef **list = weakref_listptr(o);
+        while (list && *list) {
+            WeakRef *r = *list;
+            weakref_unlink(r);
+            if (r->callback == VAL_UNDEF || is_collecting(&r->ob)) continue;
+            /* Alive, so not on unreachable: it may move to our list. */
+            obj_incref(r);
+            list_move(gc_head(&r->ob), &callbacks);
+        }
+    }
+    intptr_t freed = 0;
+    while (!list_empty(&callbacks)) {
+        GCHead *g = callbacks.next;
+        WeakRef *r = (WeakRef *)head_obj(g);
+        Value cb = r->callback, arg = val_from_obj(r);
+        r->callback = VAL_UNDEF;     /* called once: __callback__ is None afterwards, as CPython */
+        Value res = obj_call(cb, &arg, 1, NULL);
+        if (res == VAL_ERROR) err_write_unraisable(cb);
+        else decref(res);
+        decref(cb);
+        obj_decref(r);
+        if (callbacks.next == g) list_move(g, old);   /* still alive */
+        else freed++;
+    }
+    return freed;
+}
+
+/* Run each unreachable object's finalizer once (gc.h: GC_FINALIZED).
+ * Finalizers run arbitrary code that may free objects of the list, so the
+ * head is taken each time and moved to a list of seen objects. Returns
+ * whether any finalizer ran (only then can anything be resurrected). */
+static bool finalize_garbage(GCHead *unreachable)
+{
+    GCHead seen;
+    list_init(&seen);
+    bool ran = false;
+    while (!list_empty(unreachable)) {
+        GCHead *g = unreachable->next;
+        Obj *o = head_obj(g);
+        list_move(g, &seen);
+        if (o->type->finalize && gc_mark_finalized(o)) {
+            ran = true;
+            obj_incref(o);
+            o->type->finalize(o);
+            obj_decref(o);
+        }
+    }
+    list_merge(&seen, unreachable);
+    return ran;
 }
 
 enum CollectMode {
@@ -385,16 +470,30 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
         state.long_lived_total = untrack_atomic(young, &dict_type, dict_items_untracked);
     }
 
-    /* Issue 5 (__del__, weakrefs) goes here: move objects with finalizers
-     * and what they reach out of `unreachable` into an uncollectable list. */
     if (debug & GC_DEBUG_COLLECTABLE)
         for (GCHead *g = unreachable.next; g != &unreachable; g = g->next)
             debug_cycle("collectable", head_obj(g));
 
-    intptr_t m = list_size(&unreachable), n = 0;
+    /* PEP 442, in CPython's order: weak references to the garbage are
+     * cleared (and the callbacks of live ones called) before any finalizer
+     * can resurrect it; then every finalizer runs once; then what is still
+     * unreachable, nothing resurrected, is cleared. */
+    intptr_t m = handle_weakrefs(&unreachable, old);
+    GCHead still;
+    list_init(&still);
+    if (finalize_garbage(&unreachable)) {
+        update_refs(&unreachable);
+        move_unreachable(&unreachable, &still);
+        list_merge(&unreachable, old);          /* the resurrected */
+    } else {
+        list_merge(&unreachable, &still);
+    }
+
+    m += list_size(&still);
+    intptr_t n = 0;
     int saved = state.debug;
     if (mode == COLLECT_QUIET) state.debug &= ~GC_DEBUG_SAVEALL;
-    delete_garbage(&unreachable, old);
+    delete_garbage(&still, old);
     state.debug = saved;
 
     if (debug & GC_DEBUG_STATS)
@@ -406,25 +505,6 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
     state.stats[generation].uncollectable += n;
     *collected = m;
     *uncollectable = n;
-}
-
-/* Report an exception raised by a callback and go on, as CPython's
- * PyErr_WriteUnraisable does. */
-static void write_unraisable(Value cb)
-{
-    Value exc = err_fetch();
-    fflush(stdout);
-    Value r = obj_repr(cb);
-    if (r != VAL_ERROR) {
-        fprintf(stderr, "Exception ignored in: %s\n", val_as_str(r)->data);
-        decref(r);
-    } else {
-        err_clear();
-    }
-    if (exc != VAL_UNDEF) {
-        exc_print(exc, stderr);
-        decref(exc);
-    }
 }
 
 static void invoke_callbacks(const char *phase, int generation, intptr_t collected, intptr_t uncollectable)
@@ -439,7 +519,7 @@ static void invoke_callbacks(const char *phase, int generation, intptr_t collect
         dict_set_cstr(info, "uncollectable", val_from_int(uncollectable)) < 0) {
         if (info) obj_decref(info);
         if (ph) obj_decref(ph);
-        write_unraisable(val_from_obj(cbs));
+        err_write_unraisable(val_from_obj(cbs));
         return;
     }
     obj_incref(cbs);
@@ -449,7 +529,7 @@ static void invoke_callbacks(const char *phase, int generation, intptr_t collect
         incref(cb);
         Value args[2] = { str_val(ph), val_from_obj(info) };
         Value r = obj_call(cb, args, 2, NULL);
-        if (r == VAL_ERROR) write_unraisable(cb);
+        if (r == VAL_ERROR) err_write_unraisable(cb);
         else decref(r);
         decref(cb);
     }
@@ -516,21 +596,25 @@ void gc_init(void)
     update_trigger();
 }
 
+void gc_collect_quiet(void)
+{
+    if (state.collecting) return;
+    state.collecting = true;
+    /* Objects frozen by gc.freeze() may be garbage by now too. */
+    list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head);
+    intptr_t collected, uncollectable;
+    do collect(GC_NGENERATIONS - 1, &collected, &uncollectable, COLLECT_QUIET);
+    while (collected > 0);
+    state.collecting = false;
+}
+
 void gc_fini(void)
 {
     List *garbage = state.garbage, *callbacks = state.callbacks;
     state.garbage = state.callbacks = NULL;
     if (garbage) obj_decref(garbage);
     if (callbacks) obj_decref(callbacks);
-    if (!state.collecting) {
-        state.collecting = true;
-        /* Objects frozen by gc.freeze() may be garbage by now too. */
-        list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head);
-        intptr_t collected, uncollectable;
-        do collect(GC_NGENERATIONS - 1, &collected, &uncollectable, COLLECT_QUIET);
-        while (collected > 0);
-        state.collecting = false;
-    }
+    gc_collect_quiet();
     /* A later gc_init (the embedding API) starts afresh. */
     for (int i = 0; i < GC_NGENERATIONS; i++) {
         state.gen[i].count = 0;

@@ -17,8 +17,15 @@
 
 typedef struct GCHead {
     struct GCHead *next, *prev;  /* the generation's list; next == NULL: not tracked */
-    intptr_t refs;               /* during a collection: gc_refs << 2 | flags; else 0 */
+    intptr_t refs;               /* gc_refs << GC_REFS_SHIFT | flags: gc_refs only during a collection */
 } GCHead;
+
+/* Flags of GCHead.refs that outlive a collection (gc.c keeps two more bits
+ * of its own below GC_REFS_SHIFT while one runs). */
+#define GC_FINALIZED ((intptr_t)4)   /* type->finalize has run (PEP 442: at most once) */
+#define GC_EMBEDDED  ((intptr_t)8)   /* an instance's own __dict__: never tracked on its own */
+#define GC_KEEP      (GC_FINALIZED | GC_EMBEDDED)
+#define GC_REFS_SHIFT 4
 
 #define GC_HEAD_SIZE sizeof(GCHead)   /* bytes a container costs in front of its Obj (sys.getsizeof) */
 
@@ -47,7 +54,7 @@ static inline bool gc_is_tracked(Obj *o) { return gc_has_head(o) && gc_head(o)->
  * (containers, except tuples the collector has already found atom-only). */
 bool gc_may_be_tracked(Value v);
 
-void gc_track(Obj *o);           /* into generation 0; no-op if tracked or headerless */
+void gc_track(Obj *o);           /* into generation 0; no-op if tracked, headerless or embedded */
 
 /* No-op if not tracked. Inline: every container dealloc calls it. */
 static inline void gc_untrack(Obj *o)
@@ -58,8 +65,36 @@ static inline void gc_untrack(Obj *o)
     g->prev->next = g->next;
     g->next->prev = g->prev;
     g->next = g->prev = NULL;
-    g->refs = 0;                 /* no COLLECTING flag left behind mid-collection */
+    g->refs &= GC_KEEP;          /* no COLLECTING flag left behind mid-collection */
 }
+
+/* PEP 442's "finalizer already ran" bit; headerless objects have none. */
+static inline bool gc_is_finalized(Obj *o) { return gc_has_head(o) && (gc_head(o)->refs & GC_FINALIZED); }
+/* Sets the bit; returns whether the finalizer may run (it had not yet). */
+static inline bool gc_mark_finalized(Obj *o)
+{
+    if (!gc_has_head(o) || (gc_head(o)->refs & GC_FINALIZED)) return false;
+    gc_head(o)->refs |= GC_FINALIZED;
+    return true;
+}
+
+/* PEP 442 from a dealloc (refcount reached zero): run o->type->finalize
+ * unless it already ran, with o briefly alive again. Returns true when the
+ * finalizer resurrected o (stored a reference to it): the dealloc must stop
+ * there; o is tracked again. */
+bool gc_finalize_from_dealloc(Obj *o);
+
+/* An instance's attribute dict lives inside the instance as far as the
+ * collector is concerned (CPython 3.11 keeps the values inline): it is
+ * traversed through the instance, not tracked or counted on its own, until
+ * Python code gets hold of it (obj.__dict__, vars(obj)). */
+static inline void gc_set_embedded(Obj *o, bool on)
+{
+    if (!gc_has_head(o)) return;
+    if (on) gc_head(o)->refs |= GC_EMBEDDED;
+    else gc_head(o)->refs &= ~GC_EMBEDDED;
+}
+static inline bool gc_is_embedded(Obj *o) { return gc_has_head(o) && (gc_head(o)->refs & GC_EMBEDDED); }
 
 /* obj_alloc / obj_free / obj_dealloc for containers (runtime/object.c). */
 void *gc_alloc(Type *t, size_t size);   /* zeroed, refcnt 1, tracked (dicts: not yet) */
@@ -75,6 +110,9 @@ intptr_t gc_collect(int generation);
  * left, silently, then resets the state for a later gc_init. */
 void gc_init(void);
 void gc_fini(void);
+/* At exit: full collections, silently, until one finds nothing (finalizers
+ * run while the VM can still run them: src/vm.c's vm_free). */
+void gc_collect_quiet(void);
 
 /* ---- the state the gc module shows (runtime/mod_gc.c) ---- */
 typedef struct GCGenStats { intptr_t collections, collected, uncollectable; } GCGenStats;

@@ -4,6 +4,7 @@
  * owns the object's life: collector support (the saved frame's values are
  * traversed like any container's items) and closing an unfinished generator
  * when it dies, so its `finally` blocks run as in CPython. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "tuple.h"
 #include "textio.h"
 #include "gc.h"
+#include "weakref.h"
 #include "../src/bytecode.h"
 
 Generator *gen_new(Function *fn, Value *locals)
@@ -289,28 +291,24 @@ static void gen_traverse(Obj *o, VisitProc visit, void *arg)
     if (val_is_obj(g->handled)) visit(val_as_obj(g->handled), arg);
 }
 
+/* type->finalize (PEP 442): an unfinished generator is closed when it
+ * dies (PEP 342), so its finally blocks run, whether reference counting
+ * or the collector finds it dead. */
+static void gen_finalize(Obj *o)
+{
+    Generator *g = (Generator *)o;
+    if (g->state != GEN_SUSPENDED || !vm_gen_can_resume()) return;
+    Value saved = err_fetch();
+    if (gen_close(g) < 0) err_write_unraisable(val_from_obj(o));
+    if (saved != VAL_UNDEF) err_set_exc(saved);
+}
+
 static void gen_dealloc(Obj *o)
 {
     Generator *g = (Generator *)o;
     gc_untrack(o);
-    if (g->state == GEN_SUSPENDED && vm_gen_can_resume()) {
-        /* PEP 342: an unfinished generator is closed when it dies */
-        o->refcnt = 1;
-        Value saved = err_fetch();
-        if (gen_close(g) < 0) {
-            Value e = err_fetch();
-            Value r = obj_repr(val_from_obj(o));
-            fflush(stdout);
-            fprintf(stderr, "Exception ignored in: %s\n", r != VAL_ERROR ? val_as_str(r)->data : "<generator>");
-            if (r != VAL_ERROR) decref(r); else err_clear();
-            if (e != VAL_UNDEF) { exc_print(e, stderr); decref(e); }
-        }
-        if (saved != VAL_UNDEF) err_set_exc(saved);
-        if (--o->refcnt > 0) {          /* resurrected by its finally block */
-            gc_track(o);
-            return;
-        }
-    }
+    if (g->state == GEN_SUSPENDED && gc_finalize_from_dealloc(o)) return;
+    weakref_dealloc_hook(o);
     gen_clear(o);
     if (g->func) obj_decref(g->func);
     mem_free(g->frame);
@@ -329,4 +327,5 @@ Type generator_type = {
     .flags = TYPE_CONTAINER, .dealloc = gen_dealloc, .repr = gen_repr,
     .iter = gen_self, .next = gen_iternext, .getattr = gen_getattr,
     .methods = gen_methods, .traverse = gen_traverse, .clear = gen_clear,
+    .finalize = gen_finalize, .weaklistoffset = offsetof(Generator, weaklist),
 };

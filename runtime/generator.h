@@ -18,6 +18,7 @@ typedef struct Generator {
     int32_t ip;          /* offset of the next instruction */
     int32_t state;       /* GEN_* */
     Value handled;       /* the exception being handled inside the suspended frame, or VAL_UNDEF */
+    struct WeakRef *weaklist;
 } Generator;
 
 extern Type generator_type;

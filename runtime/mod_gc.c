@@ -14,6 +14,7 @@
 #include "dict.h"
 #include "range.h"
 #include "function.h"
+#include "class.h"
 
 /* ---- argument checks, with CPython's messages ---- */
 
@@ -220,9 +221,8 @@ static Value f_is_tracked(Value *args, int nargs, Tuple *kwnames)
 
 static Value f_is_finalized(Value *args, int nargs, Tuple *kwnames)
 {
-    (void)args;
     if (one_arg("is_finalized", nargs, kwnames) < 0) return VAL_ERROR;
-    return VAL_FALSE;                 /* no finalizers before issue 5 */
+    return val_from_bool(val_is_obj(args[0]) && gc_is_finalized(val_as_obj(args[0])));
 }
 
 /* The references an object holds, as values and in the order CPython's
@@ -268,6 +268,13 @@ static void referents(Obj *o, EmitFn emit, void *arg)
         emit(s->start, arg);
         emit(s->stop, arg);
         emit(s->step, arg);
+    } else if (type_is_heap(t) && !(t->flags & TYPE_EXCEPTION)) {
+        /* an instance: the values of its embedded __dict__ (CPython 3.11
+         * keeps them inline), or the exposed dict; then its class */
+        Dict *d = *(Dict **)((char *)o + ((Class *)t)->dictoffset);
+        if (d && gc_is_embedded((Obj *)d)) referents((Obj *)d, emit, arg);
+        else if (d) emit(val_from_obj(d), arg);
+        emit(val_from_obj(t), arg);
     } else if (t->traverse) {
         EmitCtx c = { emit, arg };
         t->traverse(o, emit_obj, &c);

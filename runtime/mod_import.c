@@ -84,23 +84,15 @@ static char *find_module(const char *name)
     return NULL;
 }
 
-static Value load(Str *name, const char *path)
+/* Compile src (named path in tracebacks) and run it as module `name`;
+ * file: its __file__, or NULL for none. */
+static Value load_source(Str *name, const char *path, const char *src, size_t len, const char *file_attr)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        err_format(&exc_ImportError, "cannot read '%s': %s", path, strerror(errno));
-        return VAL_ERROR;
-    }
-    size_t len = 0;
-    char *src = run_read_all(f, &len);
-    fclose(f);
-    if (!src) { err_no_memory(); return VAL_ERROR; }
     ParseError perr;
     memset(&perr, 0, sizeof perr);
     Node *tree = parse_module(src, len, path, &perr);
     Code *co = tree ? compile_module(tree, path, COMPILE_FILE, &perr) : NULL;
     if (tree) ast_free(tree);
-    mem_free(src);
     if (!co) {
         if (!err_occurred())
             err_format(perr.is_indent ? &exc_IndentationError : &exc_SyntaxError, "%s (%s, line %d)",
@@ -108,16 +100,17 @@ static Value load(Str *name, const char *path)
         return VAL_ERROR;
     }
     Value m = module_new(name->data);
-    Str *fs = m == VAL_ERROR ? NULL : str_from_cstr(path);
+    Str *fs = m == VAL_ERROR || !file_attr ? NULL : str_from_cstr(file_attr);
     Value file = fs ? str_val(fs) : VAL_ERROR;
-    if (file == VAL_ERROR || dict_set_cstr(((Module *)val_as_obj(m))->dict, "__file__", file) < 0 ||
+    if (m == VAL_ERROR || (file_attr && file == VAL_ERROR) ||
+        (file_attr && dict_set_cstr(((Module *)val_as_obj(m))->dict, "__file__", file) < 0) ||
         dict_set_str(interp.modules, name, m) < 0) {
         if (file != VAL_ERROR) decref(file);
         if (m != VAL_ERROR) decref(m);
         obj_decref(co);
         return VAL_ERROR;
     }
-    decref(file);
+    if (file != VAL_ERROR) decref(file);
     if (!initializing && !(initializing = list_new(0))) { obj_decref(co); decref(m); return VAL_ERROR; }
     if (list_append(initializing, m) < 0) { obj_decref(co); decref(m); return VAL_ERROR; }
     Value r = vm_run_module(co, ((Module *)val_as_obj(m))->dict);
@@ -154,6 +147,33 @@ static Value load(Str *name, const char *path)
     }
     incref(got);
     return got;
+}
+
+static Value load(Str *name, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        err_format(&exc_ImportError, "cannot read '%s': %s", path, strerror(errno));
+        return VAL_ERROR;
+    }
+    size_t len = 0;
+    char *src = run_read_all(f, &len);
+    fclose(f);
+    if (!src) { err_no_memory(); return VAL_ERROR; }
+    Value m = load_source(name, path, src, len, path);
+    mem_free(src);
+    return m;
+}
+
+Value import_frozen_module(Str *name)
+{
+    for (const FrozenModule *fm = frozen_modules; fm->name; fm++) {
+        if (!str_eq_cstr(name, fm->name)) continue;
+        char label[128];
+        snprintf(label, sizeof label, "<frozen %s>", fm->name);   /* as CPython names its frozen modules */
+        return load_source(name, label, fm->src, fm->len, NULL);
+    }
+    return VAL_UNDEF;
 }
 
 Value import_user_module(Str *name)

@@ -3,6 +3,7 @@
  * getrss), the standard streams and a few constants describing the platform.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "mem.h"
 #include "gc.h"
@@ -153,6 +154,24 @@ static Value f_getrss(Value *args, int nargs, Tuple *kwnames)
     return int_from_i64((int64_t)mem_rss());
 }
 
+/* sys.excepthook(type, value, traceback): print value's traceback to
+ * stderr, as the top level does with an uncaught exception. */
+static Value f_excepthook(Value *args, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw("excepthook", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 3) {
+        err_format(&exc_TypeError, "excepthook expected 3 arguments, got %d", nargs);
+        return VAL_ERROR;
+    }
+    if (!val_isinstance(args[1], &exc_BaseException)) {
+        err_format(&exc_TypeError, "print_exception(): Exception expected for value, %s found", val_type_name(args[1]));
+        return VAL_ERROR;
+    }
+    fflush(stdout);
+    exc_print(args[1], stderr);
+    return VAL_NONE;
+}
+
 static int set_new(Dict *d, const char *name, Value v)
 {
     if (v == VAL_ERROR) return -1;
@@ -173,6 +192,8 @@ Value mod_sys_init(void)
     if (m == VAL_ERROR) return VAL_ERROR;
     Dict *d = ((Module *)val_as_obj(m))->dict;
     if (module_add_function(d, "exit", sys_exit) < 0
+        || module_add_function(d, "excepthook", f_excepthook) < 0
+        || module_add_function(d, "__excepthook__", f_excepthook) < 0
         || module_add_function(d, "getrefcount", sys_getrefcount) < 0
         || module_add_function(d, "getrecursionlimit", f_getrecursionlimit) < 0
         || module_add_function(d, "setrecursionlimit", f_setrecursionlimit) < 0

@@ -17,6 +17,8 @@ const BuiltinModule builtin_modules[] = {
     {"tracemalloc", mod_tracemalloc_init},
     {"os", mod_os_init},
     {"os.path", mod_os_path_init},       /* the os module's path (posixpath) */
+    {"_weakref", mod_weakref_init},
+    {"atexit", mod_atexit_init},
     {NULL, NULL},
 };
 
@@ -63,6 +65,8 @@ Value module_import(Str *name)
         }
         return m;
     }
+    m = import_frozen_module(name);         /* runtime/lib/NAME.scr, built in */
+    if (m != VAL_UNDEF) return m;
     m = import_user_module(name);           /* runtime/mod_import.c */
     if (m != VAL_UNDEF) return m;
     err_format(&exc_ModuleNotFoundError, "No module named '%s'", name->data);

@@ -39,6 +39,18 @@ Value import_user_module(Str *name);
 bool  import_is_initializing(Value module);
 void  import_fini(void);
 
+/* Library modules written in scr (runtime/lib/NAME.scr), compiled into the
+ * program by the build as frozen_modules (NULL-terminated). */
+typedef struct FrozenModule { const char *name; const char *src; size_t len; } FrozenModule;
+extern const FrozenModule frozen_modules[];
+/* Run the frozen module `name` (new reference), VAL_UNDEF when there is none. */
+Value import_frozen_module(Str *name);
+
+Value mod_weakref_init(void);   /* _weakref: runtime/mod_weakref.c */
+Value mod_atexit_init(void);    /* runtime/mod_atexit.c */
+/* Call the atexit functions, last registered first, and forget them. */
+void  atexit_run(void);
+
 /* Added by the files helper (runtime/mod_os.c): os, and "os.path" (its posixpath submodule). */
 Value mod_os_init(void);
 Value mod_os_path_init(void);

@@ -244,7 +244,8 @@ static Value type_getattr(Value o, Str *name)
     Type *t = (Type *)val_as_obj(o);
     if (t->flags & TYPE_HEAPTYPE) return class_type_getattr(o, name);
     if (name->data[0] == '_' && (str_eq_cstr(name, "__name__") || str_eq_cstr(name, "__qualname__"))) {
-        Str *s = str_from_cstr(t->name);
+        const char *dot = strrchr(t->name, '.');     /* "weakref.ReferenceType": module, then name */
+        Str *s = str_from_cstr(dot ? dot + 1 : t->name);
         return s ? str_val(s) : VAL_ERROR;
     }
     Value v = type_lookup(t, name);

@@ -81,6 +81,11 @@ struct Type {
     void   (*traverse)(Obj *o, VisitProc visit, void *arg);  /* collector (issue 3) */
     void   (*clear)(Obj *o);
     Dict  *dict;                 /* built from methods by type_ready() */
+    /* PEP 442's tp_finalize: runs __del__ or closes a generator, at most
+     * once per object (gc.h: GC_FINALIZED), before the collector clears
+     * cyclic garbage or from the type's dealloc. May resurrect the object. */
+    void   (*finalize)(Obj *o);
+    size_t weaklistoffset;       /* where an instance keeps its WeakRef list; 0: no weak references */
 };
 
 extern Type type_type;           /* "type" */

@@ -9,6 +9,8 @@
  */
 #include <string.h>
 
+#include <stddef.h>
+#include "weakref.h"
 #include "set.h"
 #include "str.h"
 #include "tuple.h"
@@ -439,11 +441,13 @@ static Set *intersection(Set *s, Value other)
     return r;
 }
 
-/* setobject.c's set_swap_bodies: the tables change hands, pop's finger stays. */
+/* setobject.c's set_swap_bodies: the tables change hands, pop's finger
+ * and the weak references stay. */
 static void swap_bodies(Set *a, Set *b)
 {
     Set t;
     int64_t fa = a->finger, fb = b->finger;
+    struct WeakRef *wa = a->weaklist, *wb = b->weaklist;
     size_t off = offsetof(Set, fill), n = sizeof(Set) - off;
     memcpy((char *)&t + off, (char *)a + off, n);
     memcpy((char *)a + off, (char *)b + off, n);
@@ -452,6 +456,8 @@ static void swap_bodies(Set *a, Set *b)
     if (b->table == a->small) b->table = b->small;
     a->finger = fa;
     b->finger = fb;
+    a->weaklist = wa;
+    b->weaklist = wb;
     a->hash = b->hash = -1;
 }
 
@@ -693,6 +699,7 @@ Value set_binop(int op, Value a, Value b, bool inplace)
 static void set_dealloc(Obj *o)
 {
     Set *s = (Set *)o;
+    weakref_dealloc_hook(o);
     for (int64_t i = 0; i <= s->mask; i++) {
         Value k = s->table[i].key;
         if (k != KEY_EMPTY && k != KEY_DUMMY) decref(k);
@@ -1170,6 +1177,7 @@ Type set_type = {
     .methods = set_methods,
     .traverse = set_traverse,
     .clear = set_clear_slot,
+    .weaklistoffset = offsetof(Set, weaklist),
 };
 
 Type frozenset_type = {
@@ -1188,4 +1196,5 @@ Type frozenset_type = {
     .methods = frozenset_methods,
     .traverse = set_traverse,
     .clear = set_clear_slot,
+    .weaklistoffset = offsetof(Set, weaklist),
 };

@@ -21,6 +21,7 @@ typedef struct Set {
     SetEntry *table;     /* small, or a mem_alloc'd array */
     int64_t hash;        /* frozenset: -1 until computed */
     int64_t finger;      /* where pop() resumes its search */
+    struct WeakRef *weaklist;
     SetEntry small[SET_MINSIZE];
 } Set;
 

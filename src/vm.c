@@ -48,6 +48,7 @@
 #include "../runtime/set.h"
 #include "../runtime/format.h"
 #include "../runtime/generator.h"
+#include "../runtime/gc.h"
 
 /* Computed goto with GCC. clang 14 at -O2 crashes in the computed-goto loop
  * (it works at -O1 and with the switch), so clang takes the portable switch
@@ -250,6 +251,7 @@ bool vm_running(void)
 
 void vm_free(void)
 {
+    if (vm.frames) atexit_run();     /* first, as CPython: the program is whole */
     /* __main__'s globals die while the VM still runs code, so that the
      * suspended generators they hold are closed (their finally blocks run)
      * as at CPython's shutdown; interp_free clears it again, harmlessly. */
@@ -257,6 +259,9 @@ void vm_free(void)
         ((Module *)val_as_obj(interp.main_module))->dict) {
         fflush(stdout);
         dict_clear(((Module *)val_as_obj(interp.main_module))->dict);
+        /* and the cycles among them, with their __del__ and finally blocks,
+         * as CPython's last collection at shutdown */
+        gc_collect_quiet();
     }
     Value h = vm.handled;
     vm.handled = VAL_UNDEF;
@@ -1876,7 +1881,8 @@ dispatch:
     }
     TARGET(RETURN_VALUE) {
         Value res = POP();
-        while (sp > base) decref(*--sp);
+        /* locals first to last, as CPython clears a frame (__del__ order) */
+        for (Value *q = base; q < sp; q++) { Value v = *q; *q = VAL_UNDEF; decref(v); }
         Value *r = fr->ret;
         for (Value *q = base - 1; q >= r; q--) decref(*q);
         interp.depth--;
