@@ -22,6 +22,7 @@
 #include "operators.h"
 #include "weakref.h"
 #include "../src/vm.h"
+#include "../src/bytecode.h"
 
 #define MRO_MAX 128
 
@@ -131,39 +132,140 @@ static Value dict_of(Type *x, Str *name)
     return x->dict ? dict_get_str(x->dict, name) : VAL_UNDEF;
 }
 
-Value class_lookup(Type *t, Str *name)
+/* ---- the attribute lookup cache ----
+ * Looking a name up through the MRO costs one hash probe per class; method
+ * calls and attribute accesses do it all the time. Like CPython's type
+ * method cache, results are kept per (class, interned name) and are valid
+ * while class_epoch is unchanged: it moves whenever a class namespace may
+ * change (setattr/delattr on a class, a class created, cleared or freed).
+ * The one other way to change a namespace, mutating C.__dict__ in place
+ * (CPython forbids it: a mappingproxy), marks the class CLASS_DICT_EXPOSED
+ * and lookups through such a class are never cached. */
+uint64_t class_epoch = 1;
+
+typedef struct MCEntry {
+    Type *t;
+    Str *name;           /* interned: immortal while the interpreter lives */
+    uint64_t epoch;
+    Value v;             /* borrowed from a class dict, VAL_UNDEF: missing */
+    bool heap_owner;     /* found in a class, not in a builtin type */
+} MCEntry;
+
+#define MC_SIZE 2048
+static MCEntry mcache[MC_SIZE];
+
+/* Interned names of the dunders the slots look up, by C string. */
+typedef struct NameEntry { const char *c; Str *s; } NameEntry;
+#define NC_SIZE 128
+static NameEntry ncache[NC_SIZE];
+
+/* Behind the sites' caches, one shared by all sites, per (class, name):
+ * a site that sees several classes (a method of a base class called on
+ * instances of its subclasses) refills from here cheaply. */
+typedef struct ACEntry { Str *name; AttrCache ac; } ACEntry;
+#define AC_SIZE 1024
+static ACEntry acache[AC_SIZE];
+static Str *setattr_name, *getattr_name, *init_name, *new_name;   /* interned (borrowed); reset with the caches */
+
+static Str *cached_name(const char *name);
+
+/* The names the hot paths look up, interned once per interpreter. */
+static bool hot_names(void)
+{
+    if (setattr_name) return true;
+    setattr_name = cached_name("__setattr__");
+    getattr_name = cached_name("__getattr__");
+    init_name = cached_name("__init__");
+    new_name = cached_name("__new__");
+    if (setattr_name && getattr_name && init_name && new_name) return true;
+    setattr_name = NULL;
+    err_clear();
+    return false;
+}
+
+void class_cache_reset(void)
+{
+    memset(mcache, 0, sizeof mcache);
+    memset(ncache, 0, sizeof ncache);
+    memset(acache, 0, sizeof acache);
+    setattr_name = getattr_name = init_name = new_name = NULL;
+    class_epoch++;
+}
+
+/* The interned Str for a C string (borrowed: the intern table keeps it). */
+static Str *cached_name(const char *name)
+{
+    NameEntry *e = &ncache[((uintptr_t)name >> 3) & (NC_SIZE - 1)];
+    if (e->c == name && e->s && strcmp(e->s->data, name) == 0) return e->s;
+    Str *s = str_intern_cstr(name);
+    if (!s) return NULL;
+    obj_decref(s);       /* the intern table holds it */
+    e->c = name;
+    e->s = s;
+    return s;
+}
+
+static Value lookup_uncached(Type *t, Str *name, bool *heap_owner, bool *cacheable)
 {
     Type *m[MRO_MAX];
     int n = mro_of(t, m, MRO_MAX);
+    bool ok = true;
     for (int i = 0; i < n; i++) {
+        if (m[i]->flags & CLASS_DICT_EXPOSED) ok = false;
         Value v = dict_of(m[i], name);
-        if (v != VAL_UNDEF) return v;
+        if (v != VAL_UNDEF) {
+            *heap_owner = type_is_heap(m[i]);
+            for (i++; i < n && ok; i++) if (m[i]->flags & CLASS_DICT_EXPOSED) ok = false;
+            *cacheable = ok;
+            return v;
+        }
     }
+    *heap_owner = false;
+    *cacheable = ok;
     return VAL_UNDEF;
+}
+
+static Value lookup_ex(Type *t, Str *name, bool *heap_owner, bool *cacheable)
+{
+    if (!type_is_heap(t) || !name->interned) return lookup_uncached(t, name, heap_owner, cacheable);
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> 11);
+    MCEntry *e = &mcache[h & (MC_SIZE - 1)];
+    if (e->t == t && e->name == name && e->epoch == class_epoch) {
+        *heap_owner = e->heap_owner;
+        *cacheable = true;
+        return e->v;
+    }
+    Value v = lookup_uncached(t, name, heap_owner, cacheable);
+    if (*cacheable) {
+        e->t = t;
+        e->name = name;
+        e->epoch = class_epoch;
+        e->v = v;
+        e->heap_owner = *heap_owner;
+    }
+    return v;
+}
+
+Value class_lookup(Type *t, Str *name)
+{
+    bool heap_owner, cacheable;
+    return lookup_ex(t, name, &heap_owner, &cacheable);
 }
 
 Value class_lookup_cstr(Type *t, const char *name)
 {
-    Str *s = str_intern_cstr(name);
+    Str *s = cached_name(name);
     if (!s) { err_clear(); return VAL_UNDEF; }
-    Value v = class_lookup(t, s);
-    obj_decref(s);
-    return v;
+    return class_lookup(t, s);
 }
 
 /* Is the first definition of name in t's MRO in a class (not a builtin type)? */
 static bool user_defined(Type *t, const char *name)
 {
-    Str *s = str_intern_cstr(name);
+    Str *s = cached_name(name);
     if (!s) { err_clear(); return false; }
-    Type *m[MRO_MAX];
-    int n = mro_of(t, m, MRO_MAX);
-    bool r = false;
-    for (int i = 0; i < n; i++) {
-        if (dict_of(m[i], s) != VAL_UNDEF) { r = type_is_heap(m[i]); break; }
-    }
-    obj_decref(s);
-    return r;
+    bool heap_owner, cacheable;
+    return lookup_ex(t, s, &heap_owner, &cacheable) != VAL_UNDEF && heap_owner;
 }
 
 bool class_is_subtype(Type *t, Type *base)
@@ -654,6 +756,141 @@ static Value object_setattr_m(Value *args, int nargs, Tuple *kw)
     return VAL_NONE;
 }
 
+/* ---- attribute access with the VM's inline caches (class.h: AttrCache) ----
+ * Each LOAD_ATTR / LOAD_METHOD / STORE_ATTR site remembers, for the class it
+ * last saw, what the class says about the name (nothing, a function, a
+ * property, another attribute) and where the name sat in the instance dict;
+ * the answers are those of inst_getattr / inst_setattr, valid while
+ * class_epoch holds. */
+
+static inline ACEntry *acache_slot(Type *t, Str *name)
+{
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> 12);
+    return &acache[h & (AC_SIZE - 1)];
+}
+
+static bool attr_cache_fill(Type *t, Str *name, AttrCache *c)
+{
+    if (!type_is_heap(t) || !name->interned) return false;
+    ACEntry *g = acache_slot(t, name);
+    if (g->ac.type == t && g->name == name && g->ac.epoch == class_epoch) {
+        int32_t hint = c->type == t && g->ac.hint < 0 ? c->hint : g->ac.hint;
+        *c = g->ac;
+        c->hint = hint;
+        return true;
+    }
+    if (name->data[0] == '_' && name->data[1] == '_' &&
+        (str_eq_cstr(name, "__dict__") || str_eq_cstr(name, "__class__")))
+        return false;
+    if (!hot_names()) return false;
+    bool heap_owner, cacheable, cacheable2;
+    Value d = lookup_ex(t, name, &heap_owner, &cacheable);
+    Value sa = lookup_ex(t, setattr_name, &heap_owner, &cacheable2);
+    if (!cacheable || !cacheable2) return false;
+    Value ga = lookup_ex(t, getattr_name, &heap_owner, &cacheable2);
+    if (!cacheable2) return false;
+    if (c->type != t) c->hint = -1;
+    c->type = t;
+    c->epoch = class_epoch;
+    c->descr = d;
+    c->aux = VAL_UNDEF;
+    Type *dt = d == VAL_UNDEF ? NULL : val_type(d);
+    if (!dt) c->kind = AC_DICT;
+    else if (dt == &function_type) c->kind = AC_METHOD;
+    else if (dt == &property_type) {
+        c->kind = AC_PROPERTY;
+        c->aux = ((Property *)val_as_obj(d))->fget;
+    } else c->kind = AC_OTHER;
+    if (c->kind != AC_PROPERTY && (sa == VAL_UNDEF || is_plain_builtin(sa))) c->kind |= AC_STORE_DICT;
+    if (ga != VAL_UNDEF && !is_plain_builtin(ga)) c->kind |= AC_HAS_GETATTR;
+    g->name = name;
+    g->ac = *c;
+    return true;
+}
+
+/* name in the instance dict d, through the remembered entry index. */
+static Value dict_probe(Dict *d, Str *name, AttrCache *c)
+{
+    Value key = str_val(name);
+    int64_t i = c->hint;
+    if (i >= 0 && i < d->nentries && d->entries[i].key == key) return d->entries[i].value;
+    Value v = dict_get_str(d, name);
+    if (v != VAL_UNDEF && d->nentries <= 64) {
+        for (i = 0; i < d->nentries; i++)
+            if (d->entries[i].key == key) {
+                c->hint = (int32_t)i;
+                ACEntry *g = acache_slot(c->type, name);
+                if (g->ac.type == c->type && g->name == name) g->ac.hint = (int32_t)i;
+                break;
+            }
+    }
+    return v;
+}
+
+/* A property's getter raised AttributeError: CPython then tries __getattr__. */
+static Value getattr_fallback(Value o, Str *name)
+{
+    Value ga = class_lookup_cstr(val_type(o), "__getattr__");
+    if (ga == VAL_UNDEF || is_plain_builtin(ga) || !err_matches(&exc_AttributeError)) return VAL_ERROR;
+    err_clear();
+    Value n = str_val(name);
+    incref(ga);
+    Value r = call_attr(ga, o, &n, 1, NULL);
+    decref(ga);
+    return r;
+}
+
+Value class_getattr_cached(Value o, Str *name, AttrCache *c)
+{
+    Obj *ob = val_as_obj(o);
+    Type *t = ob->type;
+    if ((c->type != t || c->epoch != class_epoch) && !attr_cache_fill(t, name, c)) return inst_getattr(o, name);
+    Value d = c->descr;
+    if ((c->kind & AC_KIND) == AC_PROPERTY) {
+        incref(d);
+        Value r = descr_get(d, o, t);
+        decref(d);
+        return r == VAL_ERROR ? getattr_fallback(o, name) : r;
+    }
+    Dict *dict = *dictptr(ob);
+    if (dict) {
+        Value v = dict_probe(dict, name, c);
+        if (v != VAL_UNDEF) return new_ref(v);
+    }
+    if (d != VAL_UNDEF) return descr_get(d, o, t);
+    return inst_getattr(o, name);
+}
+
+Value class_getmethod_cached(Value o, Str *name, AttrCache *c, bool *is_method)
+{
+    Obj *ob = val_as_obj(o);
+    Type *t = ob->type;
+    *is_method = false;
+    if ((c->type != t || c->epoch != class_epoch) && !attr_cache_fill(t, name, c)) return inst_getattr(o, name);
+    if ((c->kind & AC_KIND) == AC_METHOD) {
+        Dict *dict = *dictptr(ob);
+        if (!dict || dict_get_str(dict, name) == VAL_UNDEF) {
+            *is_method = true;
+            return new_ref(c->descr);
+        }
+    }
+    return class_getattr_cached(o, name, c);
+}
+
+int class_setattr_cached(Value o, Str *name, Value v, AttrCache *c)
+{
+    Obj *ob = val_as_obj(o);
+    Type *t = ob->type;
+    if (v != VAL_UNDEF && (c->type == t && c->epoch == class_epoch ? true : attr_cache_fill(t, name, c)) &&
+        (c->kind & AC_STORE_DICT)) {
+        Dict *dict = inst_dict(ob);
+        if (!dict || dict_set_str(dict, name, v) < 0) return -1;
+        if (c->type == t) (void)dict_probe(dict, name, c);     /* learn where it went */
+        return 0;
+    }
+    return inst_setattr(o, name, v);
+}
+
 static Value inst_alloc(Class *c, Value *args, int nargs)
 {
     Obj *o;
@@ -710,6 +947,20 @@ static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
         }
     }
     return obj;
+}
+
+Value class_new_for_init(Type *t, Function **init)
+{
+    Class *c = (Class *)t;
+    if (!type_is_heap(t) || c->solid != &object_type || !hot_names()) return VAL_UNDEF;
+    bool heap_owner, cacheable;
+    if (lookup_ex(t, new_name, &heap_owner, &cacheable) != VAL_UNDEF && heap_owner) return VAL_UNDEF;
+    Value f = lookup_ex(t, init_name, &heap_owner, &cacheable);
+    if (!val_is_obj(f) || val_as_obj(f)->type != &function_type) return VAL_UNDEF;
+    Function *fn = (Function *)val_as_obj(f);
+    if (fn->code->flags & CO_GENERATOR) return VAL_UNDEF;
+    *init = fn;
+    return inst_alloc(c, NULL, 0);
 }
 
 static void class_fix_slots(Class *c)
@@ -846,6 +1097,7 @@ static Value class_create(Str *name, Tuple *bases, Dict *ns)
     if (dict_get_cstr(ns, "__eq__") != VAL_UNDEF && dict_get_cstr(ns, "__hash__") == VAL_UNDEF)
         if (dict_set_cstr(ns, "__hash__", VAL_NONE) < 0) { obj_decref(c); return VAL_ERROR; }
     class_fix_slots(c);
+    class_epoch++;       /* c may sit where a freed class was */
     return val_from_obj(c);
 fail:
     obj_decref(own_bases);
@@ -947,7 +1199,12 @@ Value class_type_getattr(Value o, Str *name)
         if (str_eq_cstr(name, "__qualname__")) return new_ref(str_val(c->qualname));
         if (str_eq_cstr(name, "__bases__")) return new_ref(val_from_obj(c->bases));
         if (str_eq_cstr(name, "__base__")) return new_ref(val_from_obj(t->base));
-        if (str_eq_cstr(name, "__dict__")) return new_ref(val_from_obj(t->dict));
+        if (str_eq_cstr(name, "__dict__")) {
+            /* mutable from now on behind class_type_setattr's back: no caching */
+            t->flags |= CLASS_DICT_EXPOSED;
+            class_epoch++;
+            return new_ref(val_from_obj(t->dict));
+        }
         if (str_eq_cstr(name, "__class__")) return new_ref(val_from_obj(&type_type));
         if (str_eq_cstr(name, "__mro__")) {
             Tuple *r = tuple_new(c->mro->len + 1);
@@ -968,6 +1225,7 @@ int class_type_setattr(Value o, Str *name, Value v)
 {
     Class *c = (Class *)val_as_obj(o);
     int rc;
+    class_epoch++;       /* before: the old value's __del__ may look names up */
     if (v == VAL_UNDEF) {
         if (dict_get_str(c->t.dict, name) == VAL_UNDEF) {
             err_format(&exc_AttributeError, "type object '%s' has no attribute '%s'", c->t.name, name->data);
@@ -977,6 +1235,7 @@ int class_type_setattr(Value o, Str *name, Value v)
     } else {
         rc = dict_set_str(c->t.dict, name, v);
     }
+    class_epoch++;
     if (rc == 0 && name->data[0] == '_') class_fix_slots(c);
     return rc;
 }
@@ -996,13 +1255,16 @@ void class_type_clear(Obj *o)
     Type *t = (Type *)o;
     if (!type_is_heap(t)) return;
     /* the dict object stays (lookups keep working while the cycle is torn down) */
+    class_epoch++;
     if (t->dict) dict_clear(t->dict);
+    class_epoch++;
 }
 
 void class_type_dealloc(Obj *o)
 {
     Type *t = (Type *)o;
     if (!type_is_heap(t)) return;     /* static types are immortal */
+    class_epoch++;                    /* no cached lookup may outlive it */
     Class *c = (Class *)o;
     weakref_dealloc_hook(o);
     if (t->dict) obj_decref(t->dict);

@@ -58,4 +58,39 @@ Value class_unary(int op, Value a);
 /* object, super, property, ... and NotImplemented into the builtins dict. */
 int   class_add_builtins(Dict *d);
 
+/* ---- attribute caches (added by the bench helper) ----
+ * class_epoch changes whenever what a class lookup answers may change (a
+ * class namespace set or deleted, a class created, cleared or freed); a
+ * class whose namespace was handed out as C.__dict__ gets CLASS_DICT_EXPOSED
+ * and is never cached. */
+#define CLASS_DICT_EXPOSED (1u << 24)
+extern uint64_t class_epoch;
+/* Forget every cached lookup (vm_init / vm_free: interned names die with
+ * the interpreter). */
+void class_cache_reset(void);
+
+/* One LOAD_ATTR / LOAD_METHOD / STORE_ATTR site's memory of the last class
+ * it saw (zeroed: empty). Valid while type and epoch match. */
+enum { AC_DICT = 1, AC_METHOD = 2, AC_PROPERTY = 3, AC_OTHER = 4, AC_KIND = 7,
+       AC_STORE_DICT = 8, /* a store goes straight to the instance dict */
+       AC_HAS_GETATTR = 16 /* the class defines __getattr__ */ };
+typedef struct AttrCache {
+    Type *type;
+    uint64_t epoch;
+    Value descr;         /* the class attribute (borrowed) or VAL_UNDEF */
+    Value aux;           /* AC_PROPERTY: its getter (borrowed) */
+    int32_t kind;        /* AC_* */
+    int32_t hint;        /* index of the name in the instance dict's entries, or -1 */
+} AttrCache;
+/* obj.name, obj.name as LOAD_METHOD wants it, obj.name = v (v == VAL_UNDEF
+ * deletes) for an instance of a class, exactly as obj_getattr /
+ * obj_get_method / obj_setattr would, using and refreshing *c. */
+Value class_getattr_cached(Value o, Str *name, AttrCache *c);
+Value class_getmethod_cached(Value o, Str *name, AttrCache *c, bool *is_method);
+int   class_setattr_cached(Value o, Str *name, Value v, AttrCache *c);
+/* Calling class t: when its instances are plain objects (object.__new__)
+ * and its __init__ is a scr function the VM can run as a frame, a new bare
+ * instance and *init (borrowed); else VAL_UNDEF (call the class generically). */
+Value class_new_for_init(Type *t, Function **init);
+
 #endif

@@ -147,6 +147,9 @@ typedef struct Code {
      * slots [nparams, nparams + nkwonly), then *args, then **kwargs. */
     int32_t flags;
     int32_t nkwonly;
+    /* added by the bench helper: the VM's global and attribute caches for
+     * this code (src/vm.c gcache_for), NULL until first needed */
+    void *vmcache;
 } Code;
 
 enum { CO_VARARGS = 1, CO_VARKW = 2, CO_GENERATOR = 4, CO_KWONLY = 8 };

@@ -78,6 +78,8 @@
 #define METHOD_MARK  (UINT64_C(1) << 48)
 static inline bool is_marked(Value v) { return (v & (VAL_PTR_TAG | METHOD_MARK)) == (VAL_PTR_TAG | METHOD_MARK); }
 
+#define AC_WAYS 4                /* classes an attribute site remembers (attr_cache) */
+
 typedef struct GCacheEntry {
     Dict *globals;
     uint64_t gver, bver;
@@ -110,10 +112,8 @@ static struct {
     size_t cstack_limit;
     CacheSlot *caches;       /* Code -> its LOAD_GLOBAL cache (holds a reference to the Code) */
     size_t ncaches, capcaches;
-    Code *memo_code;         /* the last lookup in caches */
     bool yielded;            /* run() returned because a generator frame yielded */
     Value gen_throw;         /* raised at once by the next run() (generator.throw), owned */
-    GCacheEntry *memo_cache;
 } vm;
 
 /* ---- a private iterator for `for` over lists and tuples (ranges use
@@ -174,6 +174,7 @@ static Value for_iter_new(Value o)
 
 static GCacheEntry *gcache_for(Code *co)
 {
+    if (co->vmcache) return co->vmcache;
     if (vm.ncaches * 2 >= vm.capcaches) {
         size_t cap = vm.capcaches ? vm.capcaches * 2 : 64;
         CacheSlot *t = mem_calloc(cap, sizeof(CacheSlot));
@@ -195,13 +196,39 @@ static GCacheEntry *gcache_for(Code *co)
         if (vm.caches[j].code == co) return vm.caches[j].entries;
         j = (j + 1) & (vm.capcaches - 1);
     }
-    GCacheEntry *e = mem_calloc(co->nnames ? (size_t)co->nnames : 1, sizeof(GCacheEntry));
+    /* the attribute caches (class.h: AttrCache) follow the nnames entries */
+    size_t n = co->nnames ? (size_t)co->nnames : 1;
+    GCacheEntry *e = mem_calloc(n, sizeof(GCacheEntry) + AC_WAYS * sizeof(AttrCache));
     if (!e) return NULL;
     obj_incref(co);
     vm.caches[j].code = co;
     vm.caches[j].entries = e;
+    co->vmcache = e;
     vm.ncaches++;
     return e;
+}
+
+/* The attribute cache of names[arg] in the running code for instances of
+ * t, or NULL (out of memory: the generic path then serves). A site keeps
+ * AC_WAYS classes, most recently added first: a method of a base class
+ * sees the instances of each subclass. */
+static inline AttrCache *attr_cache(Code *co, int arg, Type *t)
+{
+    GCacheEntry *e = co->vmcache;
+    if (UNLIKELY(e == NULL) && (e = gcache_for(co)) == NULL) return NULL;
+    AttrCache *c = (AttrCache *)(e + co->nnames) + (size_t)arg * AC_WAYS;
+    if (LIKELY(c[0].type == t)) return c;
+    for (int i = 1; i < AC_WAYS; i++)
+        if (c[i].type == t) return &c[i];
+    /* a new class: it takes the first way, the last one is forgotten */
+    memmove(c + 1, c, (AC_WAYS - 1) * sizeof(AttrCache));
+    memset(c, 0, sizeof(AttrCache));
+    return c;
+}
+
+static inline Dict *inst_dict_of(Obj *o)
+{
+    return *(Dict **)((char *)o + ((Class *)o->type)->dictoffset);
 }
 
 /* Set asynchronously by the embedder's SIGINT handler (src/main.c); tested
@@ -231,6 +258,7 @@ void vm_init(void)
     vm.gen_throw = VAL_UNDEF;
     vm.yielded = false;
     vm.cdepth = 0;
+    class_cache_reset();
     char here;
     vm.cstack_base = &here;
     struct rlimit rl;
@@ -268,19 +296,19 @@ void vm_free(void)
     if (h != VAL_UNDEF) decref(h);
     for (size_t i = 0; i < vm.capcaches; i++) {
         if (!vm.caches[i].code) continue;
+        vm.caches[i].code->vmcache = NULL;
         mem_free(vm.caches[i].entries);
         obj_decref(vm.caches[i].code);
     }
     mem_free(vm.caches);
     vm.caches = NULL;
-    vm.memo_code = NULL;
-    vm.memo_cache = NULL;
     vm.ncaches = vm.capcaches = 0;
     if (vm.stack) munmap(vm.stack, STACK_BYTES);
     if (vm.frames) munmap(vm.frames, MAX_FRAMES * sizeof(Frame));
     vm.stack = vm.stack_end = NULL;
     vm.frames = vm.frames_end = NULL;
     vm.fr = NULL;
+    class_cache_reset();
     exc_cleanup();
 }
 
@@ -1122,6 +1150,40 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
 
 #define LOAD_REGS() do { co = fr->code; ip = fr->ip; base = fr->base; consts = co->consts; } while (0)
 
+/* Frame.entry: 0 a call from scr code, 1 an entry frame (run() returns
+ * when it does), FRAME_INIT the __init__ of a class call made by CALL: its
+ * caller gets the instance (left in the call's lowest slot), not None. */
+#define FRAME_INIT 2
+
+/* The common call, made in place: no keywords, exactly the parameters, no
+ * cells or special flags, room for the frame. */
+#define SIMPLE_FRAME_OK(nco, nargs, args) \
+    ((nargs) == (nco)->nparams && !(nco)->flags && !((nco)->ncells | (nco)->nfrees) && \
+     interp.depth < interp.recursion_limit && vm.fr + 1 < vm.frames_end && \
+     (args) + (nco)->nlocals + (nco)->stacksize + STACK_SLACK <= vm.stack_end)
+/* Push it (the caller's fr->ip saved) and switch the registers to it: the
+ * arguments at args become the first locals. */
+#define ENTER_SIMPLE_FRAME(fn_, nco_, args_, nargs_, ret_, entry_) do { \
+        Value *a_ = (args_); \
+        for (int i_ = (nargs_); i_ < (nco_)->nlocals; i_++) a_[i_] = VAL_UNDEF; \
+        Value *r_ = (ret_); \
+        fr = ++vm.fr; \
+        fr->base = a_; \
+        fr->ret = r_; \
+        fr->code = (nco_); \
+        fr->func = (fn_); \
+        fr->globals = (fn_)->globals; \
+        fr->gcache = NULL; \
+        fr->entry = (entry_); \
+        fr->gen = NULL; \
+        interp.depth++; \
+        co = (nco_); \
+        ip = co->code; \
+        base = a_; \
+        consts = co->consts; \
+        sp = base + co->nlocals; \
+    } while (0)
+
 static Value run(void)
 {
     Frame *fr = vm.fr;
@@ -1241,14 +1303,8 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_GLOBAL) {
-        GCacheEntry *e = fr->gcache;
-        if (UNLIKELY(e == NULL)) {
-            /* one-entry memo in front of the table: recursion and loops
-             * calling one function hit it */
-            if (LIKELY(vm.memo_code == co)) e = vm.memo_cache;
-            else if ((e = gcache_for(co)) != NULL) { vm.memo_code = co; vm.memo_cache = e; }
-            fr->gcache = e;
-        }
+        GCacheEntry *e = co->vmcache;     /* the code's own cache, made on first use */
+        if (UNLIKELY(e == NULL)) e = gcache_for(co);
         if (LIKELY(e != NULL)) {
             e += ARG;
             Dict *g = fr->globals;
@@ -1280,7 +1336,44 @@ dispatch:
     }
     TARGET(LOAD_ATTR) {
         Value o = TOP();
-        Value v = obj_getattr(o, co->names[ARG]);
+        Value v;
+        if (LIKELY(val_is_obj(o)) && (val_as_obj(o)->type->flags & TYPE_HEAPTYPE)) {
+            /* an instance of a class: the site's cache (class.h: AttrCache) */
+            Obj *ob = val_as_obj(o);
+            AttrCache *ac = attr_cache(co, ARG, ob->type);
+            if (LIKELY(ac != NULL)) {
+                if (LIKELY(ob->type == ac->type && ac->epoch == class_epoch)) {
+                    if ((ac->kind & AC_KIND) != AC_PROPERTY) {
+                        Dict *d = inst_dict_of(ob);
+                        int64_t i = ac->hint;
+                        if (LIKELY(d && i >= 0 && i < d->nentries && d->entries[i].key == str_val(co->names[ARG]))) {
+                            v = d->entries[i].value;
+                            incref(v);
+                            sp[-1] = v;
+                            decref(o);
+                            DISPATCH();
+                        }
+                    } else if (!(ac->kind & AC_HAS_GETATTR) && val_is_obj(ac->aux) &&
+                               val_as_obj(ac->aux)->type == &function_type) {
+                        /* a property whose getter is a scr function: [o] -> [fget o], called in place */
+                        Function *fn = (Function *)val_as_obj(ac->aux);
+                        Code *nco = fn->code;
+                        if (SIMPLE_FRAME_OK(nco, 1, sp)) {
+                            incref(ac->aux);
+                            sp[-1] = ac->aux;
+                            *sp++ = o;
+                            fr->ip = ip;
+                            ENTER_SIMPLE_FRAME(fn, nco, sp - 1, 1, sp - 2, 0);
+                            DISPATCH();
+                        }
+                    }
+                }
+                v = class_getattr_cached(o, co->names[ARG], ac);
+                goto load_attr_done;
+            }
+        }
+        v = obj_getattr(o, co->names[ARG]);
+    load_attr_done:
         if (v == VAL_ERROR) goto error;
         sp[-1] = v;
         decref(o);
@@ -1288,7 +1381,31 @@ dispatch:
     }
     TARGET(STORE_ATTR) {
         Value o = sp[-1], v = sp[-2];
-        int rc = obj_setattr(o, co->names[ARG], v);
+        int rc;
+        if (LIKELY(val_is_obj(o)) && (val_as_obj(o)->type->flags & TYPE_HEAPTYPE)) {
+            Obj *ob = val_as_obj(o);
+            AttrCache *ac = attr_cache(co, ARG, ob->type);
+            if (LIKELY(ac != NULL)) {
+                Dict *d;
+                int64_t i = ac->hint;
+                if (LIKELY(ob->type == ac->type && ac->epoch == class_epoch && (ac->kind & AC_STORE_DICT) &&
+                           (d = inst_dict_of(ob)) != NULL && i >= 0 && i < d->nentries &&
+                           d->entries[i].key == str_val(co->names[ARG]) && gc_is_embedded((Obj *)d))) {
+                    /* replace the value in place: nobody else sees an embedded
+                     * dict (gc.h), so its version need not move */
+                    Value old = d->entries[i].value;
+                    incref(v);
+                    d->entries[i].value = v;
+                    decref(old);
+                    rc = 0;
+                } else {
+                    rc = class_setattr_cached(o, co->names[ARG], v, ac);
+                }
+                goto store_attr_done;
+            }
+        }
+        rc = obj_setattr(o, co->names[ARG], v);
+    store_attr_done:
         sp -= 2;
         decref(o);
         decref(v);
@@ -1305,7 +1422,28 @@ dispatch:
     TARGET(LOAD_METHOD) {
         Value o = TOP();
         bool is_method = false;
-        Value f = obj_get_method(o, co->names[ARG], &is_method);
+        Value f;
+        if (LIKELY(val_is_obj(o)) && (val_as_obj(o)->type->flags & TYPE_HEAPTYPE)) {
+            Obj *ob = val_as_obj(o);
+            AttrCache *ac = attr_cache(co, ARG, ob->type);
+            if (LIKELY(ac != NULL)) {
+                if (LIKELY(ob->type == ac->type && ac->epoch == class_epoch && (ac->kind & AC_KIND) == AC_METHOD)) {
+                    /* a function of the class, unless the instance dict shadows it */
+                    Dict *d = inst_dict_of(ob);
+                    if (!d || d->used == 0 || dict_get_str(d, co->names[ARG]) == VAL_UNDEF) {
+                        f = ac->descr;
+                        incref(f);
+                        sp[-1] = f | METHOD_MARK;
+                        PUSH(o);
+                        DISPATCH();
+                    }
+                }
+                f = class_getmethod_cached(o, co->names[ARG], ac, &is_method);
+                goto load_method_done;
+            }
+        }
+        f = obj_get_method(o, co->names[ARG], &is_method);
+    load_method_done:
         if (f == VAL_ERROR) goto error;
         if (is_method && val_is_obj(f)) {
             sp[-1] = f | METHOD_MARK;
@@ -1797,6 +1935,42 @@ dispatch:
                     nargs++;
                     fn = (Function *)val_as_obj(m->func);
                 }
+            } else if (t == &type_type && (((Type *)val_as_obj(callee))->flags & TYPE_HEAPTYPE)) {
+                /* a class: a bare instance, then its __init__ as a frame of ours */
+                Function *init;
+                Value obj = class_new_for_init((Type *)val_as_obj(callee), &init);
+                if (obj == VAL_ERROR) { res = VAL_ERROR; goto call_done; }
+                if (obj != VAL_UNDEF) {
+                    int total = n + (args == p ? 1 : 0);
+                    if (args == p + 1 && *p == VAL_UNDEF) {
+                        *p = obj;
+                        args = p;
+                    } else {
+                        memmove(args + 1, args, (size_t)total * sizeof(Value));
+                        args[0] = obj;
+                        sp++;
+                    }
+                    nargs++;
+                    incref(obj);
+                    *ret = obj;                 /* the result; the instance holds its class */
+                    decref(callee);
+                    Code *nco = init->code;
+                    fr->ip = ip;
+                    if (LIKELY(!kw && SIMPLE_FRAME_OK(nco, nargs, args))) {
+                        ENTER_SIMPLE_FRAME(init, nco, args, nargs, ret, FRAME_INIT);
+                        DISPATCH();
+                    }
+                    Frame *nf = frame_push(init, args, nargs, kw, ret);
+                    if (UNLIKELY(!nf)) goto error;
+                    nf->entry = FRAME_INIT;
+                    fr = nf;
+                    co = fr->code;
+                    ip = co->code;
+                    base = fr->base;
+                    consts = co->consts;
+                    sp = base + co->nlocals;
+                    DISPATCH();
+                }
             } else if (t == &builtin_type) {
                 Builtin *b = (Builtin *)val_as_obj(callee);
                 if (b->self == VAL_UNDEF) {
@@ -1884,6 +2058,20 @@ dispatch:
         /* locals first to last, as CPython clears a frame (__del__ order) */
         for (Value *q = base; q < sp; q++) { Value v = *q; *q = VAL_UNDEF; decref(v); }
         Value *r = fr->ret;
+        if (UNLIKELY(fr->entry == FRAME_INIT)) {
+            /* the instance waits in *r; base - 1 == r */
+            interp.depth--;
+            fr--;
+            vm.fr = fr;
+            sp = r + 1;
+            LOAD_REGS();
+            if (res != VAL_NONE) {
+                err_format(&exc_TypeError, "__init__() should return None, not '%s'", val_type_name(res));
+                decref(res);
+                goto error;
+            }
+            DISPATCH();
+        }
         for (Value *q = base - 1; q >= r; q--) decref(*q);
         interp.depth--;
         if (fr->entry) {
@@ -2252,7 +2440,7 @@ unwind:
         }
         while (sp > base) decref(*--sp);
         interp.depth--;
-        if (fr->entry) {
+        if (fr->entry == 1) {
             for (Value *q = base - 1; q >= fr->ret; q--) decref(*q);
             vm.fr = fr - 1;
             err_set_exc(exc);

@@ -3,9 +3,11 @@
 
 For every NAME.scr here (except memlist.scr) runs `scr NAME.scr`,
 `python3 NAME.scr` and `lua5.4 NAME.lua` N times each, one fresh child process
-per run, checks that all outputs agree, and prints a table of the median wall
-time and the peak RSS (the child's own, from /usr/bin/time -f %M) per interpreter,
-then the geometric mean of the scr/python3 time ratios. Finally reports the
+per run (the three in turn, round after round, so that a change in the
+machine's load falls on all of them alike), checks that all outputs agree,
+and prints a table of the median wall time and the peak RSS (the child's own,
+from /usr/bin/time -f %M) per interpreter, then the geometric mean of the
+scr/python3 time ratios. Finally reports the
 peak RSS of memlist.scr (ten million ints in a list) under scr and python3.
 
 usage: scripts/bench/run.py [-n N] [--scr PATH] [--no-lua] [NAME ...]
@@ -22,7 +24,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-PROGRAMS = ["fib", "loops", "lists", "dicts", "strings", "nbody", "bintrees", "closures", "churn"]
+PROGRAMS = ["fib", "loops", "lists", "dicts", "strings", "nbody", "bintrees", "closures", "churn",
+            "particles", "richards", "genpipe"]
 
 
 # Peak RSS must be the child's own. Linux folds the RSS of the process image
@@ -59,18 +62,33 @@ def run_once(argv):
 
 def measure(argv, n):
     """n runs; returns (median wall, max peak RSS, output of the first run) or None on failure."""
-    times, rss, output = [], [], None
+    return measure_all([argv], n)[0]
+
+
+def measure_all(argvs, n):
+    """n rounds, each running every command of argvs once, in turn, so that
+    a change in the machine's load between runs hits them all alike; returns
+    one measure() result per command (None for a command that failed)."""
+    times = [[] for _ in argvs]
+    rss = [[] for _ in argvs]
+    outputs = [None] * len(argvs)
+    failed = [False] * len(argvs)
     for _ in range(n):
-        wall, maxrss, status, text = run_once(argv)
-        if status != 0:
-            return None
-        if output is None:
-            output = text
-        elif text != output:
-            sys.stderr.write("%s: output differs between runs\n" % " ".join(argv))
-        times.append(wall)
-        rss.append(maxrss)
-    return statistics.median(times), max(rss), output
+        for k, argv in enumerate(argvs):
+            if failed[k]:
+                continue
+            wall, maxrss, status, text = run_once(argv)
+            if status != 0:
+                failed[k] = True
+                continue
+            if outputs[k] is None:
+                outputs[k] = text
+            elif text != outputs[k]:
+                sys.stderr.write("%s: output differs between runs\n" % " ".join(argv))
+            times[k].append(wall)
+            rss[k].append(maxrss)
+    return [None if failed[k] else (statistics.median(times[k]), max(rss[k]), outputs[k])
+            for k in range(len(argvs))]
 
 
 def fmt_time(m):
@@ -116,10 +134,13 @@ def main():
     ratios = []
     failures = 0
     for name in [n for n in names if n != "memlist"]:
-        m_scr = measure([scr, name + ".scr"], args.n)
-        m_py = measure([python, name + ".scr"], args.n)
         lua_file = os.path.join(HERE, name + ".lua")
-        m_lua = measure([lua, name + ".lua"], args.n) if lua and os.path.exists(lua_file) else None
+        argvs = [[scr, name + ".scr"], [python, name + ".scr"]]
+        if lua and os.path.exists(lua_file):
+            argvs.append([lua, name + ".lua"])
+        found = measure_all(argvs, args.n)
+        m_scr, m_py = found[0], found[1]
+        m_lua = found[2] if len(found) > 2 else None
 
         outputs = [m for m in (m_scr, m_py, m_lua) if m]
         if m_scr is None or m_py is None:
