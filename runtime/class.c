@@ -21,6 +21,7 @@
 #include "dict.h"
 #include "operators.h"
 #include "weakref.h"
+#include "format.h"
 #include "../src/vm.h"
 #include "../src/bytecode.h"
 
@@ -653,7 +654,7 @@ static Dict *inst_dict_exposed(Obj *o)
     return d;
 }
 
-static Value inst_getattr(Value o, Str *name)
+static Value inst_getattribute(Value o, Str *name)
 {
     Obj *ob = val_as_obj(o);
     Type *t = ob->type;
@@ -682,16 +683,24 @@ static Value inst_getattr(Value o, Str *name)
         Value r = c->solid->getattr(o, name);
         if (r != VAL_UNDEF) return r;
     }
-    Value ga = class_lookup_cstr(t, "__getattr__");
-    if (ga != VAL_UNDEF && !is_plain_builtin(ga)) {
-        Value n = str_val(name);
-        incref(ga);
-        Value r = call_attr(ga, o, &n, 1, NULL);
-        decref(ga);
-        return r;
-    }
     err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
     return VAL_ERROR;
+}
+
+/* As CPython's slot_tp_getattr_hook: __getattr__ runs when the normal
+ * lookup raised AttributeError, also from inside a property getter. */
+static Value inst_getattr(Value o, Str *name)
+{
+    Value r = inst_getattribute(o, name);
+    if (r != VAL_ERROR) return r;
+    Value ga = class_lookup_cstr(val_as_obj(o)->type, "__getattr__");
+    if (ga == VAL_UNDEF || is_plain_builtin(ga) || !err_matches(&exc_AttributeError)) return VAL_ERROR;
+    err_clear();
+    Value n = str_val(name);
+    incref(ga);
+    r = call_attr(ga, o, &n, 1, NULL);
+    decref(ga);
+    return r;
 }
 
 static int inst_setattr(Value o, Str *name, Value v)
@@ -1374,7 +1383,8 @@ static Value object_hash_m(Value *args, int nargs, Tuple *kw)
 static const MethodDef object_methods[] = {
     {"__init__", object_init_m}, {"__new__", object_new_m}, {"__repr__", object_repr_m},
     {"__str__", object_str_m}, {"__eq__", object_eq_m}, {"__ne__", object_ne_m},
-    {"__hash__", object_hash_m}, {"__setattr__", object_setattr_m}, {NULL, NULL},
+    {"__hash__", object_hash_m}, {"__setattr__", object_setattr_m}, {"__format__", format_object_dunder},
+    {NULL, NULL},
 };
 
 Type object_type = {

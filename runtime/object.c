@@ -529,7 +529,9 @@ Value obj_getattr(Value o, Str *name)
         Value r = t->getattr(o, name);
         if (r != VAL_UNDEF && r != VAL_ERROR) return r;
         if (r == VAL_ERROR) {
-            if (!err_matches(&exc_AttributeError)) return VAL_ERROR;
+            /* a class's instances looked in the class already (and a
+             * property getter's AttributeError must stand) */
+            if (!err_matches(&exc_AttributeError) || (t->flags & TYPE_HEAPTYPE)) return VAL_ERROR;
             pending = true;
         }
     }
