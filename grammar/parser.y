@@ -65,7 +65,8 @@
  *              keyword-only names; kwdefaults.len == nkwonly, items[i] the default
  *              of kwonly[i] or NULL; kwarg = name of **kwargs or NULL. Duplicate
  *              names, non-default after default, bare `*` without keyword-only
- *              params are rejected here; positional-only `/` is rejected for now.
+ *              params are rejected here. The first nposonly names are
+ *              positional-only (before a `/`).
  *  N_GLOBAL / N_NONLOCAL  names[nnames].
  *  N_IMPORT    list: N_ALIAS (str dotted name "a.b", str2 `as` name or NULL).
  *  N_IMPORT_FROM  str module (dotted), list N_ALIAS; `from m import *` is one
@@ -403,7 +404,7 @@ static Params *build_params(Parser *p, Node *holder)
 {
     int n = holder ? holder->list.len : 0;
     Node **it = holder ? holder->list.items : NULL;
-    int state = 0, seen_default = 0, npos = 0, ndef = 0, nkw = 0;
+    int state = 0, seen_default = 0, npos = 0, ndef = 0, nkw = 0, seen_slash = 0, nposonly = 0;
     const Node *bare = NULL;
     Params *pr;
 
@@ -421,8 +422,21 @@ static Params *build_params(Parser *p, Node *holder)
                 }
         switch (x->op) {
         case 3:
-            error_at(p, x, "positional-only parameters ('/') are not supported by scr yet", NULL);
-            return NULL;
+            if (state != 0) {
+                error_at(p, x, "/ must be ahead of *", NULL);
+                return NULL;
+            }
+            if (seen_slash) {
+                error_at(p, x, "/ may appear only once", NULL);
+                return NULL;
+            }
+            if (npos == 0) {
+                error_at(p, x, "at least one argument must precede /", NULL);
+                return NULL;
+            }
+            seen_slash = 1;
+            nposonly = npos;
+            break;
         case 1:
             if (state == 1) {
                 error_at(p, x, "* argument may appear only once", NULL);
@@ -465,9 +479,11 @@ static Params *build_params(Parser *p, Node *holder)
     if (reserve(&pr->defaults, ndef) < 0 || reserve(&pr->kwdefaults, nkw) < 0) goto nomem;
 
     /* nothing can fail from here on: take the names and defaults */
+    pr->nposonly = nposonly;
     state = 0;
     for (int i = 0; i < n; i++) {
         Node *x = it[i];
+        if (x->op == 3) continue;
         if (x->op == 1) { pr->vararg = x->str; x->str = NULL; state = 1; continue; }
         if (x->op == 2) { pr->kwarg = x->str; x->str = NULL; continue; }
         if (state == 0) {

@@ -88,6 +88,7 @@ typedef struct Params {
     NodeList defaults;   /* expressions for the last defaults.len parameters */
     char *vararg, *kwarg;          /* issue 5 */
     char **kwonly; int nkwonly;    /* issue 5 */
+    int nposonly;                  /* the first nposonly names precede a `/` */
     NodeList kwdefaults;           /* issue 5 */
 } Params;
 

@@ -147,6 +147,7 @@ typedef struct Code {
      * slots [nparams, nparams + nkwonly), then *args, then **kwargs. */
     int32_t flags;
     int32_t nkwonly;
+    int32_t nposonly;        /* the first nposonly parameters cannot be passed by keyword */
     /* added by the bench helper: the VM's global and attribute caches for
      * this code (src/vm.c gcache_for), NULL until first needed */
     void *vmcache;

@@ -1801,11 +1801,16 @@ static void compile_import(C *c, Node *n)
         if (al->str2) {
             compile_name(c, al->str2, CTX_STORE);
         } else {
+            /* `import a.b` imports a.b, then binds a (to the package) */
             char buf[256];
             size_t k = strcspn(al->str, ".");
             if (k >= sizeof buf) k = sizeof buf - 1;
             memcpy(buf, al->str, k);
             buf[k] = 0;
+            if (al->str[k]) {
+                emit(c, OP_POP_TOP, 0);
+                emit(c, OP_IMPORT_NAME, name_index(c, buf));
+            }
             compile_name(c, buf, CTX_STORE);
         }
     }
@@ -2147,6 +2152,7 @@ static Code *finish_unit(C *c)
     if (scope_is_function(s)) {
         co->flags = (s->generator ? CO_GENERATOR : 0) | s->varflags | (s->nkwonly ? CO_KWONLY : 0);
         co->nkwonly = s->nkwonly;
+        co->nposonly = s->nposonly;
         co->nparams = s->nparams - s->nkwonly - ((s->varflags & 1) ? 1 : 0) - ((s->varflags & 2) ? 1 : 0);
         int nlocals = scope_nlocals(s);
         co->ncells = s->ncells;

@@ -222,6 +222,7 @@ static void add_params(Builder *b, Scope *s, Node *fn)
     }
     s->nparams = slot;
     s->nkwonly = p->nkwonly;
+    s->nposonly = p->nposonly;
     s->varflags = (p->vararg ? 1 : 0) | (p->kwarg ? 2 : 0);
 }
 

@@ -53,6 +53,7 @@ struct Scope {
      * nparams counts every parameter slot: positional, keyword-only, *args, **kwargs */
     bool generator;
     int nkwonly, varflags;      /* varflags: CO_VARARGS | CO_VARKW */
+    int nposonly;               /* leading parameters before a `/` */
 };
 
 static inline bool scope_is_function(const Scope *s) { return s->kind != SCOPE_MODULE; }

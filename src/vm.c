@@ -383,6 +383,31 @@ static void too_many_error(const char *fname, Code *co, Function *fn, int given)
                    fname, np, np == 1 ? "" : "s", given, verb);
 }
 
+/* CPython's error for f(a=1) when a is positional-only (and f has no
+ * **kwargs to take it): names every such keyword. Returns whether it did. */
+static bool posonly_as_keyword(const char *fname, Code *co, Tuple *kw)
+{
+    StrBuf b;
+    sb_init(&b);
+    int n = 0;
+    for (int64_t k = 0; k < kw->len; k++)
+        for (int i = 0; i < co->nposonly; i++)
+            if (co->localnames[i] && str_eq(co->localnames[i], val_as_str(kw->items[k]))) {
+                sb_printf(&b, "%s%s", n++ ? ", " : "", co->localnames[i]->data);
+                break;
+            }
+    if (n == 0) {
+        sb_free(&b);
+        return false;
+    }
+    Value names = sb_finish(&b);
+    if (names == VAL_ERROR) return true;
+    err_format(&exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+               fname, val_as_str(names)->data);
+    decref(names);
+    return true;
+}
+
 /* Bind positional and keyword arguments (at args[0..nargs+nkw)) to the
  * parameter slots: positional, keyword-only, *args, **kwargs (bytecode.h).
  * Every check happens before anything moves, so on error the slots are
@@ -408,8 +433,9 @@ static int bind_args(Function *fn, Code *co, Value *args, int nargs, Tuple *kw)
     for (int k = 0; k < nkw; k++) {
         Str *key = val_as_str(kw->items[k]);
         int found = -1;
-        for (int i = 0; i < np + nk; i++)
+        for (int i = co->nposonly; i < np + nk; i++)
             if (co->localnames[i] && str_eq(co->localnames[i], key)) { found = i; break; }
+        if (found < 0 && !varkw && posonly_as_keyword(fname, co, kw)) goto out;
         if (found < 0 && !varkw) {
             err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname, key->data);
             goto out;
