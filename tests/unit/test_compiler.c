@@ -472,11 +472,13 @@ END_TEST
 START_TEST(test_imports)
 {
     Code *co = comp("import a.b\nimport c as d\nfrom e import f as g, h\n");
-    expect_ops(co, "IMPORT_NAME STORE_GLOBAL IMPORT_NAME STORE_GLOBAL "
+    /* import a.b: import a.b (for its side effects), then bind a to a */
+    expect_ops(co, "IMPORT_NAME POP_TOP IMPORT_NAME STORE_GLOBAL IMPORT_NAME STORE_GLOBAL "
                    "IMPORT_NAME IMPORT_FROM STORE_GLOBAL IMPORT_FROM STORE_GLOBAL POP_TOP "
                    "LOAD_CONST RETURN_VALUE");
-    expect_dump_has(co, "IMPORT_NAME          0 (a.b)\n         1 STORE_GLOBAL         1 (a)\n");
-    expect_dump_has(co, "IMPORT_FROM          5 (f)\n         6 STORE_GLOBAL         6 (g)\n");
+    expect_dump_has(co, "IMPORT_NAME          0 (a.b)\n         1 POP_TOP\n"
+                        "         2 IMPORT_NAME          1 (a)\n         3 STORE_GLOBAL         1 (a)\n");
+    expect_dump_has(co, "IMPORT_FROM          5 (f)\n         8 STORE_GLOBAL         6 (g)\n");
     obj_decref(co);
 
     co = comp("def f():\n    import math\n    return math\n");
