@@ -275,11 +275,11 @@ static Value b_abs(Value *args, int nargs, Tuple *kwnames)
 static Value b_ord(Value *args, int nargs, Tuple *kwnames)
 {
     if (one_arg("ord", nargs, kwnames) < 0) return VAL_ERROR;
-    if (!val_is_str(args[0])) {
+    Str *s = val_str_or_sub(args[0]);
+    if (!s) {
         err_format(&exc_TypeError, "ord() expected string of length 1, but %s found", val_type_name(args[0]));
         return VAL_ERROR;
     }
-    Str *s = val_as_str(args[0]);
     if (s->nchars != 1) {
         err_format(&exc_TypeError, "ord() expected a character, but string of length %lld found", (long long)s->nchars);
         return VAL_ERROR;
@@ -715,7 +715,7 @@ static Value b_sorted(Value *args, int nargs, Tuple *kwnames)
 static Value b_divmod(Value *args, int nargs, Tuple *kwnames)
 {
     if (nargs_range("divmod", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
-    Value a = args[0], b = args[1];
+    Value a = val_unbox(args[0]), b = val_unbox(args[1]);     /* int and float subclasses: their value */
     bool aint = val_is_intlike(a) && !val_is_float(a), bint = val_is_intlike(b) && !val_is_float(b);
     if (aint && bint && (int_is_big(a) || int_is_big(b))) return int_divmod(a, b);
     if (aint && bint) {
@@ -761,7 +761,7 @@ static Value b_divmod(Value *args, int nargs, Tuple *kwnames)
         return val_from_obj(t);
     } else {
         err_format(&exc_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
-                   val_type_name(a), val_type_name(b));
+                   val_type_name(args[0]), val_type_name(args[1]));
         return VAL_ERROR;
     }
     /* INT64_MIN, -1: the operators raise the overflow error */
@@ -787,6 +787,7 @@ static Value b_pow(Value *args, int nargs, Tuple *kwnames)
     Value a[3];
     if (args_bind("pow", args, nargs, kwnames, names, 3, 2, a) < 0) return VAL_ERROR;
     if (a[2] == VAL_UNDEF || a[2] == VAL_NONE) return op_binary(OP_POW, a[0], a[1], false);
+    for (int i = 0; i < 3; i++) a[i] = val_unbox(a[i]);
     for (int i = 0; i < 3; i++) {
         if (val_is_float(a[i]) || !val_is_intlike(a[i])) {
             if (!val_is_float(a[i]) && !val_is_intlike(a[i]) && i < 2) {
@@ -900,11 +901,11 @@ static Value b_round(Value *args, int nargs, Tuple *kwnames)
     static const char *const names[] = {"number", "ndigits", NULL};
     Value a[2];
     if (args_bind("round", args, nargs, kwnames, names, 2, 1, a) < 0) return VAL_ERROR;
-    Value x = a[0];
+    Value x = val_unbox(a[0]);
     bool nd = a[1] != VAL_UNDEF && a[1] != VAL_NONE;
     int64_t n = 0;
     if (!val_is_float(x) && !val_is_intlike(x)) {
-        err_format(&exc_TypeError, "type %s doesn't define __round__ method", val_type_name(x));
+        err_format(&exc_TypeError, "type %s doesn't define __round__ method", val_type_name(a[0]));
         return VAL_ERROR;
     }
     if (nd && val_is_intlike(a[1]) && int_is_big(a[1])) n = val_to_i64(a[1]);   /* saturates: same result */

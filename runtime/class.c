@@ -3,12 +3,15 @@
  * look the matching dunder up in the C3 method resolution order and call it,
  * so that every builtin and operator dispatches to user methods the way
  * CPython's slot wrappers do. Also: the `object` root type, instances with a
- * __dict__ (exception subclasses keep the Exc layout and put the dict after
- * it), super, property, staticmethod, classmethod, NotImplemented,
- * __build_class__ and the `with` protocol.
+ * __dict__ (exception, list, dict and set subclasses keep their base's
+ * layout and put the dict after it; str, int, float and tuple subclass
+ * instances box a value of the base: class.h), the builtin bases' dunders
+ * (list.__getitem__, str.__new__, ...), super, property, staticmethod,
+ * classmethod, NotImplemented, __build_class__ and the `with` protocol.
  */
 #include "class.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +22,14 @@
 #include "int.h"
 #include "tuple.h"
 #include "dict.h"
+#include "bytes.h"
+#include "list.h"
+#include "set.h"
+#include "fileio.h"
+#include "textio.h"
+#include "generator.h"
+#include "range.h"
+#include "floatobj.h"
 #include "operators.h"
 #include "weakref.h"
 #include "format.h"
@@ -30,6 +41,9 @@
 /* ---- small helpers ---- */
 
 static Value new_ref(Value v) { incref(v); return v; }
+
+static Value object_hash_m(Value *args, int nargs, Tuple *kw);
+#define object_hash_fn object_hash_m
 
 static bool is_type_val(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &type_type; }
 
@@ -74,11 +88,20 @@ static bool is_plain_builtin(Value d)
     return val_is_obj(d) && val_as_obj(d)->type == &builtin_type && ((Builtin *)val_as_obj(d))->self == VAL_UNDEF;
 }
 
+/* d is one of object's own methods (object.__setattr__, ...): the default
+ * behaviour, which the slots apply without calling it. */
+static bool is_object_method(Value d);
+/* str.upper as class_unbound_method wraps it */
+static bool is_trampoline(Value d);
+
 /* Call attribute d found in the class of self as a method: descriptor rules. */
 static Value call_attr(Value d, Value self, Value *args, int nargs, Tuple *kw)
 {
     Type *dt = val_type(d);
-    if (dt == &function_type || is_plain_builtin(d)) return call_prepend(d, self, args, nargs, kw);
+    if (dt == &function_type) return call_prepend(d, self, args, nargs, kw);
+    if (is_trampoline(d)) d = ((Builtin *)val_as_obj(d))->self;      /* class C(str): up = str.upper */
+    if (is_plain_builtin(d))
+        return call_prepend(d, class_method_self(((Builtin *)val_as_obj(d))->fn, self), args, nargs, kw);
     if (dt == &staticmethod_type) return obj_call(((Wrap *)val_as_obj(d))->func, args, nargs, kw);
     if (dt == &classmethod_type)
         return call_prepend(((Wrap *)val_as_obj(d))->func, val_from_obj(val_type(self)), args, nargs, kw);
@@ -90,10 +113,17 @@ static Value descr_get(Value d, Value self, Type *owner)
 {
     Type *dt = val_type(d);
     if (dt == &function_type) return self == VAL_UNDEF ? new_ref(d) : method_new(d, self);
+    if (is_trampoline(d) && self != VAL_UNDEF) d = ((Builtin *)val_as_obj(d))->self;
+    if (is_plain_builtin(d) && self == VAL_UNDEF) return class_unbound_method(d);
     if (is_plain_builtin(d) && self != VAL_UNDEF) {
         Builtin *b = (Builtin *)val_as_obj(d);
         if (strcmp(b->name, "__new__") == 0) return new_ref(d);
-        return builtin_new(b->name, b->fn, self);
+        return builtin_new(b->name, b->fn, class_method_self(b->fn, self));
+    }
+    if (dt == &builtin_type && owner && type_is_heap(owner) && is_type_val(((Builtin *)val_as_obj(d))->self)) {
+        /* a builtin base's class method (dict.fromkeys) reached through a subclass binds to it */
+        Builtin *b = (Builtin *)val_as_obj(d);
+        if (type_is_subtype(owner, (Type *)val_as_obj(b->self))) return builtin_new(b->name, b->fn, val_from_obj(owner));
     }
     if (dt == &staticmethod_type) return new_ref(((Wrap *)val_as_obj(d))->func);
     if (dt == &classmethod_type) return method_new(((Wrap *)val_as_obj(d))->func, val_from_obj(owner));
@@ -269,6 +299,33 @@ static bool user_defined(Type *t, const char *name)
     return lookup_ex(t, s, &heap_owner, &cacheable) != VAL_UNDEF && heap_owner;
 }
 
+bool class_user_defined(Type *t, const char *name)
+{
+    return type_is_heap(t) && user_defined(t, name);
+}
+
+/* name's first definition in t's MRO (borrowed, VAL_UNDEF) and whether a
+ * class (rather than a builtin type) holds it. */
+static Value lookup_owned(Type *t, const char *name, bool *heap_owner)
+{
+    Str *s = cached_name(name);
+    *heap_owner = false;
+    if (!s) { err_clear(); return VAL_UNDEF; }
+    bool cacheable;
+    return lookup_ex(t, s, heap_owner, &cacheable);
+}
+
+/* Instances laid out as a builtin container (list, dict, set, frozenset). */
+static bool is_layout_solid(Type *s)
+{
+    return s == &list_type || s == &dict_type || s == &set_type || s == &frozenset_type;
+}
+
+static bool is_boxed_solid(Type *s)
+{
+    return s == &int_type || s == &float_type || s == &str_type || s == &tuple_type;
+}
+
 bool class_is_subtype(Type *t, Type *base)
 {
     if (t == base || base == &object_type) return true;
@@ -374,14 +431,26 @@ static int64_t pointer_hash(const void *p)
 static int slot_hash(Value v, int64_t *out)
 {
     Type *t = val_type(v);
-    Value d = class_lookup_cstr(t, "__hash__");
+    bool heap_owner;
+    Value d = lookup_owned(t, "__hash__", &heap_owner);
     if (d == VAL_NONE) {
         err_format(&exc_TypeError, "unhashable type: '%s'", t->name);
         return -1;
     }
-    if (d == VAL_UNDEF || is_plain_builtin(d)) {
-        *out = pointer_hash(val_as_obj(v));
-        return 0;
+    if (d == VAL_UNDEF || !heap_owner || (is_plain_builtin(d) && ((Builtin *)val_as_obj(d))->fn == object_hash_fn)) {
+        /* the builtin base's hash: by identity for object, by value for
+         * str, int, float, tuple, frozenset (list, dict, set have None) */
+        Type *s = ((Class *)t)->solid;
+        if (s == &object_type || (s->flags & TYPE_EXCEPTION) || d == VAL_UNDEF ||
+            (is_plain_builtin(d) && ((Builtin *)val_as_obj(d))->fn == object_hash_fn)) {
+            *out = pointer_hash(val_as_obj(v));
+            return 0;
+        }
+        if (!s->hash) {
+            err_format(&exc_TypeError, "unhashable type: '%s'", t->name);
+            return -1;
+        }
+        return s->hash(val_unbox(v), out);
     }
     Value r = call_attr(d, v, NULL, 0, NULL);
     if (r == VAL_ERROR) return -1;
@@ -397,11 +466,37 @@ static int slot_hash(Value v, int64_t *out)
 
 static const char *const cmp_names[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
 
+static const int cmp_swapped[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
+
+/* The comparison of a boxed instance's value: its base's slot on the
+ * unboxed operands, then (for a builtin right operand) the reflection. */
+static Value box_compare(Value a, Value b, int op)
+{
+    Value ua = val_unbox(a), ub = val_unbox(b);
+    Type *sa = val_type(ua), *sb = val_type(ub);
+    if (sa->compare) {
+        Value r = sa->compare(ua, ub, op);
+        if (r != VAL_NOTIMPL) return r;
+    }
+    if (sb != sa && !type_is_heap(sb) && sb->compare) return sb->compare(ub, ua, cmp_swapped[op]);
+    return VAL_NOTIMPL;
+}
+
+/* a op b as the builtin base of a's class compares (VAL_NOTIMPL for object). */
+static Value base_compare(Value a, Value b, int op)
+{
+    Class *c = (Class *)val_type(a);
+    if (c->t.flags & CLASS_BOXED) return box_compare(a, b, op);
+    if (is_layout_solid(c->solid)) return c->solid->compare(a, b, op);
+    return VAL_NOTIMPL;
+}
+
 static Value slot_compare(Value a, Value b, int op)
 {
     Type *t = val_type(a);
-    Value d = class_lookup_cstr(t, cmp_names[op]);
-    if (d != VAL_UNDEF && !is_plain_builtin(d)) {
+    bool heap_owner;
+    Value d = lookup_owned(t, cmp_names[op], &heap_owner);
+    if (d != VAL_UNDEF && heap_owner && !is_plain_builtin(d)) {
         incref(d);
         Value r = call_attr(d, a, &b, 1, NULL);
         decref(d);
@@ -411,10 +506,12 @@ static Value slot_compare(Value a, Value b, int op)
         }
         return r;
     }
+    /* not defined by a class: the builtin base's comparison */
+    if (is_layout_solid(((Class *)t)->solid) || (t->flags & CLASS_BOXED)) return base_compare(a, b, op);
     if (op == CMP_NE) {
         /* object.__ne__: the inverse of __eq__ unless that is NotImplemented */
         Value e = class_lookup_cstr(t, "__eq__");
-        if (e == VAL_UNDEF || is_plain_builtin(e)) return VAL_NOTIMPL;
+        if (e == VAL_UNDEF || is_object_method(e)) return VAL_NOTIMPL;
         incref(e);
         Value r = call_attr(e, a, &b, 1, NULL);
         decref(e);
@@ -447,6 +544,11 @@ static int64_t slot_len(Value v)
 {
     Value r = call_dunder(v, "__len__", NULL, 0);
     if (r == VAL_ERROR) return -1;
+    if (val_is_boxed(r) && val_is_intlike(val_unbox(r))) {     /* an int subclass instance: its value */
+        Value u = new_ref(val_unbox(r));
+        decref(r);
+        r = u;
+    }
     if (!val_is_int(r) && !val_is_bool(r)) {
         if (val_isinstance(r, &int_type)) {
             decref(r);
@@ -586,7 +688,9 @@ static void inst_clear(Obj *o)
     Dict *d = *dp;
     *dp = NULL;
     if (d) obj_decref(d);
-    if (c->solid->clear) c->solid->clear(o);
+    /* a boxed value stays: it is immutable (a str, int, float or tuple,
+     * which the collector clears on its own when it is in the cycle) */
+    if (c->solid->clear && !(c->t.flags & CLASS_BOXED)) c->solid->clear(o);
 }
 
 /* type->finalize of a class with __del__ (PEP 442): called once, by the
@@ -616,8 +720,16 @@ static void inst_dealloc(Obj *o)
     Dict *d = *dp;
     *dp = NULL;
     if (d) obj_decref(d);
-    if (c->solid->dealloc) c->solid->dealloc(o);
-    else obj_free(o);
+    if (c->t.flags & CLASS_BOXED) {
+        Value v = ((BoxInst *)o)->value;
+        ((BoxInst *)o)->value = VAL_NONE;
+        xdecref(v);
+        obj_free(o);
+    } else if (c->solid->dealloc) {
+        c->solid->dealloc(o);
+    } else {
+        obj_free(o);
+    }
     obj_decref(c);
 }
 
@@ -632,7 +744,12 @@ static void inst_traverse(Obj *o, VisitProc visit, void *arg)
         else visit((Obj *)d, arg);
     }
     visit((Obj *)c, arg);
-    if (c->solid->traverse) c->solid->traverse(o, visit, arg);
+    if (c->t.flags & CLASS_BOXED) {
+        Value v = ((BoxInst *)o)->value;
+        if (val_is_obj(v)) visit(val_as_obj(v), arg);
+    } else if (c->solid->traverse) {
+        c->solid->traverse(o, visit, arg);
+    }
 }
 
 static Dict *inst_dict(Obj *o)
@@ -680,7 +797,7 @@ static Value inst_getattribute(Value o, Str *name)
     if (d != VAL_UNDEF) return descr_get(d, o, t);
     Class *c = (Class *)t;
     if (c->solid->getattr) {
-        Value r = c->solid->getattr(o, name);
+        Value r = c->solid->getattr(val_unbox(o), name);
         if (r != VAL_UNDEF) return r;
     }
     err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
@@ -694,7 +811,7 @@ static Value inst_getattr(Value o, Str *name)
     Value r = inst_getattribute(o, name);
     if (r != VAL_ERROR) return r;
     Value ga = class_lookup_cstr(val_as_obj(o)->type, "__getattr__");
-    if (ga == VAL_UNDEF || is_plain_builtin(ga) || !err_matches(&exc_AttributeError)) return VAL_ERROR;
+    if (ga == VAL_UNDEF || is_object_method(ga) || !err_matches(&exc_AttributeError)) return VAL_ERROR;
     err_clear();
     Value n = str_val(name);
     incref(ga);
@@ -727,7 +844,7 @@ static int inst_setattr(Value o, Str *name, Value v)
         return -1;
     }
     Value sa = class_lookup_cstr(t, "__setattr__");
-    if (sa != VAL_UNDEF && !is_plain_builtin(sa) && v != VAL_UNDEF) {
+    if (sa != VAL_UNDEF && !is_object_method(sa) && v != VAL_UNDEF) {
         Value args[2] = { str_val(name), v };
         incref(sa);
         Value r = call_attr(sa, o, args, 2, NULL);
@@ -810,8 +927,8 @@ static bool attr_cache_fill(Type *t, Str *name, AttrCache *c)
         c->kind = AC_PROPERTY;
         c->aux = ((Property *)val_as_obj(d))->fget;
     } else c->kind = AC_OTHER;
-    if (c->kind != AC_PROPERTY && (sa == VAL_UNDEF || is_plain_builtin(sa))) c->kind |= AC_STORE_DICT;
-    if (ga != VAL_UNDEF && !is_plain_builtin(ga)) c->kind |= AC_HAS_GETATTR;
+    if (c->kind != AC_PROPERTY && (sa == VAL_UNDEF || is_object_method(sa))) c->kind |= AC_STORE_DICT;
+    if (ga != VAL_UNDEF && !is_object_method(ga)) c->kind |= AC_HAS_GETATTR;
     g->name = name;
     g->ac = *c;
     return true;
@@ -840,7 +957,7 @@ static Value dict_probe(Dict *d, Str *name, AttrCache *c)
 static Value getattr_fallback(Value o, Str *name)
 {
     Value ga = class_lookup_cstr(val_type(o), "__getattr__");
-    if (ga == VAL_UNDEF || is_plain_builtin(ga) || !err_matches(&exc_AttributeError)) return VAL_ERROR;
+    if (ga == VAL_UNDEF || is_object_method(ga) || !err_matches(&exc_AttributeError)) return VAL_ERROR;
     err_clear();
     Value n = str_val(name);
     incref(ga);
@@ -900,20 +1017,44 @@ int class_setattr_cached(Value o, Str *name, Value v, AttrCache *c)
     return inst_setattr(o, name, v);
 }
 
-static Value inst_alloc(Class *c, Value *args, int nargs)
+/* A new instance of class c made as its builtin base makes one: the
+ * arguments go to the base's constructor when the value is fixed at
+ * creation (exceptions, frozenset, str, int, float, tuple); list, dict and
+ * set instances start empty and their __init__ fills them. */
+static Value inst_alloc(Class *c, Value *args, int nargs, Tuple *kw)
 {
+    Type *s = c->solid;
     Obj *o;
-    if (c->solid->flags & TYPE_EXCEPTION) {
+    if (s->flags & TYPE_EXCEPTION) {
         Value e = exc_new(&c->t, args, nargs);
         if (e == VAL_ERROR) return VAL_ERROR;
-        o = val_as_obj(e);
-    } else {
-        o = obj_alloc(&c->t, c->t.size);
-        if (!o) return VAL_ERROR;
+        obj_incref(c);
+        return e;
     }
+    if (c->t.flags & CLASS_BOXED) {
+        Value v = s->new(s, args, nargs, kw);
+        if (v == VAL_ERROR) return VAL_ERROR;
+        o = obj_alloc(&c->t, c->t.size);
+        if (!o) { decref(v); return VAL_ERROR; }
+        ((BoxInst *)o)->value = v;
+        obj_incref(c);
+        return val_from_obj(o);
+    }
+    o = obj_alloc(&c->t, c->t.size);
+    if (!o) return VAL_ERROR;
     obj_incref(c);
+    if (s == &dict_type) dict_init_empty((Dict *)o);
+    else if (s == &set_type || s == &frozenset_type) set_init_empty((Set *)o);
+    if (s == &frozenset_type) {
+        Value v = s->new(s, args, nargs, kw);
+        int rc = v == VAL_ERROR ? -1 : set_update((Set *)o, v);
+        xdecref(v);
+        if (rc < 0) { obj_decref(o); return VAL_ERROR; }
+    }
     return val_from_obj(o);
 }
+
+static Value base_init(Value self, Value *args, int nargs, Tuple *kw);
 
 /* Calling a class: __new__ then __init__. */
 static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
@@ -931,7 +1072,7 @@ static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
         if (obj == VAL_ERROR) return VAL_ERROR;
         if (!val_isinstance(obj, t)) return obj;
     } else {
-        if (!uinit && (nargs || (kw && kw->len)) && !(c->solid->flags & TYPE_EXCEPTION)) {
+        if (!uinit && (nargs || (kw && kw->len)) && c->solid == &object_type) {
             err_format(&exc_TypeError, "%s() takes no arguments", t->name);
             return VAL_ERROR;
         }
@@ -939,7 +1080,7 @@ static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
             err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
             return VAL_ERROR;
         }
-        obj = inst_alloc(c, args, nargs);
+        obj = inst_alloc(c, args, nargs, kw);
         if (obj == VAL_ERROR) return VAL_ERROR;
     }
     if (uinit) {
@@ -953,6 +1094,12 @@ static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
             decref(r);
             decref(obj);
             return VAL_ERROR;
+        }
+    } else {
+        Type *s = type_solid(val_type(obj));
+        if (s == &list_type || s == &dict_type || s == &set_type) {   /* list.__init__(obj, *args) ... */
+            Value r = base_init(obj, args, nargs, kw);
+            if (r == VAL_ERROR) { decref(obj); return VAL_ERROR; }
         }
     }
     return obj;
@@ -969,23 +1116,58 @@ Value class_new_for_init(Type *t, Function **init)
     Function *fn = (Function *)val_as_obj(f);
     if (fn->code->flags & CO_GENERATOR) return VAL_UNDEF;
     *init = fn;
-    return inst_alloc(c, NULL, 0);
+    return inst_alloc(c, NULL, 0, NULL);
+}
+
+/* ---- slots of classes deriving from a boxed builtin (str, int, float,
+ * tuple): the base's slot on the value the instance holds ---- */
+
+static Value box_repr(Value v) { return obj_repr(val_unbox(v)); }
+static Value box_str(Value v) { return obj_str(val_unbox(v)); }
+static int box_truth(Value v) { return obj_truth(val_unbox(v)); }
+static int64_t box_len(Value v) { return obj_len(val_unbox(v)); }
+static Value box_getitem(Value o, Value key) { return obj_getitem(val_unbox(o), key); }
+static int box_contains(Value o, Value x) { return obj_contains(val_unbox(o), x); }
+static Value box_iter(Value o) { return obj_iter(val_unbox(o)); }
+
+/* d[key] on a dict subclass defining __missing__ (CPython's dict_subscript). */
+static Value slot_dict_missing(Value o, Value key)
+{
+    Value v = dict_get(val_as_dict(o), key);
+    if (v == VAL_ERROR) return VAL_ERROR;
+    if (v != VAL_UNDEF) return new_ref(v);
+    return call_dunder(o, "__missing__", &key, 1);
 }
 
 static void class_fix_slots(Class *c)
 {
     Type *t = &c->t, *s = c->solid;
-    t->repr = s->repr;
-    t->str = s->str;
-    t->compare = s->compare;
-    t->truth = s->truth;
-    t->len = s->len;
-    t->getitem = s->getitem;
-    t->setitem = s->setitem;
-    t->contains = s->contains;
-    t->iter = s->iter;
-    t->next = s->next;
-    t->call = s->call;
+    if (t->flags & CLASS_BOXED) {
+        t->repr = box_repr;
+        t->str = s->str ? box_str : NULL;
+        t->compare = box_compare;
+        t->truth = s->truth ? box_truth : NULL;
+        t->len = s->len ? box_len : NULL;
+        t->getitem = s->getitem ? box_getitem : NULL;
+        t->setitem = NULL;
+        t->contains = s->contains ? box_contains : NULL;
+        t->iter = s->iter ? box_iter : NULL;
+        t->next = NULL;
+        t->call = NULL;
+    } else {
+        t->repr = s->repr;
+        t->str = s->str;
+        t->compare = s->compare;
+        t->truth = s->truth;
+        t->len = s->len;
+        t->getitem = s->getitem;
+        t->setitem = s->setitem;
+        t->contains = s->contains;
+        t->iter = s->iter;
+        t->next = s->next;
+        t->call = s->call;
+    }
+    Value (*base_iter)(Value) = t->iter;
     t->hash = slot_hash;
     t->dealloc = inst_dealloc;
     t->traverse = inst_traverse;
@@ -1001,7 +1183,9 @@ static void class_fix_slots(Class *c)
     if (user_defined(t, "__len__")) t->len = slot_len;
     if (user_defined(t, "__getitem__")) {
         t->getitem = slot_getitem;
-        t->iter = slot_seq_iter;
+        if (!base_iter) t->iter = slot_seq_iter;   /* list, str, ... keep their own iteration */
+    } else if (s == &dict_type && user_defined(t, "__missing__")) {
+        t->getitem = slot_dict_missing;
     }
     if (user_defined(t, "__setitem__") || user_defined(t, "__delitem__")) t->setitem = slot_setitem;
     if (user_defined(t, "__contains__")) t->contains = slot_contains;
@@ -1034,7 +1218,7 @@ static Value class_create(Str *name, Tuple *bases, Dict *ns)
         }
         Type *bt = (Type *)val_as_obj(b);
         Type *bs = type_is_heap(bt) ? ((Class *)bt)->solid : bt;
-        if (bs != &object_type && !(bs->flags & TYPE_EXCEPTION)) {
+        if (bs != &object_type && !(bs->flags & TYPE_EXCEPTION) && !is_layout_solid(bs) && !is_boxed_solid(bs)) {
             if (bs == &bool_type || bs == &none_type || !(bs->flags & TYPE_BASETYPE))
                 err_format(&exc_TypeError, "type '%s' is not an acceptable base type", bs->name);
             else
@@ -1085,12 +1269,18 @@ static Value class_create(Str *name, Tuple *bases, Dict *ns)
     c->bases = bases;       /* takes own_bases */
     c->mro = mro;
     c->solid = solid;
-    c->dictoffset = solid == &object_type ? sizeof(Obj) : (solid->size >= sizeof(Exc) ? solid->size : sizeof(Exc));
+    bool boxed = is_boxed_solid(solid);
+    if (solid == &object_type) c->dictoffset = sizeof(Obj);
+    else if (solid->flags & TYPE_EXCEPTION) c->dictoffset = solid->size >= sizeof(Exc) ? solid->size : sizeof(Exc);
+    else if (boxed) c->dictoffset = sizeof(BoxInst);
+    else c->dictoffset = (solid->size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
     c->t.name = name->data;
     c->t.base = (Type *)val_as_obj(bases->items[0]);
     c->t.size = c->dictoffset + sizeof(Dict *) + sizeof(WeakRef *);   /* __dict__, weak references */
-    c->t.weaklistoffset = c->dictoffset + sizeof(Dict *);
-    c->t.flags = TYPE_CONTAINER | TYPE_HEAPTYPE | TYPE_BASETYPE | (solid->flags & TYPE_EXCEPTION);
+    /* as CPython: no weak references to instances of int and tuple subclasses */
+    c->t.weaklistoffset = solid == &int_type || solid == &tuple_type ? 0 : c->dictoffset + sizeof(Dict *);
+    c->t.flags = TYPE_CONTAINER | TYPE_HEAPTYPE | TYPE_BASETYPE | (solid->flags & (TYPE_EXCEPTION | TYPE_SEQUENCE)) |
+                 (boxed ? CLASS_BOXED : 0);
     obj_incref(ns);
     c->t.dict = ns;
     /* as type.__new__: __new__ is implicitly a staticmethod; defining __eq__ alone drops __hash__ */
@@ -1337,7 +1527,13 @@ static Value object_new_m(Value *args, int nargs, Tuple *kw)
             err_format(&exc_TypeError, "%s() takes no arguments", t->name);
         return VAL_ERROR;
     }
-    if (type_is_heap(t)) return inst_alloc((Class *)t, args + 1, nargs - 1);
+    if (type_is_heap(t) && ((Class *)t)->solid != &object_type && !(t->flags & TYPE_EXCEPTION)) {
+        Type *sb = t;      /* as CPython names it: the first class not defining __new__ itself */
+        while (type_is_heap(sb) && sb->dict && dict_get_cstr(sb->dict, "__new__") != VAL_UNDEF) sb = sb->base;
+        err_format(&exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name, sb->name);
+        return VAL_ERROR;
+    }
+    if (type_is_heap(t)) return inst_alloc((Class *)t, args + 1, nargs - 1, NULL);
     if (t->new) return t->new(t, args + 1, nargs - 1, NULL);
     err_format(&exc_TypeError, "object.__new__(%s) is not safe", t->name);
     return VAL_ERROR;
@@ -1386,6 +1582,14 @@ static const MethodDef object_methods[] = {
     {"__hash__", object_hash_m}, {"__setattr__", object_setattr_m}, {"__format__", format_object_dunder},
     {NULL, NULL},
 };
+
+static bool is_object_method(Value d)
+{
+    if (!is_plain_builtin(d)) return false;
+    for (const MethodDef *m = object_methods; m->name; m++)
+        if (((Builtin *)val_as_obj(d))->fn == m->fn) return true;
+    return false;
+}
 
 Type object_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "object", .size = sizeof(Obj), .flags = TYPE_BASETYPE,
@@ -1702,8 +1906,10 @@ static Value try_dunder(Value self, const char *name, Value other)
 {
     Type *t = val_type(self);
     if (!type_is_heap(t)) return VAL_NOTIMPL;
-    Value d = class_lookup_cstr(t, name);
-    if (d == VAL_UNDEF || d == VAL_NONE) return VAL_NOTIMPL;
+    bool heap_owner;
+    Value d = lookup_owned(t, name, &heap_owner);
+    /* a builtin base's own operators: operators.c applies them after */
+    if (d == VAL_UNDEF || d == VAL_NONE || !heap_owner) return VAL_NOTIMPL;
     incref(d);
     Value r = call_attr(d, self, &other, 1, NULL);
     decref(d);
@@ -1742,12 +1948,459 @@ Value class_unary(int op, Value a)
 {
     static const char *const names[] = { "__neg__", "__pos__", "__invert__" };
     if (op < 0 || op > UOP_INVERT || !type_is_heap(val_type(a))) return VAL_NOTIMPL;
-    Value d = class_lookup_cstr(val_type(a), names[op]);
-    if (d == VAL_UNDEF) return VAL_NOTIMPL;
+    bool heap_owner;
+    Value d = lookup_owned(val_type(a), names[op], &heap_owner);
+    if (d == VAL_UNDEF || !heap_owner) {
+        /* an int or float subclass: the operator on the value */
+        Value u = val_unbox(a);
+        if (u != a && (val_is_intlike(u) || (val_is_float(u) && op != UOP_INVERT))) return op_unary(op, u);
+        return VAL_NOTIMPL;
+    }
     incref(d);
     Value r = call_attr(d, a, NULL, 0, NULL);
     decref(d);
     return r;
+}
+
+/* ---- the builtin bases' dunders ----
+ * list.__getitem__, str.__eq__, tuple.__new__, int.__add__, ...: what
+ * super().__getitem__(i) or dict.__setitem__(self, k, v) reach from a
+ * subclass. Each runs the base type's own slot (never the subclass's
+ * override) on the instance, or on the value a boxed instance holds. */
+
+static Type *solid_of(Value v) { return type_solid(val_type(v)); }
+
+static bool want_args(const char *name, Value *args, int nargs, Tuple *kw, int n)
+{
+    (void)args;
+    if (kw && kw->len) {
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
+        return false;
+    }
+    if (nargs != n) {
+        if (nargs < 1) err_format(&exc_TypeError, "descriptor '%s' needs an argument", name);
+        else err_format(&exc_TypeError, "expected %d argument%s, got %d", n - 1, n == 2 ? "" : "s", nargs - 1);
+        return false;
+    }
+    return true;
+}
+
+static Value notimpl_obj(Value r)
+{
+    return r == VAL_NOTIMPL ? new_ref(val_from_obj(&class_notimplemented)) : r;
+}
+
+static Value no_slot(const char *name, Value self)
+{
+    err_format(&exc_TypeError, "descriptor '%s' does not apply to a '%s' object", name, val_type_name(self));
+    return VAL_ERROR;
+}
+
+static Value bd_repr(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__repr__", args, nargs, kw, 1)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    return s->repr ? s->repr(val_unbox(args[0])) : obj_repr(val_unbox(args[0]));
+}
+
+static Value bd_str(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__str__", args, nargs, kw, 1)) return VAL_ERROR;
+    return obj_str(val_unbox(args[0]));
+}
+
+static Value bd_hash(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__hash__", args, nargs, kw, 1)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    int64_t h;
+    if (!s->hash) return no_slot("__hash__", args[0]);
+    if (s->hash(val_unbox(args[0]), &h) < 0) return VAL_ERROR;
+    return int_from_i64(h);
+}
+
+static Value bd_compare(Value *args, int nargs, Tuple *kw, int op)
+{
+    if (!want_args(cmp_names[op], args, nargs, kw, 2)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    if (!s->compare) return notimpl_obj(VAL_NOTIMPL);
+    return notimpl_obj(s->compare(val_unbox(args[0]), val_unbox(args[1]), op));
+}
+
+#define BD_CMP(fname, op) \
+    static Value fname(Value *args, int nargs, Tuple *kw) { return bd_compare(args, nargs, kw, op); }
+BD_CMP(bd_lt, CMP_LT)
+BD_CMP(bd_le, CMP_LE)
+BD_CMP(bd_eq, CMP_EQ)
+BD_CMP(bd_ne, CMP_NE)
+BD_CMP(bd_gt, CMP_GT)
+BD_CMP(bd_ge, CMP_GE)
+
+static Value bd_len(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__len__", args, nargs, kw, 1)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    if (!s->len) return no_slot("__len__", args[0]);
+    int64_t n = s->len(val_unbox(args[0]));
+    return n < 0 ? VAL_ERROR : int_from_i64(n);
+}
+
+static Value bd_getitem(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__getitem__", args, nargs, kw, 2)) return VAL_ERROR;
+    Type *t = val_type(args[0]), *s = type_solid(t);
+    if (!s->getitem) return no_slot("__getitem__", args[0]);
+    if (s == &dict_type && t != s && user_defined(t, "__missing__")) return slot_dict_missing(args[0], args[1]);
+    return s->getitem(val_unbox(args[0]), args[1]);
+}
+
+static Value bd_setitem(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__setitem__", args, nargs, kw, 3)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    if (!s->setitem) return no_slot("__setitem__", args[0]);
+    return s->setitem(val_unbox(args[0]), args[1], args[2]) < 0 ? VAL_ERROR : VAL_NONE;
+}
+
+static Value bd_delitem(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__delitem__", args, nargs, kw, 2)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    if (!s->setitem) return no_slot("__delitem__", args[0]);
+    return s->setitem(val_unbox(args[0]), args[1], VAL_UNDEF) < 0 ? VAL_ERROR : VAL_NONE;
+}
+
+static Value bd_contains(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__contains__", args, nargs, kw, 2)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    if (!s->contains) return no_slot("__contains__", args[0]);
+    int r = s->contains(val_unbox(args[0]), args[1]);
+    return r < 0 ? VAL_ERROR : val_from_bool(r);
+}
+
+static Value bd_iter(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__iter__", args, nargs, kw, 1)) return VAL_ERROR;
+    Type *s = solid_of(args[0]);
+    if (!s->iter) return no_slot("__iter__", args[0]);
+    return s->iter(val_unbox(args[0]));
+}
+
+/* self.clear() as the base type does it (list, set) */
+static int base_clear(Value self, Type *s)
+{
+    Value f = s->dict ? dict_get_cstr(s->dict, "clear") : VAL_UNDEF;
+    if (f == VAL_UNDEF) return 0;
+    Value r = obj_call(f, &self, 1, NULL);
+    if (r == VAL_ERROR) return -1;
+    decref(r);
+    return 0;
+}
+
+/* list.__init__, dict.__init__, set.__init__ (want: which; NULL: self's base) */
+static Value bd_init_of(Type *want, Value *args, int nargs, Tuple *kw)
+{
+    Type *s = nargs > 0 ? solid_of(args[0]) : NULL;
+    if (!want) want = s;
+    if (s != want || (s != &list_type && s != &dict_type && s != &set_type)) {
+        if (nargs < 1) err_format(&exc_TypeError, "descriptor '__init__' of '%s' object needs an argument", want->name);
+        else err_format(&exc_TypeError, "descriptor '__init__' requires a '%s' object but received a '%s'",
+                        want ? want->name : "list", val_type_name(args[0]));
+        return VAL_ERROR;
+    }
+    int nkw = kw ? (int)kw->len : 0;
+    if (nkw && s != &dict_type) {
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", s->name);
+        return VAL_ERROR;
+    }
+    if (nargs > 2) {
+        err_format(&exc_TypeError, "%s expected at most 1 argument, got %d", s->name, nargs - 1);
+        return VAL_ERROR;
+    }
+    Value self = args[0];
+    if (s == &dict_type) {
+        Dict *d = val_as_dict(self);
+        if (nargs == 2 && dict_update(d, args[1]) < 0) return VAL_ERROR;
+        for (int i = 0; i < nkw; i++)
+            if (dict_set(d, kw->items[i], args[nargs + i]) < 0) return VAL_ERROR;
+        return VAL_NONE;
+    }
+    if (base_clear(self, s) < 0) return VAL_ERROR;
+    if (nargs == 2) {
+        int rc = s == &list_type ? list_extend(val_as_list(self), args[1]) : set_update(val_as_set(self), args[1]);
+        if (rc < 0) return VAL_ERROR;
+    }
+    return VAL_NONE;
+}
+
+static Value bd_init_list(Value *args, int nargs, Tuple *kw) { return bd_init_of(&list_type, args, nargs, kw); }
+static Value bd_init_dict(Value *args, int nargs, Tuple *kw) { return bd_init_of(&dict_type, args, nargs, kw); }
+static Value bd_init_set(Value *args, int nargs, Tuple *kw) { return bd_init_of(&set_type, args, nargs, kw); }
+
+static Value base_init(Value self, Value *args, int nargs, Tuple *kw)
+{
+    int total = nargs + (kw ? (int)kw->len : 0);
+    Value small[9];
+    Value *a = small;
+    if (total + 1 > 9) {
+        a = mem_alloc(sizeof(Value) * ((size_t)total + 1));
+        if (!a) { err_no_memory(); return VAL_ERROR; }
+    }
+    a[0] = self;
+    if (total) memcpy(a + 1, args, sizeof(Value) * (size_t)total);
+    Value r = bd_init_of(NULL, a, nargs + 1, kw);
+    if (a != small) mem_free(a);
+    return r;
+}
+
+/* base.__new__(cls, *args): an instance of cls (base itself or a class
+ * deriving from it) made by base's constructor. */
+static Value bd_new(Type *base, Value *args, int nargs, Tuple *kw)
+{
+    if (nargs < 1) {
+        err_format(&exc_TypeError, "%s.__new__(): not enough arguments", base->name);
+        return VAL_ERROR;
+    }
+    if (!is_type_val(args[0])) {
+        err_format(&exc_TypeError, "%s.__new__(X): X is not a type object (%s)", base->name, val_type_name(args[0]));
+        return VAL_ERROR;
+    }
+    Type *t = (Type *)val_as_obj(args[0]);
+    if (!type_is_subtype(t, base)) {
+        err_format(&exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", base->name, t->name, t->name, base->name);
+        return VAL_ERROR;
+    }
+    if (!type_is_heap(t)) return t->new(t, args + 1, nargs - 1, kw);
+    if (type_solid(t) != base) {
+        err_format(&exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", base->name, t->name,
+                   type_solid(t)->name);
+        return VAL_ERROR;
+    }
+    return inst_alloc((Class *)t, args + 1, nargs - 1, kw);
+}
+
+#define BD_NEW(fname, base) \
+    static Value fname(Value *args, int nargs, Tuple *kw) { return bd_new(&base, args, nargs, kw); }
+BD_NEW(bd_new_list, list_type)
+BD_NEW(bd_new_dict, dict_type)
+BD_NEW(bd_new_set, set_type)
+BD_NEW(bd_new_frozenset, frozenset_type)
+BD_NEW(bd_new_str, str_type)
+BD_NEW(bd_new_tuple, tuple_type)
+BD_NEW(bd_new_int, int_type)
+BD_NEW(bd_new_float, float_type)
+
+/* a op b with the builtin bases' rules only (operators.c). */
+static Value bd_binop(Value *args, int nargs, Tuple *kw, const char *name, int op, int form)
+{
+    if (!want_args(name, args, nargs, kw, 2)) return VAL_ERROR;
+    Value self = val_unbox(args[0]), other = val_unbox(args[1]);
+    if (val_is_intlike(self) && !val_is_intlike(other))      /* int.__add__(1, 2.5): NotImplemented */
+        return notimpl_obj(VAL_NOTIMPL);
+    if (val_is_float(self) && !val_is_float(other) && !val_is_intlike(other)) return notimpl_obj(VAL_NOTIMPL);
+    Value r = form == 1 ? op_binary_base(op, args[1], args[0], false)
+                        : op_binary_base(op, args[0], args[1], form == 2);
+    return notimpl_obj(r);
+}
+
+#define BD_BIN(stem, op) \
+    static Value bd_##stem(Value *args, int nargs, Tuple *kw) { return bd_binop(args, nargs, kw, "__" #stem "__", op, 0); } \
+    static Value bd_r##stem(Value *args, int nargs, Tuple *kw) { return bd_binop(args, nargs, kw, "__r" #stem "__", op, 1); }
+#define BD_BIN_I(stem, op) BD_BIN(stem, op) \
+    static Value bd_i##stem(Value *args, int nargs, Tuple *kw) { return bd_binop(args, nargs, kw, "__i" #stem "__", op, 2); }
+BD_BIN_I(add, OP_ADD)
+BD_BIN_I(sub, OP_SUB)
+BD_BIN_I(mul, OP_MUL)
+BD_BIN(truediv, OP_TRUEDIV)
+BD_BIN(floordiv, OP_FLOORDIV)
+BD_BIN(mod, OP_MOD)
+BD_BIN(pow, OP_POW)
+BD_BIN(lshift, OP_LSHIFT)
+BD_BIN(rshift, OP_RSHIFT)
+BD_BIN_I(and, OP_AND)
+BD_BIN_I(or, OP_OR)
+BD_BIN_I(xor, OP_XOR)
+
+static Value bd_unary(Value *args, int nargs, Tuple *kw, const char *name, int op)
+{
+    if (!want_args(name, args, nargs, kw, 1)) return VAL_ERROR;
+    Value u = val_unbox(args[0]);
+    if (!val_is_float(u) && !val_is_intlike(u)) return no_slot(name, args[0]);
+    return op_unary(op, u);
+}
+static Value bd_neg(Value *args, int nargs, Tuple *kw) { return bd_unary(args, nargs, kw, "__neg__", UOP_NEG); }
+static Value bd_pos(Value *args, int nargs, Tuple *kw) { return bd_unary(args, nargs, kw, "__pos__", UOP_POS); }
+static Value bd_invert(Value *args, int nargs, Tuple *kw) { return bd_unary(args, nargs, kw, "__invert__", UOP_INVERT); }
+
+static Value bd_abs(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__abs__", args, nargs, kw, 1)) return VAL_ERROR;
+    Value u = val_unbox(args[0]);
+    if (val_is_float(u)) return val_from_float(fabs(val_as_float(u)));
+    if (val_is_intlike(u)) return int_abs(u);
+    return no_slot("__abs__", args[0]);
+}
+
+static Value bd_int(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__int__", args, nargs, kw, 1)) return VAL_ERROR;
+    Value u = val_unbox(args[0]);
+    if (val_is_float(u)) return int_from_double(val_as_float(u));
+    if (val_is_intlike(u)) return val_is_bool(u) ? val_from_int(u == VAL_TRUE) : new_ref(u);
+    return no_slot("__int__", args[0]);
+}
+
+static Value bd_index(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__index__", args, nargs, kw, 1)) return VAL_ERROR;
+    Value u = val_unbox(args[0]);
+    if (val_is_intlike(u)) return val_is_bool(u) ? val_from_int(u == VAL_TRUE) : new_ref(u);
+    return no_slot("__index__", args[0]);
+}
+
+static Value bd_float(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__float__", args, nargs, kw, 1)) return VAL_ERROR;
+    double d;
+    if (val_to_double(val_unbox(args[0]), &d) < 0) return VAL_ERROR;
+    return val_from_float(d);
+}
+
+static Value bd_bool(Value *args, int nargs, Tuple *kw)
+{
+    if (!want_args("__bool__", args, nargs, kw, 1)) return VAL_ERROR;
+    int r = obj_truth(val_unbox(args[0]));
+    return r < 0 ? VAL_ERROR : val_from_bool(r);
+}
+
+#define BD_CMPS {"__eq__", bd_eq}, {"__ne__", bd_ne}, {"__lt__", bd_lt}, {"__le__", bd_le}, \
+    {"__gt__", bd_gt}, {"__ge__", bd_ge}, {"__repr__", bd_repr}
+#define BD_SEQ {"__len__", bd_len}, {"__contains__", bd_contains}, {"__iter__", bd_iter}
+#define BD_ARITH(stem) {"__" #stem "__", bd_##stem}, {"__r" #stem "__", bd_r##stem}
+#define BD_INPLACE(stem) {"__i" #stem "__", bd_i##stem}
+#define BD_NUM BD_CMPS, {"__hash__", bd_hash}, BD_ARITH(add), BD_ARITH(sub), BD_ARITH(mul), BD_ARITH(truediv), \
+    BD_ARITH(floordiv), BD_ARITH(mod), BD_ARITH(pow), {"__neg__", bd_neg}, {"__pos__", bd_pos}, {"__abs__", bd_abs}, \
+    {"__int__", bd_int}, {"__float__", bd_float}, {"__bool__", bd_bool}
+
+static const MethodDef bdt_list[] = {
+    BD_CMPS, BD_SEQ, {"__new__", bd_new_list}, {"__init__", bd_init_list}, {"__getitem__", bd_getitem},
+    {"__setitem__", bd_setitem}, {"__delitem__", bd_delitem}, {"__add__", bd_add}, {"__mul__", bd_mul},
+    {"__rmul__", bd_rmul}, BD_INPLACE(add), BD_INPLACE(mul), {NULL, NULL},
+};
+static const MethodDef bdt_dict[] = {
+    BD_CMPS, BD_SEQ, {"__new__", bd_new_dict}, {"__init__", bd_init_dict}, {"__getitem__", bd_getitem},
+    {"__setitem__", bd_setitem}, {"__delitem__", bd_delitem}, BD_ARITH(or), BD_INPLACE(or), {NULL, NULL},
+};
+static const MethodDef bdt_set[] = {
+    BD_CMPS, BD_SEQ, {"__new__", bd_new_set}, {"__init__", bd_init_set}, BD_ARITH(or), BD_ARITH(and),
+    BD_ARITH(sub), BD_ARITH(xor), BD_INPLACE(or), BD_INPLACE(and), BD_INPLACE(sub), BD_INPLACE(xor), {NULL, NULL},
+};
+static const MethodDef bdt_frozenset[] = {
+    BD_CMPS, BD_SEQ, {"__new__", bd_new_frozenset}, {"__hash__", bd_hash}, BD_ARITH(or), BD_ARITH(and),
+    BD_ARITH(sub), BD_ARITH(xor), {NULL, NULL},
+};
+static const MethodDef bdt_str[] = {
+    BD_CMPS, BD_SEQ, {"__new__", bd_new_str}, {"__str__", bd_str}, {"__hash__", bd_hash},
+    {"__getitem__", bd_getitem}, {"__add__", bd_add}, {"__mul__", bd_mul}, {"__rmul__", bd_rmul},
+    {"__mod__", bd_mod}, {NULL, NULL},
+};
+static const MethodDef bdt_tuple[] = {
+    BD_CMPS, BD_SEQ, {"__new__", bd_new_tuple}, {"__hash__", bd_hash}, {"__getitem__", bd_getitem},
+    {"__add__", bd_add}, {"__mul__", bd_mul}, {"__rmul__", bd_rmul}, {NULL, NULL},
+};
+static const MethodDef bdt_int[] = {
+    BD_NUM, {"__new__", bd_new_int}, BD_ARITH(lshift), BD_ARITH(rshift), BD_ARITH(and), BD_ARITH(or),
+    BD_ARITH(xor), {"__invert__", bd_invert}, {"__index__", bd_index}, {NULL, NULL},
+};
+static const MethodDef bdt_float[] = { BD_NUM, {"__new__", bd_new_float}, {NULL, NULL} };
+
+/* Into the builtin bases' namespaces, next to their methods (a name they
+ * already define stays). list, dict and set get __hash__ = None. */
+static int add_base_dunders(Type *t, const MethodDef *defs, bool unhashable)
+{
+    type_ready(t);
+    if (!t->dict) {
+        err_no_memory();
+        return -1;
+    }
+    for (const MethodDef *m = defs; m->name; m++) {
+        if (dict_get_cstr(t->dict, m->name) != VAL_UNDEF) continue;
+        Value f = builtin_new(m->name, m->fn, VAL_UNDEF);
+        if (f == VAL_ERROR) return -1;
+        int rc = dict_set_cstr(t->dict, m->name, f);
+        decref(f);
+        if (rc < 0) return -1;
+    }
+    if (unhashable && dict_get_cstr(t->dict, "__hash__") == VAL_UNDEF && dict_set_cstr(t->dict, "__hash__", VAL_NONE) < 0)
+        return -1;
+    return 0;
+}
+
+Value class_method_self(CFunc fn, Value self)
+{
+    if (!val_is_boxed(self)) return self;
+    const MethodDef *m = ((Class *)val_as_obj(self)->type)->solid->methods;
+    for (; m && m->name; m++)
+        if (m->fn == fn) return val_unbox(self);
+    return self;
+}
+
+/* Which builtin type has the method f in its namespace (NULL: none): its
+ * unbound calls (list.append(x, 1)) must check that x is one, since the C
+ * method takes args[0] as its own type without looking. */
+static Type *method_owner_in(Type *t, Value f)
+{
+    Builtin *b = (Builtin *)val_as_obj(f);
+    for (const MethodDef *m = t->methods; m && m->name; m++)
+        if (m->fn == b->fn && t->dict && dict_get_cstr(t->dict, m->name) == f) return t;
+    return NULL;
+}
+
+static Type *boxed_method_owner(Value f)
+{
+    static Type *const owners[] = { &str_type, &int_type, &float_type, &tuple_type, &list_type, &dict_type,
+                                    &set_type, &frozenset_type, &bytes_type, &range_type, &slice_type,
+                                    &generator_type, &textio_type, &fileio_type, &weakref_type };
+    for (size_t i = 0; i < sizeof owners / sizeof owners[0]; i++)
+        if (method_owner_in(owners[i], f)) return owners[i];
+    for (int i = 0; exc_builtin_types[i]; i++)
+        if (method_owner_in(exc_builtin_types[i], f)) return exc_builtin_types[i];
+    return NULL;
+}
+
+/* str.upper(x): the trampoline's self is the method itself (args[0]),
+ * args[1] the instance, unboxed for the call. */
+static Value unbound_call(Value *args, int nargs, Tuple *kw)
+{
+    Builtin *m = (Builtin *)val_as_obj(args[0]);
+    Type *owner = boxed_method_owner(args[0]);
+    if (nargs < 2) {
+        err_format(&exc_TypeError, "unbound method %s.%s() needs an argument", owner ? owner->name : "?", m->name);
+        return VAL_ERROR;
+    }
+    Value self = args[1], u = val_unbox(self);
+    if (owner && !val_isinstance(u, owner)) {
+        err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name,
+                   owner->name, val_type_name(self));
+        return VAL_ERROR;
+    }
+    args[1] = u;         /* borrowed for the call, as the VM passes a bound self */
+    Value r = m->fn(args + 1, nargs - 1, kw);
+    args[1] = self;
+    return r;
+}
+
+static bool is_trampoline(Value d)
+{
+    return val_is_obj(d) && val_as_obj(d)->type == &builtin_type && ((Builtin *)val_as_obj(d))->fn == unbound_call;
+}
+
+Value class_unbound_method(Value f)
+{
+    if (is_plain_builtin(f) && boxed_method_owner(f))
+        return builtin_new(((Builtin *)val_as_obj(f))->name, unbound_call, f);
+    return new_ref(f);
 }
 
 /* ---- registration ---- */
@@ -1759,6 +2412,11 @@ int class_add_builtins(Dict *d)
         type_ready(types[i]);
         if (dict_set_cstr(d, types[i]->name, val_from_obj(types[i])) < 0) return -1;
     }
+    if (add_base_dunders(&list_type, bdt_list, true) < 0 || add_base_dunders(&dict_type, bdt_dict, true) < 0 ||
+        add_base_dunders(&set_type, bdt_set, true) < 0 || add_base_dunders(&frozenset_type, bdt_frozenset, false) < 0 ||
+        add_base_dunders(&str_type, bdt_str, false) < 0 || add_base_dunders(&tuple_type, bdt_tuple, false) < 0 ||
+        add_base_dunders(&int_type, bdt_int, false) < 0 || add_base_dunders(&float_type, bdt_float, false) < 0)
+        return -1;
     type_ready(&notimplemented_type);
     if (dict_set_cstr(d, "NotImplemented", val_from_obj(&class_notimplemented)) < 0) return -1;
     type_ready(&exc_BaseException);

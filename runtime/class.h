@@ -21,13 +21,72 @@ typedef struct Class {
     Str *name, *qualname;
     Tuple *bases;        /* the direct bases (types) */
     Tuple *mro;          /* the MRO WITHOUT the class itself (no self-cycle) */
-    Type *solid;         /* static type giving the instance layout: object or an exception */
+    Type *solid;         /* static type giving the instance layout: object, an exception,
+                          * list, dict, set, frozenset, or (CLASS_BOXED) str, int, float, tuple */
     size_t dictoffset;   /* where an instance keeps its Dict * (NULL until first set) */
     bool has_del;        /* __del__ defined: t.finalize runs it (PEP 442) */
     struct WeakRef *weaklist;   /* weak references to the class itself (runtime/weakref.h) */
 } Class;
 
 static inline bool type_is_heap(const Type *t) { return (t->flags & TYPE_HEAPTYPE) != 0; }
+
+/* ---- subclasses of builtin types (added by the subclass helper) ----
+ * A class deriving from list, dict, set or frozenset lays its instances out
+ * as that type's struct (its methods and slots work on them unchanged),
+ * then the __dict__ and weak reference list. Ints and floats are unboxed
+ * values, and str and tuple are variable-sized, so a class deriving from
+ * one of those is CLASS_BOXED: its instance is a BoxInst holding a value of
+ * the exact base type, which the slots and the base's methods unbox. */
+#define CLASS_BOXED (1u << 25)
+typedef struct BoxInst { Obj ob; Value value; } BoxInst;   /* then __dict__, weak references */
+
+extern Type list_type, dict_type, set_type, frozenset_type, str_type, tuple_type, int_type, float_type;
+
+/* The static type whose layout and behaviour t's instances have: t itself,
+ * or for a class its builtin base (object, an exception, list, str, ...). */
+static inline Type *type_solid(Type *t) { return type_is_heap(t) ? ((Class *)t)->solid : t; }
+static inline bool val_is_boxed(Value v)
+{
+    return val_is_obj(v) && (val_as_obj(v)->type->flags & CLASS_BOXED);
+}
+/* The value of the exact base type an instance of a CLASS_BOXED class holds
+ * (borrowed); v itself otherwise. */
+static inline Value val_unbox(Value v) { return val_is_boxed(v) ? ((BoxInst *)val_as_obj(v))->value : v; }
+/* Instances of list/dict/set subclasses (same layout as the base: use
+ * val_as_list etc. on them directly), for the C paths CPython takes with
+ * PyList_Check rather than PyList_CheckExact. */
+static inline bool val_is_list_or_sub(Value v) { return val_is_obj(v) && type_solid(val_as_obj(v)->type) == &list_type; }
+static inline bool val_is_dict_or_sub(Value v) { return val_is_obj(v) && type_solid(val_as_obj(v)->type) == &dict_type; }
+static inline bool val_is_anyset_or_sub(Value v)
+{
+    if (!val_is_obj(v)) return false;
+    Type *s = type_solid(val_as_obj(v)->type);
+    return s == &set_type || s == &frozenset_type;
+}
+/* A str (or str subclass instance): the exact Str holding its text, else NULL. */
+static inline Str *val_str_or_sub(Value v)
+{
+    v = val_unbox(v);
+    return val_is_obj(v) && val_as_obj(v)->type == &str_type ? (Str *)val_as_obj(v) : NULL;
+}
+static inline Tuple *val_tuple_or_sub(Value v)
+{
+    v = val_unbox(v);
+    return val_is_obj(v) && val_as_obj(v)->type == &tuple_type ? (Tuple *)val_as_obj(v) : NULL;
+}
+/* A builtin method found in a boxed base's namespace (str.upper, ...) is
+ * called with the unboxed value as self; other builtins (object's methods,
+ * the base dunders of class.c, which unbox themselves) keep the instance.
+ * Returns the value to pass as self (borrowed). */
+Value class_method_self(CFunc fn, Value self);
+/* A builtin type's attribute f read from the type (str.upper): new
+ * reference to f, or for a method of str, int, float or tuple a callable
+ * that unboxes a subclass instance passed as self (runtime/object.c's
+ * type getattr and class attribute reads use it). */
+Value class_unbound_method(Value f);
+/* Is name's first definition in t's MRO in a class (not a builtin type)? */
+bool  class_user_defined(Type *t, const char *name);
+
 
 extern Type object_type, super_type, property_type, staticmethod_type, classmethod_type,
     notimplemented_type;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dict.h"
+#include "class.h"
 #include "str.h"
 #include "tuple.h"
 #include "list.h"
@@ -21,6 +22,7 @@
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
 #define LOOKUP_ERROR (-3)
+#define LOOKUP_SUBCLASS (-4)   /* lookup_str met an instance of a str subclass: compare it in lookup() */
 #define MINSIZE 8
 #define USABLE(size) (((size) << 1) / 3)
 
@@ -166,7 +168,16 @@ static __attribute__((noinline)) bool str_key_eq(const Str *a, const Str *b)
     return !(a->interned && b->interned) && a->len == b->len && memcmp(a->data, b->data, (size_t)a->len) == 0;
 }
 
-/* Lookup of a str key: never runs user code (no builtin non-str key equals a str). */
+/* An entry's key with the hash of str key: 1 when it is a str equal to key,
+ * 2 when it is an instance of a str subclass (lookup() compares those), else 0. */
+static __attribute__((noinline)) int str_key_match(Value ek, const Str *key)
+{
+    if (val_is_str(ek)) return str_key_eq(val_as_str(ek), key);
+    return val_is_boxed(ek) ? 2 : 0;
+}
+
+/* Lookup of a str key: never runs user code (no builtin non-str key equals a
+ * str; a key of a str subclass with the same hash gives LOOKUP_SUBCLASS). */
 static inline __attribute__((always_inline)) int64_t lookup_str(const Dict *d, Str *key, int64_t hash, uint64_t *slot)
 {
     Value kv = val_from_obj(key);
@@ -178,7 +189,9 @@ static inline __attribute__((always_inline)) int64_t lookup_str(const Dict *d, S
             int64_t ix = index[i];
             if (ix >= 0) {
                 const DictEntry *e = &entries[ix];
-                if (e->key == kv || (e->hash == hash && val_is_str(e->key) && str_key_eq(val_as_str(e->key), key))) {
+                int m = 1;
+                if (e->key == kv || (e->hash == hash && (m = str_key_match(e->key, key)) != 0)) {
+                    if (m == 2) return LOOKUP_SUBCLASS;
                     *slot = i;
                     return ix;
                 }
@@ -192,7 +205,9 @@ static inline __attribute__((always_inline)) int64_t lookup_str(const Dict *d, S
         int64_t ix = ix_get(d, i);
         if (ix >= 0) {
             const DictEntry *e = &entries[ix];
-            if (e->key == kv || (e->hash == hash && val_is_str(e->key) && str_key_eq(val_as_str(e->key), key))) {
+            int m = 1;
+            if (e->key == kv || (e->hash == hash && (m = str_key_match(e->key, key)) != 0)) {
+                if (m == 2) return LOOKUP_SUBCLASS;
                 *slot = i;
                 return ix;
             }
@@ -285,6 +300,14 @@ Dict *dict_new(void)
     return d;
 }
 
+/* Added to dict.h (subclass helper): the zeroed Dict part of a dict
+ * subclass instance becomes an empty dict. */
+void dict_init_empty(Dict *d)
+{
+    set_empty(d);
+    bump(d);
+}
+
 /* Added to dict.h: a dict with room for n items without resizing. */
 Dict *dict_new_presized(int64_t n)
 {
@@ -357,9 +380,10 @@ Value dict_get(Dict *d, Value key)
         Str *s = val_as_str(key);
         h = s->hash != -1 ? s->hash : str_hash(s);
         int64_t ix = lookup_str(d, s, h, &slot);
-        return ix >= 0 ? d->entries[ix].value : VAL_UNDEF;
+        if (ix != LOOKUP_SUBCLASS) return ix >= 0 ? d->entries[ix].value : VAL_UNDEF;
+    } else if (key_hash(key, &h) < 0) {
+        return VAL_ERROR;
     }
-    if (key_hash(key, &h) < 0) return VAL_ERROR;
     int64_t ix = lookup(d, key, h, &slot);
     if (ix == LOOKUP_ERROR) return VAL_ERROR;
     return ix >= 0 ? d->entries[ix].value : VAL_UNDEF;
@@ -370,6 +394,10 @@ Value dict_get_str(Dict *d, Str *key)
     int64_t h = key->hash != -1 ? key->hash : str_hash(key);
     uint64_t slot;
     int64_t ix = lookup_str(d, key, h, &slot);
+    if (ix == LOOKUP_SUBCLASS) {
+        ix = lookup(d, str_val(key), h, &slot);
+        if (ix == LOOKUP_ERROR) err_clear();      /* documented never to fail */
+    }
     return ix >= 0 ? d->entries[ix].value : VAL_UNDEF;
 }
 
@@ -405,6 +433,7 @@ int dict_set_str(Dict *d, Str *key, Value v)
     int64_t h = key->hash != -1 ? key->hash : str_hash(key);
     uint64_t slot;
     int64_t ix = lookup_str(d, key, h, &slot);
+    if (ix == LOOKUP_SUBCLASS) return insert(d, val_from_obj(key), h, v);
     if (ix >= 0) {
         Value old = d->entries[ix].value;
         incref(v);
@@ -630,7 +659,10 @@ static int merge_mapping(Dict *d, Value other, Value keysfn)
 
 int dict_update(Dict *d, Value other)
 {
-    if (val_is_dict(other)) return merge_dict(d, val_as_dict(other));
+    /* as CPython's dict_merge: a dict subclass that keeps dict's iteration
+     * is read directly (its __getitem__ is not called) */
+    if (val_is_dict(other) || (val_is_dict_or_sub(other) && val_type(other)->iter == dict_type.iter))
+        return merge_dict(d, val_as_dict(other));
     if (!val_is_list(other) && !val_is_tuple(other) && !val_is_str(other) && val_is_obj(other)) {
         Value keysfn = obj_getattr_cstr(other, "keys");
         if (keysfn != VAL_ERROR) {
@@ -768,7 +800,7 @@ static int dict_equal(Dict *a, Dict *b)
 
 static Value dict_compare(Value a, Value b, int op)
 {
-    if (!val_is_dict(b) || (op != CMP_EQ && op != CMP_NE)) return VAL_NOTIMPL;
+    if (!val_is_dict_or_sub(b) || (op != CMP_EQ && op != CMP_NE)) return VAL_NOTIMPL;
     int r = dict_equal(val_as_dict(a), val_as_dict(b));
     if (r < 0) return VAL_ERROR;
     return val_from_bool(op == CMP_EQ ? r : !r);
@@ -1190,10 +1222,31 @@ static Value m_copy(Value *args, int nargs, Tuple *kwnames)
  * table) a first argument that is not a type is the iterable. */
 static Value m_fromkeys(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs > 0 && val_is_obj(args[0]) && val_as_obj(args[0])->type == &type_type) { args++; nargs--; }
+    Type *cls = &dict_type;
+    if (nargs > 0 && val_is_obj(args[0]) && val_as_obj(args[0])->type == &type_type) {
+        cls = (Type *)val_as_obj(args[0]);
+        args++;
+        nargs--;
+    }
     if (kwnames && kwnames->len) { err_set(&exc_TypeError, "dict.fromkeys() takes no keyword arguments"); return VAL_ERROR; }
     if (!arg_range(nargs + 1, 1, 2, "fromkeys")) return VAL_ERROR;
     Value value = nargs > 1 ? args[1] : VAL_NONE;
+    if (cls != &dict_type) {
+        /* a subclass: cls(), then r[key] = value through its __setitem__ */
+        Value r = obj_call(val_from_obj(cls), NULL, 0, NULL);
+        if (r == VAL_ERROR) return VAL_ERROR;
+        Value it = obj_iter(args[0]);
+        if (it == VAL_ERROR) { decref(r); return VAL_ERROR; }
+        for (;;) {
+            Value k = obj_next(it);
+            if (k == VAL_UNDEF) break;
+            int rc = k == VAL_ERROR ? -1 : obj_setitem(r, k, value);
+            xdecref(k);
+            if (rc < 0) { decref(it); decref(r); return VAL_ERROR; }
+        }
+        decref(it);
+        return r;
+    }
     Dict *d = dict_new();
     if (!d) return VAL_ERROR;
     Value it = obj_iter(args[0]);

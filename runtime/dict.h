@@ -48,4 +48,7 @@ Dict *dict_new_presized(int64_t n);             /* room for n items without resi
 /* Call once after type_ready(&dict_type) (interp_init): makes dict.fromkeys a
  * classmethod, so that {}.fromkeys(keys) works too. */
 void  dict_type_init(void);
+/* Added by the subclass helper: make the zeroed Dict part of an instance of
+ * a dict subclass (runtime/class.c) an empty dict. */
+void  dict_init_empty(Dict *d);
 #endif

@@ -424,6 +424,8 @@ static Value float_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         return val_from_float(d);
     }
     if (val_is_str(x)) return float_parse(val_as_str(x)->data, val_as_str(x)->len);
+    Str *xs = val_str_or_sub(x);
+    if (xs) return float_parse(xs->data, xs->len);
     double d;
     int k = user_float(x, &d);
     if (k) return k < 0 ? VAL_ERROR : val_from_float(d);

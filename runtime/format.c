@@ -546,8 +546,15 @@ Value format_value(Value v, Str *spec)
 {
     Type *t = val_type(v);
     if (type_is_heap(t)) {
-        Value d = class_lookup_cstr(t, "__format__");
-        if (d != VAL_UNDEF) return call_user_format(v, d, spec);
+        if (val_is_boxed(v) && !class_user_defined(t, "__format__")) {
+            /* str, int, float subclasses: str(v) for an empty spec (their
+             * __str__ or __repr__ may be overridden), else the value's format */
+            if (spec->len == 0) return obj_str(v);
+            v = val_unbox(v);
+        } else {
+            Value d = class_lookup_cstr(t, "__format__");
+            if (d != VAL_UNDEF) return call_user_format(v, d, spec);
+        }
     }
     if (spec->len == 0) {
         if (val_is_str(v)) { incref(v); return v; }
@@ -1076,6 +1083,7 @@ static int pct_float(StrBuf *out, Value v, char type, int flags, int64_t width, 
 Value format_percent(Str *fmt, Value args)
 {
     PctState st;
+    if (val_tuple_or_sub(args)) args = val_unbox(args);      /* a tuple subclass's items are the arguments */
     st.args = args;
     if (val_is_tuple(args)) {
         st.items = val_as_tuple(args)->items;

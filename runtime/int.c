@@ -7,6 +7,7 @@
  * modulo 2**61 - 1, so that equal ints and floats hash alike).
  */
 #include "int.h"
+#include "class.h"
 
 #include <math.h>
 #include <string.h>
@@ -73,8 +74,17 @@ bool val_has_index(Value v)
     return type_is_heap(t) && class_lookup_cstr(t, "__index__") != VAL_UNDEF;
 }
 
+/* An int subclass instance counts as its value (CPython's PyLong_Check
+ * paths ignore an overriding __index__). */
+static inline Value unbox_int(Value v)
+{
+    if (val_is_boxed(v) && val_is_intlike(val_unbox(v))) return val_unbox(v);
+    return v;
+}
+
 Value int_index(Value v)
 {
+    v = unbox_int(v);
     if (val_is_intlike(v)) { incref(v); return v; }
     Type *t = val_type(v);
     Value d = type_is_heap(t) ? class_lookup_cstr(t, "__index__") : VAL_UNDEF;
@@ -83,6 +93,12 @@ Value int_index(Value v)
         return VAL_ERROR;
     }
     Value r = call_special(v, d, "__index__");
+    if (r != VAL_ERROR && unbox_int(r) != r) {      /* an int subclass instance: its value */
+        Value u = unbox_int(r);
+        incref(u);
+        decref(r);
+        r = u;
+    }
     if (r != VAL_ERROR && !val_is_intlike(r)) {
         err_format(&exc_TypeError, "__index__ returned non-int (type %s)", val_type_name(r));
         decref(r);
@@ -93,6 +109,7 @@ Value int_index(Value v)
 
 int int_subscript_index(Value key, int64_t *out)
 {
+    key = unbox_int(key);
     Value k = key;
     if (!val_is_intlike(key)) {
         if (!val_has_index(key)) return 0;
@@ -127,6 +144,7 @@ int val_index(Value v, int64_t *out)
         *out = val_as_int(v);
         return 0;
     }
+    v = unbox_int(v);
     if (!val_is_intlike(v) && val_has_index(v)) {
         Value k = int_index(v);
         if (k == VAL_ERROR) return -1;
@@ -392,6 +410,7 @@ static Value int_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         }
         int64_t base;
         if (val_index(basev, &base) < 0) return VAL_ERROR;
+        if (val_str_or_sub(x)) x = val_unbox(x);
         if (!val_is_str(x)) {
             err_set(&exc_TypeError, "int() can't convert non-string with explicit base");
             return VAL_ERROR;
@@ -413,6 +432,8 @@ static Value int_new(Type *t, Value *args, int nargs, Tuple *kwnames)
         return x;
     }
     if (val_is_str(x)) return int_parse(val_as_str(x)->data, val_as_str(x)->len, 10);
+    Str *xs = val_str_or_sub(x);
+    if (xs) return int_parse(xs->data, xs->len, 10);
     if (type_is_heap(val_type(x))) {     /* int(obj): __int__, then __index__ */
         Value d = class_lookup_cstr(val_type(x), "__int__");
         if (d != VAL_UNDEF) {

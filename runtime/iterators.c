@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include "iterators.h"
+#include "class.h"
 #include "error.h"
 #include "mem.h"
 #include "str.h"
@@ -375,6 +376,23 @@ static Value rev_make(Value seq, int64_t len)
 Value iter_reversed(Value seq)
 {
     Type *t = val_type(seq);
+    if (type_is_heap(t)) {
+        Value d = class_lookup_cstr(t, "__reversed__");
+        if (d != VAL_UNDEF) {
+            if (d == VAL_NONE) {
+                err_format(&exc_TypeError, "'%s' object is not reversible", t->name);
+                return VAL_ERROR;
+            }
+            Value m = obj_getattr_cstr(seq, "__reversed__");
+            if (m == VAL_ERROR) return VAL_ERROR;
+            Value r = obj_call(m, NULL, 0, NULL);
+            decref(m);
+            return r;
+        }
+        /* a list or dict subclass reverses as its base does */
+        if (type_solid(t) == &dict_type) t = &dict_type;
+        else if (type_solid(t) == &list_type) return rev_make(seq, val_as_list(seq)->len);
+    }
     if (t == &range_type) {
         Range *r = (Range *)val_as_obj(seq);
         Value rr = range_new(r->start + (r->len - 1) * r->step, r->start - r->step, -r->step);
@@ -420,7 +438,7 @@ static Value rev_next(Value v)
 {
     RevIter *r = (RevIter *)val_as_obj(v);
     if (r->seq == VAL_UNDEF || r->index < 0) return VAL_UNDEF;
-    if (val_is_list(r->seq)) {
+    if (val_is_list_or_sub(r->seq)) {
         List *l = val_as_list(r->seq);
         if (r->index >= l->len) { r->index = -1; return VAL_UNDEF; }
         Value x = l->items[r->index--];

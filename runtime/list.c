@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "list.h"
+#include "class.h"
 #include "tuple.h"
 #include "str.h"
 #include "mem.h"
@@ -359,7 +360,7 @@ static Value list_repr(Value v)
 
 static Value list_compare(Value a, Value b, int op)
 {
-    if (!val_is_list(b)) return VAL_NOTIMPL;
+    if (!val_is_list_or_sub(b)) return VAL_NOTIMPL;
     List *x = val_as_list(a), *y = val_as_list(b);
     if (x->len != y->len && (op == CMP_EQ || op == CMP_NE)) return val_from_bool(op == CMP_NE);
     int64_t i;

@@ -250,6 +250,10 @@ static Value type_getattr(Value o, Str *name)
     }
     Value v = type_lookup(t, name);
     if (v != VAL_UNDEF) {
+        /* str.upper must unbox an instance of a str subclass (class.h), and
+         * list.append(x, 1) must check x: a C method trusts args[0]
+         * (class_unbound_method wraps only the builtin types' own methods) */
+        return class_unbound_method(v);
         incref(v);
         return v;
     }

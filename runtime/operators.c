@@ -263,7 +263,7 @@ static bool is_seq_type(Type *t)
 
 static Value seq_repeat(Value seq, int64_t n)
 {
-    Type *t = val_as_obj(seq)->type;
+    Type *t = type_solid(val_as_obj(seq)->type);
     if (t == &str_type) return str_repeat(val_as_str(seq), n);
     if (t == &list_type) return list_repeat(val_as_list(seq), n);
     return tuple_repeat(val_as_tuple(seq), n);
@@ -296,73 +296,97 @@ static Value concat_error(Type *t, Value b)
 
 static Value wrap_str(Str *s) { return s ? str_val(s) : VAL_ERROR; }
 
-static Value object_binop(int op, Value a, Value b, bool inplace)
+/* Two numbers the builtin rules combine: everything but @, and no bit
+ * operations on floats. */
+static bool numbers_combine(int op, Value a, Value b)
 {
-    Type *ta = val_type(a), *tb = val_type(b);
-    if ((ta->flags | tb->flags) & TYPE_HEAPTYPE) {     /* dunders of classes (class.c) */
-        Value r = class_binop(op, a, b, inplace);
-        if (r != VAL_NOTIMPL) return r;
-    }
-    if (ta == &set_type || ta == &frozenset_type) {    /* set algebra (set.c) */
+    bool an = is_intlike(a) || val_is_float(a), bn = is_intlike(b) || val_is_float(b);
+    if (!an || !bn || op == OP_MATMUL) return false;
+    if (op == OP_LSHIFT || op == OP_RSHIFT || op == OP_AND || op == OP_OR || op == OP_XOR)
+        return !val_is_float(a) && !val_is_float(b);
+    return true;
+}
+
+/* The builtin types' rules for a op b, looking through instances of their
+ * subclasses (class.h): list, dict and set subclass instances are used as
+ * they are, boxed ones (str, int, float, tuple) by their value; results have
+ * the base type, except that in-place list, dict and set operations keep
+ * a's identity. VAL_NOTIMPL when no rule applies. */
+static inline __attribute__((always_inline)) Value builtin_binop(int op, Value a, Value b, Value ua, Value ub,
+                                                                 Type *sa, Type *sb, bool inplace);
+
+Value op_binary_base(int op, Value a, Value b, bool inplace)
+{
+    Value ua = val_unbox(a), ub = val_unbox(b);
+    if ((ua != a || ub != b) && numbers_combine(op, ua, ub)) return op_binary(op, ua, ub, inplace);
+    return builtin_binop(op, a, b, ua, ub, type_solid(val_type(ua)), type_solid(val_type(ub)), inplace);
+}
+
+/* The rules themselves: ua, ub are a, b unboxed, sa, sb their types'
+ * builtin bases. */
+static inline __attribute__((always_inline)) Value builtin_binop(int op, Value a, Value b, Value ua, Value ub,
+                                                                 Type *sa, Type *sb, bool inplace)
+{
+    if (sa == &set_type || sa == &frozenset_type) {    /* set algebra (set.c) */
         Value r = set_binop(op, a, b, inplace);
         if (r != VAL_NOTIMPL) return r;
     }
-    if (ta == &bytes_type || tb == &bytes_type) {      /* bytes + and * (bytes.c) */
-        Value r = bytes_binop(op, a, b);
+    if (sa == &bytes_type || sb == &bytes_type) {      /* bytes + and * (bytes.c) */
+        Value r = bytes_binop(op, ua, ub);
         if (r != VAL_NOTIMPL) return r;
     }
     switch (op) {
     case OP_ADD:
-        if (ta == &str_type) {
-            if (tb != &str_type) return concat_error(ta, b);
-            return wrap_str(str_concat(val_as_str(a), val_as_str(b)));
+        if (sa == &str_type) {
+            if (sb != &str_type) return concat_error(sa, b);
+            return wrap_str(str_concat(val_as_str(ua), val_as_str(ub)));
         }
-        if (ta == &list_type) {
+        if (sa == &list_type) {
             if (inplace) {
                 if (list_extend(val_as_list(a), b) < 0) return VAL_ERROR;
                 incref(a);
                 return a;
             }
-            if (tb != &list_type) return concat_error(ta, b);
+            if (sb != &list_type) return concat_error(sa, b);
             return list_concat(val_as_list(a), val_as_list(b));
         }
-        if (ta == &tuple_type) {
-            if (tb != &tuple_type) return concat_error(ta, b);
-            return tuple_concat(val_as_tuple(a), val_as_tuple(b));
+        if (sa == &tuple_type) {
+            if (sb != &tuple_type) return concat_error(sa, b);
+            return tuple_concat(val_as_tuple(ua), val_as_tuple(ub));
         }
         break;
     case OP_MUL:
-        if (is_seq_type(ta)) {
-            if (!is_intlike(b) && !val_has_index(b)) {
-                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", tb->name);
+        if (is_seq_type(sa)) {
+            if (!is_intlike(ub) && !val_has_index(ub)) {
+                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(b));
                 return VAL_ERROR;
             }
             int64_t n;
-            if (val_index(b, &n) < 0) return VAL_ERROR;
-            if (inplace && ta == &list_type) return list_irepeat(a, n);
-            return seq_repeat(a, n);
+            if (val_index(ub, &n) < 0) return VAL_ERROR;
+            if (inplace && sa == &list_type) return list_irepeat(a, n);
+            return seq_repeat(ua, n);
         }
-        if (is_seq_type(tb)) {
-            if (!is_intlike(a) && !val_has_index(a)) {
-                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", ta->name);
+        if (is_seq_type(sb)) {
+            if (!is_intlike(ua) && !val_has_index(ua)) {
+                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(a));
                 return VAL_ERROR;
             }
             int64_t n;
-            if (val_index(a, &n) < 0) return VAL_ERROR;
-            return seq_repeat(b, n);
+            if (val_index(ua, &n) < 0) return VAL_ERROR;
+            return seq_repeat(ub, n);
         }
         break;
     case OP_MOD:
-        if (ta == &str_type) return format_percent(val_as_str(a), b);
+        if (sa == &str_type) return format_percent(val_as_str(ua), b);
         break;
     case OP_OR:
-        if (ta == &dict_type) {
+        if (sa == &dict_type) {
             if (inplace) {
                 if (dict_update(val_as_dict(a), b) < 0) return VAL_ERROR;
                 incref(a);
                 return a;
             }
-            if (tb == &dict_type) {
+            if (sb == &dict_type) {
                 Dict *d = dict_copy(val_as_dict(a));
                 if (!d) return VAL_ERROR;
                 if (dict_update(d, b) < 0) {
@@ -376,6 +400,21 @@ static Value object_binop(int op, Value a, Value b, bool inplace)
     default:
         break;
     }
+    return VAL_NOTIMPL;
+}
+
+static Value object_binop(int op, Value a, Value b, bool inplace)
+{
+    Type *ta = val_type(a), *tb = val_type(b);
+    Value r;
+    if ((ta->flags | tb->flags) & TYPE_HEAPTYPE) {     /* dunders of classes (class.c) */
+        r = class_binop(op, a, b, inplace);
+        if (r != VAL_NOTIMPL) return r;
+        r = op_binary_base(op, a, b, inplace);
+    } else {
+        r = builtin_binop(op, a, b, a, b, ta, tb, inplace);
+    }
+    if (r != VAL_NOTIMPL) return r;
     return unsupported(op, a, b, inplace);
 }
 

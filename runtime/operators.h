@@ -28,5 +28,9 @@ Value op_binary(int op, Value a, Value b, bool inplace);
 Value op_unary(int op, Value a);
 Value op_compare(int op, Value a, Value b);   /* every CmpOp */
 bool  op_is(Value a, Value b);                /* identity; numbers by value (docs/memory.md) */
+/* Added by the subclass helper: a op b by the builtin types' rules only,
+ * instances of their subclasses included (no dunders of classes); results
+ * have the base type. VAL_NOTIMPL when no rule applies (the caller raises). */
+Value op_binary_base(int op, Value a, Value b, bool inplace);
 
 #endif

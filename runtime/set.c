@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include "weakref.h"
 #include "set.h"
+#include "class.h"
 #include "str.h"
 #include "tuple.h"
 #include "list.h"
@@ -356,7 +357,7 @@ static int merge(Set *s, Set *o)
 
 int set_update(Set *s, Value other)
 {
-    if (val_is_anyset(other)) return merge(s, val_as_set(other));
+    if (val_is_anyset_or_sub(other)) return merge(s, val_as_set(other));
     if (val_is_dict(other)) {
         Dict *d = val_as_dict(other);
         if ((s->fill + d->used) * 5 >= s->mask * 3 && table_resize(s, (s->used + d->used) * 2) < 0) return -1;
@@ -396,10 +397,17 @@ Set *set_new(Type *t, Value iterable)
     return s;
 }
 
+/* Added to set.h (subclass helper). */
+void set_init_empty(Set *s)
+{
+    set_empty_small(s);
+    s->hash = -1;
+}
+
 static Value wrap(Set *s) { return s ? val_from_obj(s) : VAL_ERROR; }
 
 /* A new set of the same kind as s (set or frozenset) with s's keys. */
-static Set *copy_of(Set *s) { return set_new(s->ob.type, val_from_obj(s)); }
+static Set *copy_of(Set *s) { return set_new(type_solid(s->ob.type), val_from_obj(s)); }
 
 /* ------------------------------------------------------------------ */
 /* the algebra (setobject.c's functions of the same names)             */
@@ -407,9 +415,9 @@ static Set *copy_of(Set *s) { return set_new(s->ob.type, val_from_obj(s)); }
 static Set *intersection(Set *s, Value other)
 {
     if (val_from_obj(s) == other) return copy_of(s);
-    Set *r = set_new(s->ob.type, VAL_UNDEF);
+    Set *r = set_new(type_solid(s->ob.type), VAL_UNDEF);
     if (!r) return NULL;
-    if (val_is_anyset(other)) {
+    if (val_is_anyset_or_sub(other)) {
         Set *a = s, *b = val_as_set(other);
         if (b->used > a->used) { Set *t = a; a = b; b = t; }
         int64_t pos = 0;
@@ -474,7 +482,7 @@ static int intersection_update(Set *s, Value other)
 static int difference_update(Set *s, Value other)
 {
     if (val_from_obj(s) == other) { clear_internal(s); return 0; }
-    if (val_is_anyset(other)) {
+    if (val_is_anyset_or_sub(other)) {
         Set *o = val_as_set(other);
         if ((o->used >> 3) > s->used) {
             o = intersection(s, other);
@@ -519,11 +527,11 @@ static Set *copy_and_difference(Set *s, Value other)
 static Set *difference(Set *s, Value other)
 {
     int64_t other_size;
-    if (val_is_anyset(other)) other_size = val_as_set(other)->used;
+    if (val_is_anyset_or_sub(other)) other_size = val_as_set(other)->used;
     else if (val_is_dict(other)) other_size = val_as_dict(other)->used;
     else return copy_and_difference(s, other);
     if ((s->used >> 2) > other_size) return copy_and_difference(s, other);
-    Set *r = set_new(s->ob.type, VAL_UNDEF);
+    Set *r = set_new(type_solid(s->ob.type), VAL_UNDEF);
     if (!r) return NULL;
     int64_t pos = 0;
     SetEntry *e;
@@ -550,7 +558,7 @@ static int symmetric_difference_update(Set *s, Value other)
 {
     if (val_from_obj(s) == other) { clear_internal(s); return 0; }
     Set *o;
-    if (val_is_anyset(other)) {
+    if (val_is_anyset_or_sub(other)) {
         o = val_as_set(other);
         obj_incref(o);
     } else if (val_is_dict(other)) {
@@ -568,7 +576,7 @@ static int symmetric_difference_update(Set *s, Value other)
         }
         return 0;
     } else {
-        o = set_new(s->ob.type, other);
+        o = set_new(type_solid(s->ob.type), other);
         if (!o) return -1;
     }
     int64_t pos = 0;
@@ -588,7 +596,7 @@ static int symmetric_difference_update(Set *s, Value other)
 
 static Set *symmetric_difference(Set *s, Value other)
 {
-    Set *r = set_new(s->ob.type, other);
+    Set *r = set_new(type_solid(s->ob.type), other);
     if (!r) return NULL;
     if (symmetric_difference_update(r, val_from_obj(s)) < 0) { obj_decref(r); return NULL; }
     return r;
@@ -596,7 +604,7 @@ static Set *symmetric_difference(Set *s, Value other)
 
 static int issubset(Set *s, Value other)
 {
-    if (!val_is_anyset(other)) {
+    if (!val_is_anyset_or_sub(other)) {
         Set *tmp = set_new(&set_type, other);
         if (!tmp) return -1;
         int r = issubset(s, val_from_obj(tmp));
@@ -619,7 +627,7 @@ static int issubset(Set *s, Value other)
 
 static int issuperset(Set *s, Value other)
 {
-    if (val_is_anyset(other)) return issubset(val_as_set(other), val_from_obj(s));
+    if (val_is_anyset_or_sub(other)) return issubset(val_as_set(other), val_from_obj(s));
     Value it = obj_iter(other);
     if (it == VAL_ERROR) return -1;
     for (;;) {
@@ -636,7 +644,7 @@ static int issuperset(Set *s, Value other)
 static int isdisjoint(Set *s, Value other)
 {
     if (val_from_obj(s) == other) return s->used == 0;
-    if (val_is_anyset(other)) {
+    if (val_is_anyset_or_sub(other)) {
         Set *a = s, *b = val_as_set(other);
         if (b->used > a->used) { Set *t = a; a = b; b = t; }
         int64_t pos = 0;
@@ -665,9 +673,9 @@ static int isdisjoint(Set *s, Value other)
 
 Value set_binop(int op, Value a, Value b, bool inplace)
 {
-    if (!val_is_anyset(a) || !val_is_anyset(b)) return VAL_NOTIMPL;
+    if (!val_is_anyset_or_sub(a) || !val_is_anyset_or_sub(b)) return VAL_NOTIMPL;
     Set *s = val_as_set(a);
-    if (inplace && s->ob.type == &set_type) {
+    if (inplace && type_solid(s->ob.type) == &set_type) {
         int r;
         switch (op) {
         case OP_OR: r = set_update(s, b); break;
@@ -722,7 +730,7 @@ static void set_clear_slot(Obj *o) { clear_internal((Set *)o); }
 static Value set_repr(Value v)
 {
     Set *s = val_as_set(v);
-    bool frozen = s->ob.type == &frozenset_type;
+    bool frozen = s->ob.type != &set_type;     /* frozenset, and subclasses: Name({...}) */
     const char *name = s->ob.type->name;
     StrBuf b;
     sb_init(&b);
@@ -829,7 +837,7 @@ static Value compare_view(Set *s, Value view, int op)
 static Value set_compare(Value a, Value b, int op)
 {
     if (is_dict_setview(b)) return compare_view(val_as_set(a), b, op);
-    if (!val_is_anyset(b)) return VAL_NOTIMPL;
+    if (!val_is_anyset_or_sub(b)) return VAL_NOTIMPL;
     Set *s = val_as_set(a), *o = val_as_set(b);
     int r;
     switch (op) {

@@ -43,5 +43,8 @@ bool  set_next(Set *s, int64_t *pos, Value *key);
 /* | & - ^ and their in-place forms when both operands are sets (the in-place
  * forms need the left one to be a set); VAL_NOTIMPL otherwise. */
 Value set_binop(int op, Value a, Value b, bool inplace);
+/* Added by the subclass helper: make the zeroed Set part of an instance of a
+ * set or frozenset subclass (runtime/class.c) an empty set. */
+void  set_init_empty(Set *s);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "str.h"
+#include "class.h"
 #include "bytes.h"
 #include "mem.h"
 #include "error.h"
@@ -462,11 +463,11 @@ static int str_setitem(Value o, Value key, Value v)
 
 static int str_contains(Value o, Value x)
 {
-    if (!val_is_str(x)) {
+    Str *s = val_as_str(o), *n = val_str_or_sub(x);
+    if (!n) {
         err_format(&exc_TypeError, "'in <string>' requires string as left operand, not %s", val_type_name(x));
         return -1;
     }
-    Str *s = val_as_str(o), *n = val_as_str(x);
     if (n->len == 0) return 1;
     if (n->len > s->len) return 0;
     if (n->len == 1) return memchr(s->data, n->data[0], (size_t)s->len) != NULL;

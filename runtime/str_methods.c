@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <wctype.h>
 #include "str.h"
+#include "class.h"
 #include "error.h"
 #include "mem.h"
 #include "int.h"
@@ -22,7 +23,12 @@
 
 /* ---- helpers ---- */
 
+/* self (a str: class.c unboxes str subclass instances before calling) */
 static Str *S(Value v) { return val_as_str(v); }
+/* A str argument, or an instance of a str subclass (its text); NULL for
+ * anything else. */
+static inline Str *SA(Value v) { return val_is_str(v) ? val_as_str(v) : val_str_or_sub(v); }
+static inline bool is_str(Value v) { return SA(v) != NULL; }
 
 static Value new_ref(Value v) { incref(v); return v; }
 
@@ -272,7 +278,7 @@ static int old_args(const char *name, int nargs, Tuple *kwnames, int min, int ma
 
 static int need_str(Value v)
 {
-    if (val_is_str(v)) return 0;
+    if (is_str(v)) return 0;
     err_format(&exc_TypeError, "must be str, not %s", val_type_name(v));
     return -1;
 }
@@ -334,7 +340,7 @@ static int64_t find_impl(const char *name, Value *args, int nargs, Tuple *kwname
     if (old_args(name, nargs, kwnames, 1, 3) < 0) return -2;
     Str *s = S(args[0]);
     if (need_str(args[1]) < 0) return -2;
-    Str *sub = S(args[1]);
+    Str *sub = SA(args[1]);
     int64_t start, end;
     if (slice_args(s, args, nargs, 2, &start, &end) < 0) return -2;
     if (start > end) return -1;
@@ -377,7 +383,7 @@ static Value m_count(Value *args, int nargs, Tuple *kwnames)
     if (old_args("count", nargs, kwnames, 1, 3) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     if (need_str(args[1]) < 0) return VAL_ERROR;
-    Str *sub = S(args[1]);
+    Str *sub = SA(args[1]);
     int64_t start, end;
     if (slice_args(s, args, nargs, 2, &start, &end) < 0) return VAL_ERROR;
     if (start > end) return val_from_int(0);
@@ -404,18 +410,18 @@ static Value starts_ends(const char *name, Value *args, int nargs, Tuple *kwname
         items = val_as_tuple(pre)->items;
         nitems = val_as_tuple(pre)->len;
         for (int64_t i = 0; i < nitems; i++)
-            if (!val_is_str(items[i])) {
+            if (!is_str(items[i])) {
                 err_format(&exc_TypeError, "tuple for %s must only contain str, not %s", name, val_type_name(items[i]));
                 return VAL_ERROR;
             }
-    } else if (!val_is_str(pre)) {
+    } else if (!is_str(pre)) {
         err_format(&exc_TypeError, "%s first arg must be str or a tuple of str, not %s", name, val_type_name(pre));
         return VAL_ERROR;
     }
     if (slice_args(s, args, nargs, 2, &start, &end) < 0) return VAL_ERROR;
     int64_t bs = cp_to_byte(s, start), be = cp_to_byte(s, end);
     for (int64_t i = 0; i < nitems; i++) {
-        Str *p = S(items[i]);
+        Str *p = SA(items[i]);
         if (start > end) continue;
         if (be - bs < p->len) continue;
         const char *at = ends ? s->data + be - p->len : s->data + bs;
@@ -469,14 +475,16 @@ static Value m_join(Value *args, int nargs, Tuple *kwnames)
     }
     int64_t total = 0;
     bool ascii = sep->ascii;
+    bool exact = true;           /* no str subclass instance among the items */
     for (int64_t i = 0; i < n; i++) {
-        if (!val_is_str(items[i])) {
+        Str *it = SA(items[i]);
+        if (!it) {
             err_format(&exc_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
                        val_type_name(items[i]));
             if (owned != VAL_UNDEF) decref(owned);
             return VAL_ERROR;
         }
-        Str *it = S(items[i]);
+        exact &= val_as_obj(items[i]) == (Obj *)it;
         if (__builtin_add_overflow(total, it->len, &total) || (i > 0 && __builtin_add_overflow(total, sep->len, &total))) {
             if (owned != VAL_UNDEF) decref(owned);
             err_no_memory();
@@ -489,7 +497,7 @@ static Value m_join(Value *args, int nargs, Tuple *kwnames)
     char *p = r->data;
     for (int64_t i = 0; i < n; i++) {
         if (i > 0 && sep->len) { memcpy(p, sep->data, (size_t)sep->len); p += sep->len; }
-        Str *it = S(items[i]);
+        Str *it = exact ? val_as_str(items[i]) : SA(items[i]);
         memcpy(p, it->data, (size_t)it->len);
         p += it->len;
     }
@@ -532,9 +540,13 @@ static int split_args(const char *name, Value *args, int nargs, Tuple *kwnames, 
     Value a[2];
     if (args_bind(name, args + 1, nargs - 1, kwnames, names, 2, 0, a) < 0) return -1;
     *sep = a[0] == VAL_UNDEF ? VAL_NONE : a[0];
-    if (*sep != VAL_NONE && !val_is_str(*sep)) {
-        err_format(&exc_TypeError, "must be str or None, not %s", val_type_name(*sep));
-        return -1;
+    if (*sep != VAL_NONE) {
+        Str *sp = SA(*sep);
+        if (!sp) {
+            err_format(&exc_TypeError, "must be str or None, not %s", val_type_name(*sep));
+            return -1;
+        }
+        *sep = str_val(sp);      /* a str subclass's text (borrowed: the instance holds it) */
     }
     *maxsplit = -1;
     if (a[1] != VAL_UNDEF && index_arg(a[1], maxsplit) < 0) return -1;
@@ -692,7 +704,7 @@ static Value partition(Value *args, int nargs, Tuple *kwnames, bool reverse)
         return VAL_ERROR;
     }
     if (need_str(args[1]) < 0) return VAL_ERROR;
-    Str *s = S(args[0]), *sep = S(args[1]);
+    Str *s = S(args[0]), *sep = SA(args[1]);
     if (sep->len == 0) { err_set(&exc_ValueError, "empty separator"); return VAL_ERROR; }
     int64_t r = search(s->data, 0, s->len, sep->data, sep->len, reverse);
     Value parts[3];
@@ -744,11 +756,11 @@ static Value strip(const char *name, Value *args, int nargs, Tuple *kwnames, boo
     if (clinic_args(name, nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     Str *s = S(args[0]), *chars = NULL;
     if (nargs == 2 && args[1] != VAL_NONE) {
-        if (!val_is_str(args[1])) {
+        if (!is_str(args[1])) {
             err_format(&exc_TypeError, "%s arg must be None or str", name);
             return VAL_ERROR;
         }
-        chars = S(args[1]);
+        chars = SA(args[1]);
     }
     const char *b = s->data, *e = s->data + s->len, *p = b, *q = e;
     int n;
@@ -774,14 +786,14 @@ static Value m_replace(Value *args, int nargs, Tuple *kwnames)
 {
     if (clinic_args("replace", nargs, kwnames, 2, 3) < 0) return VAL_ERROR;
     for (int i = 1; i <= 2; i++)
-        if (!val_is_str(args[i])) {
+        if (!is_str(args[i])) {
             err_format(&exc_TypeError, "replace() argument %d must be str, not %s", i, val_type_name(args[i]));
             return VAL_ERROR;
         }
     int64_t count = -1;
     if (nargs == 4 && index_arg(args[3], &count) < 0) return VAL_ERROR;
     if (count < 0) count = INT64_MAX;
-    Str *s = S(args[0]), *old = S(args[1]), *rep = S(args[2]);
+    Str *s = S(args[0]), *old = SA(args[1]), *rep = SA(args[2]);
     StrBuf b;
     sb_init(&b);
     const char *p = s->data, *e = s->data + s->len;
@@ -819,11 +831,11 @@ static Value m_replace(Value *args, int nargs, Tuple *kwnames)
 static Value m_removeprefix(Value *args, int nargs, Tuple *kwnames)
 {
     if (clinic_args("removeprefix", nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
-    if (!val_is_str(args[1])) {
+    if (!is_str(args[1])) {
         err_format(&exc_TypeError, "removeprefix() argument must be str, not %s", val_type_name(args[1]));
         return VAL_ERROR;
     }
-    Str *s = S(args[0]), *p = S(args[1]);
+    Str *s = S(args[0]), *p = SA(args[1]);
     if (p->len && p->len <= s->len && memcmp(s->data, p->data, (size_t)p->len) == 0)
         return str_value(s->data + p->len, s->len - p->len);
     return new_ref(args[0]);
@@ -832,11 +844,11 @@ static Value m_removeprefix(Value *args, int nargs, Tuple *kwnames)
 static Value m_removesuffix(Value *args, int nargs, Tuple *kwnames)
 {
     if (clinic_args("removesuffix", nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
-    if (!val_is_str(args[1])) {
+    if (!is_str(args[1])) {
         err_format(&exc_TypeError, "removesuffix() argument must be str, not %s", val_type_name(args[1]));
         return VAL_ERROR;
     }
-    Str *s = S(args[0]), *p = S(args[1]);
+    Str *s = S(args[0]), *p = SA(args[1]);
     if (p->len && p->len <= s->len && memcmp(s->data + s->len - p->len, p->data, (size_t)p->len) == 0)
         return str_value(s->data, s->len - p->len);
     return new_ref(args[0]);
@@ -1052,16 +1064,16 @@ static int width_arg(Value v, int64_t *w)
 static int fill_arg(const char *name, Value v, const char **fill, int *filllen)
 {
     (void)name;
-    if (!val_is_str(v)) {
+    if (!is_str(v)) {
         err_format(&exc_TypeError, "The fill character must be a unicode character, not %s", val_type_name(v));
         return -1;
     }
-    if (S(v)->nchars != 1) {
+    if (SA(v)->nchars != 1) {
         err_set(&exc_TypeError, "The fill character must be exactly one character long");
         return -1;
     }
-    *fill = S(v)->data;
-    *filllen = (int)S(v)->len;
+    *fill = SA(v)->data;
+    *filllen = (int)SA(v)->len;
     return 0;
 }
 
