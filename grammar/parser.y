@@ -273,6 +273,7 @@ static const char *expr_name(const Node *n)
     case N_FSTRING: return "f-string expression";
     case N_BYTES: return "literal";
     case N_NONE: return "None";
+    case N_ELLIPSIS: return "ellipsis";
     case N_TRUE: return "True";
     case N_FALSE: return "False";
     case N_INT: case N_FLOAT: case N_STR: return "literal";
@@ -1533,6 +1534,7 @@ atom
     | FLOAT                      { $$ = $1; }
     | strings                    { $$ = $1; }
     | NONE                       { NEW($$, N_NONE, @$); }
+    | ELLIPSIS                   { NEW($$, N_ELLIPSIS, @$); }
     | TRUE                       { NEW($$, N_TRUE, @$); }
     | FALSE                      { NEW($$, N_FALSE, @$); }
     | '(' ')'                    { NEW($$, N_TUPLE, @$); $$->op = 1; }
@@ -1800,8 +1802,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
     case TOK_WALRUS: msg = "assignment expressions (:=) are not supported by scr yet"; break;
     case TOK_ARROW: msg = "annotations are not supported by scr yet"; break;
     case TOK_ELLIPSIS:
-        msg = p->prev1 == TOK_FROM ? "relative imports are not supported by scr yet"
-                                   : "'...' (Ellipsis) is not supported by scr yet";
+        if (p->prev1 == TOK_FROM) msg = "relative imports are not supported by scr yet";
         break;
     case '.':
         if (p->prev1 == TOK_FROM) msg = "relative imports are not supported by scr yet";

@@ -23,6 +23,7 @@
 #include "range.h"
 #include "function.h"
 #include "module.h"
+#include "ellipsis.h"
 #include "operators.h"
 #include "format.h"
 #include "iterators.h"
@@ -1122,6 +1123,7 @@ Dict *builtins_init(void)
         type_ready(exc_builtin_types[i]);
         if (dict_set_cstr(d, exc_builtin_types[i]->name, val_from_obj(exc_builtin_types[i])) < 0) goto fail;
     }
+    if (dict_set_cstr(d, "Ellipsis", val_from_obj(&ellipsis_obj)) < 0) goto fail;
     /* the old names of OSError, kept by Python 3 as aliases */
     if (dict_set_cstr(d, "IOError", val_from_obj(&exc_OSError)) < 0 ||
         dict_set_cstr(d, "EnvironmentError", val_from_obj(&exc_OSError)) < 0)

@@ -196,7 +196,12 @@ static Value function_getattr(Value o, Str *name)
     Function *f = (Function *)val_as_obj(o);
     if (str_eq_cstr(name, "__name__")) return f->name ? new_ref(str_val(f->name)) : VAL_NONE;
     if (str_eq_cstr(name, "__qualname__")) return f->qualname ? new_ref(str_val(f->qualname)) : VAL_NONE;
-    if (str_eq_cstr(name, "__doc__")) return VAL_NONE;
+    if (str_eq_cstr(name, "__doc__") || str_eq_cstr(name, "__module__")) {
+        /* assigned ones live in the function's __dict__ */
+        Value v = f->dict ? dict_get_str(f->dict, name) : VAL_UNDEF;
+        if (v != VAL_UNDEF) return new_ref(v);
+    }
+    if (str_eq_cstr(name, "__doc__")) return f->code && f->code->doc ? new_ref(str_val(f->code->doc)) : VAL_NONE;
     if (str_eq_cstr(name, "__module__")) {
         Value m = f->globals ? dict_get_cstr(f->globals, "__name__") : VAL_UNDEF;
         if (m == VAL_UNDEF || m == VAL_ERROR) return VAL_NONE;

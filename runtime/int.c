@@ -384,11 +384,12 @@ static bool has_kw(Tuple *kwnames) { return kwnames && kwnames->len > 0; }
 static Value int_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    int npos = nargs - (kwnames ? (int)kwnames->len : 0);
+    int npos = nargs;                /* keyword values follow at args[nargs...] */
     Value x = npos > 0 ? args[0] : VAL_UNDEF;
     Value basev = npos > 1 ? args[1] : VAL_UNDEF;
-    if (npos > 2) {
-        err_format(&exc_TypeError, "int() takes at most 2 arguments (%d given)", nargs);
+    int total = nargs + (kwnames ? (int)kwnames->len : 0);
+    if (total > 2) {
+        err_format(&exc_TypeError, "int() takes at most 2 arguments (%d given)", total);
         return VAL_ERROR;
     }
     for (int i = 0; kwnames && i < kwnames->len; i++) {

@@ -95,7 +95,7 @@ void ast_free(Node *n)
 
 static const char *const kind_names[] = {
     [N_NAME] = "Name", [N_INT] = "Int", [N_FLOAT] = "Float", [N_STR] = "Str",
-    [N_TRUE] = "True", [N_FALSE] = "False", [N_NONE] = "None",
+    [N_TRUE] = "True", [N_FALSE] = "False", [N_NONE] = "None", [N_ELLIPSIS] = "Ellipsis",
     [N_BINOP] = "BinOp", [N_UNARY] = "Unary", [N_BOOLOP] = "BoolOp", [N_COMPARE] = "Compare",
     [N_IFEXP] = "IfExp", [N_CALL] = "Call", [N_KEYWORD] = "Keyword", [N_ATTR] = "Attr",
     [N_SUBSCRIPT] = "Subscript", [N_SLICE] = "Slice", [N_LIST] = "List", [N_TUPLE] = "Tuple",

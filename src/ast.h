@@ -24,7 +24,7 @@ typedef enum NodeKind {
     N_INT,         /* ival; str: literal text (for ints beyond int64: OverflowError until bigints) */
     N_FLOAT,       /* fval */
     N_STR,         /* str, slen: decoded value (adjacent literals already joined) */
-    N_TRUE, N_FALSE, N_NONE,
+    N_TRUE, N_FALSE, N_NONE, N_ELLIPSIS,
     N_BINOP,       /* op (BinOp), a, b */
     N_UNARY,       /* op (UnaryOp), a */
     N_BOOLOP,      /* op: 0 = and, 1 = or; list: 2+ operands */

@@ -34,6 +34,7 @@ static void code_dealloc(Obj *o)
             if (c->localnames[i]) obj_decref(c->localnames[i]);
     if (c->name) obj_decref(c->name);
     if (c->qualname) obj_decref(c->qualname);
+    if (c->doc) obj_decref(c->doc);
     if (c->filename) obj_decref(c->filename);
     mem_free(c->code);
     mem_free(c->lines);

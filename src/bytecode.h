@@ -148,6 +148,7 @@ typedef struct Code {
     int32_t flags;
     int32_t nkwonly;
     int32_t nposonly;        /* the first nposonly parameters cannot be passed by keyword */
+    Str *doc;                /* a function's docstring (f.__doc__), or NULL */
     /* added by the bench helper: the VM's global and attribute caches for
      * this code (src/vm.c gcache_for), NULL until first needed */
     void *vmcache;

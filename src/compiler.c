@@ -28,6 +28,7 @@
 #include "../runtime/operators.h"
 #include "../runtime/set.h"
 #include "../runtime/bytes.h"
+#include "../runtime/ellipsis.h"
 
 /* CALL_METHOD (bytecode.h) marks, while a unit is being built, a CALL /
  * CALL_KW whose callee was pushed by LOAD_METHOD: two slots ([f self] or
@@ -516,6 +517,7 @@ static bool is_const_node(Node *n)
 {
     switch (n->kind) {
     case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE: case N_BYTES:
+    case N_ELLIPSIS:
         return true;
     case N_UNARY:
         return n->op == UOP_NEG && (n->a->kind == N_INT || n->a->kind == N_FLOAT);
@@ -564,6 +566,7 @@ static Value make_const(Node *n)
     case N_TRUE: return VAL_TRUE;
     case N_FALSE: return VAL_FALSE;
     case N_NONE: return VAL_NONE;
+    case N_ELLIPSIS: return val_from_obj(&ellipsis_obj);
     case N_BYTES: {
         Bytes *b = bytes_new(n->str, n->str ? (int64_t)n->slen : 0);
         return b ? val_from_obj(b) : VAL_ERROR;
@@ -632,6 +635,7 @@ static const char *expr_name(Node *n)
     case N_TRUE: return "True";
     case N_FALSE: return "False";
     case N_NONE: return "None";
+    case N_ELLIPSIS: return "ellipsis";
     case N_COMPARE: return "comparison";
     case N_IFEXP: return "conditional expression";
     case N_LAMBDA: return "lambda";
@@ -651,7 +655,7 @@ static const char *expr_name(Node *n)
 static int const_truth(Node *n)   /* -1: not a constant */
 {
     switch (n->kind) {
-    case N_TRUE: return 1;
+    case N_TRUE: case N_ELLIPSIS: return 1;
     case N_FALSE: case N_NONE: return 0;
     case N_INT: {
         uint64_t u;
@@ -1115,6 +1119,7 @@ static void compile_expr(C *c, Node *n)
         compile_name(c, n->str, CTX_LOAD);
         break;
     case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE: case N_BYTES:
+    case N_ELLIPSIS:
         emit_const(c, const_value(c, n));
         break;
     case N_SET:
@@ -1736,6 +1741,25 @@ static void compile_with(C *c, Node *n, int item)
     bind_label(c, l_end);
 }
 
+/* A body's docstring: its first statement when that is a plain string
+ * literal (not an f-string). */
+static Node *docstring(NodeList *body)
+{
+    if (body->len == 0) return NULL;
+    Node *s = body->items[0];
+    return s->kind == N_EXPR_STMT && s->a && s->a->kind == N_STR ? s->a : NULL;
+}
+
+/* Store the docstring of body as __doc__ in the namespace being built:
+ * store_op is STORE_NAME in a class body, STORE_GLOBAL in a module. */
+static void store_docstring(C *c, NodeList *body, int store_op)
+{
+    Node *doc = docstring(body);
+    if (!doc) return;
+    emit_const(c, const_value(c, doc));
+    emit(c, store_op, name_index(c, "__doc__"));
+}
+
 /* class C(bases): body  ->  C = decorators(__build_class__(<body function>, 'C', *bases)).
  * The body runs with the namespace dict as its hidden slot 0 and returns the
  * __class__ cell (or None) so that __build_class__ can fill it for super(). */
@@ -1752,6 +1776,7 @@ static void compile_class(C *c, Node *n)
     if (!qn) fail_nomem(c);
     emit_const(c, str_val(qn));      /* steals */
     emit(c, OP_STORE_NAME, name_index(c, "__qualname__"));
+    store_docstring(c, &n->body, OP_STORE_NAME);
     compile_body(c, &n->body);
     c->u->line = last_line(&n->body, n->line);
     Symbol *cell = scope_lookup(s, "__class__");
@@ -1785,7 +1810,10 @@ static void compile_def(C *c, Node *n)
     c->u->line = last_line(&n->body, n->line);
     emit_const(c, VAL_NONE);
     emit(c, OP_RETURN_VALUE, 0);
+    Node *doc = docstring(&n->body);
+    Value docval = doc ? const_value(c, doc) : VAL_UNDEF;
     Code *code = finish_unit(c);
+    if (doc) code->doc = val_as_str(docval);
     pop_unit(c);
     c->u->line = n->line;
     make_function(c, code, s, flags);
@@ -2191,6 +2219,7 @@ Code *compile_module(Node *mod, const char *filename, CompileMode mode, ParseErr
     if (setjmp(c->fail) == 0) {
         c->filename = intern(c, filename ? filename : "<string>");
         push_unit(c, top, 1);
+        if (mode == COMPILE_FILE) store_docstring(c, &mod->body, OP_STORE_GLOBAL);
         compile_body(c, &mod->body);
         c->u->line = last_line(&mod->body, 1);
         emit_const(c, VAL_NONE);

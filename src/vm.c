@@ -491,16 +491,18 @@ static int bind_args(Function *fn, Code *co, Value *args, int nargs, Tuple *kw)
             goto out;
         }
     }
-    if (varargs) {
-        int n = nargs > np ? nargs - np : 0;
-        extra = n ? tuple_new(n) : &tuple_empty;
-        if (!extra) goto out;
-    }
     if (varkw) {
         kwdict = dict_new();
         if (!kwdict) goto out;
         for (int k = 0; k < nkw; k++)
             if (idx[k] < 0 && dict_set(kwdict, kw->items[k], args[nargs + k]) < 0) goto out;
+    }
+    /* The tuple last: an allocation after it could run a collection that
+     * untracks it while its items are still None (then never again). */
+    if (varargs) {
+        int n = nargs > np ? nargs - np : 0;
+        extra = n ? tuple_new(n) : &tuple_empty;
+        if (!extra) goto out;
     }
     /* nothing can fail from here on */
     for (int k = 0; k < nkw; k++) vals[k] = args[nargs + k];

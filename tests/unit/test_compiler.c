@@ -498,8 +498,12 @@ START_TEST(test_interactive)
     expect_ops(code_const(co, 0), "LOAD_GLOBAL POP_TOP LOAD_CONST RETURN_VALUE");
     obj_decref(co);
 
-    /* in a file, constant expression statements (docstrings) emit nothing */
+    /* in a file, a module's docstring becomes __doc__; other constant
+     * expression statements emit nothing */
     co = comp("'doc'\n1\n");
+    expect_ops(co, "LOAD_CONST STORE_GLOBAL LOAD_CONST RETURN_VALUE");
+    obj_decref(co);
+    co = comp("1\n'not a doc'\n");
     expect_ops(co, "LOAD_CONST RETURN_VALUE");
     obj_decref(co);
 }
