@@ -459,7 +459,17 @@ static int slot_hash(Value v, int64_t *out)
         err_set(&exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    int rc = obj_hash(r, out);
+    /* As CPython: a result that fits in 64 bits is the hash itself (-1
+     * becomes -2); a bigger one is reduced as hash(int) does. */
+    Value u = val_unbox(r);
+    int64_t h;
+    if (int_to_i64(u, &h) == 0) {
+        decref(r);
+        *out = h == -1 ? -2 : h;
+        return 0;
+    }
+    err_clear();                     /* OverflowError: too big for 64 bits */
+    int rc = obj_hash(u, out);
     decref(r);
     return rc;
 }
