@@ -25,6 +25,7 @@ typedef struct Exc {
     int ntb, tbcap;              /* traceback, innermost frame last */
     TbEntry *tb;
     Value value;                 /* StopIteration.value, SystemExit.code */
+    Dict *dict;                  /* NULL or attributes set on a builtin exception (e.note = 1) */
 } Exc;
 
 extern Type exc_BaseException, exc_Exception, exc_SystemExit, exc_KeyboardInterrupt,

@@ -114,10 +114,13 @@ static void exc_clear_refs(Obj *o)
 {
     Exc *e = (Exc *)o;
     Value cause = e->cause, context = e->context, value = e->value;
+    Dict *d = e->dict;
     e->cause = e->context = e->value = VAL_NONE;
+    e->dict = NULL;
     decref(cause);
     decref(context);
     decref(value);
+    if (d) obj_decref(d);
     tb_clear(e);
 }
 
@@ -137,6 +140,7 @@ static void exc_traverse(Obj *o, VisitProc visit, void *arg)
     if (val_is_obj(e->cause)) visit(val_as_obj(e->cause), arg);
     if (val_is_obj(e->context)) visit(val_as_obj(e->context), arg);
     if (val_is_obj(e->value)) visit(val_as_obj(e->value), arg);
+    if (e->dict) visit((Obj *)e->dict, arg);
     for (int i = 0; i < e->ntb; i++) visit((Obj *)e->tb[i].code, arg);
 }
 
@@ -191,7 +195,57 @@ static Value exc_getattr(Value o, Str *name)
     if (str_eq_cstr(name, "__traceback__")) return VAL_NONE;
     if (is_subtype(t, &exc_StopIteration) && str_eq_cstr(name, "value")) return new_ref(e->value);
     if (is_subtype(t, &exc_SystemExit) && str_eq_cstr(name, "code")) return new_ref(e->value);
+    if (str_eq_cstr(name, "__dict__") && !type_is_heap(t)) {
+        if (!e->dict && !(e->dict = dict_new())) return VAL_ERROR;
+        return new_ref(val_from_obj(e->dict));
+    }
+    if (e->dict) {
+        Value v = dict_get_str(e->dict, name);
+        if (v != VAL_UNDEF) return new_ref(v);
+    }
     return VAL_UNDEF;     /* the generic lookup goes on (methods, __class__) */
+}
+
+/* Attributes of a builtin exception instance: args, the chaining ones, and
+ * any other name in its __dict__, as CPython's BaseException. */
+static int exc_setattr(Value o, Str *name, Value v)
+{
+    Exc *e = (Exc *)val_as_obj(o);
+    if (str_eq_cstr(name, "args")) {
+        if (v == VAL_UNDEF) {
+            err_set(&exc_TypeError, "args may not be deleted");
+            return -1;
+        }
+        Value t = obj_call(val_from_obj(&tuple_type), &v, 1, NULL);    /* tuple(v) */
+        if (t == VAL_ERROR) return -1;
+        Tuple *old = e->args;
+        e->args = (Tuple *)val_as_obj(t);
+        if (old) obj_decref(old);
+        return 0;
+    }
+    if (str_eq_cstr(name, "__cause__") || str_eq_cstr(name, "__context__")) {
+        if (v == VAL_UNDEF) v = VAL_NONE;
+        if (v != VAL_NONE && !val_isinstance(v, &exc_BaseException)) {
+            err_format(&exc_TypeError, "exception %s must be None or derive from BaseException",
+                       str_eq_cstr(name, "__cause__") ? "cause" : "context");
+            return -1;
+        }
+        Value *slot = str_eq_cstr(name, "__cause__") ? &e->cause : &e->context;
+        Value old = *slot;
+        incref(v);
+        *slot = v;
+        decref(old);
+        return 0;
+    }
+    if (v == VAL_UNDEF) {
+        if (!e->dict || dict_get_str(e->dict, name) == VAL_UNDEF) {
+            err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", val_type_name(o), name->data);
+            return -1;
+        }
+        return dict_del(e->dict, str_val(name));
+    }
+    if (!e->dict && !(e->dict = dict_new())) return -1;
+    return dict_set_str(e->dict, name, v);
 }
 
 /* ---- OSError and the Unicode errors: extra attributes ---- */
@@ -344,10 +398,7 @@ static Value unicode_getattr(Value o, Str *name)
 static int excx_setattr(Value o, const char *const *names, Str *name, Value v)
 {
     int i = field_index(names, name);
-    if (i < 0) {
-        err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", val_type_name(o), name->data);
-        return -1;
-    }
+    if (i < 0) return exc_setattr(o, name, v);
     if (v == VAL_UNDEF) {
         err_set(&exc_TypeError, "can't delete attribute");
         return -1;
@@ -479,7 +530,7 @@ void err_unicode_encode(const char *encoding, Value str, int64_t start, int64_t 
     Type exc_##NAME = { \
         .ob = OBJ_HEAD_INIT(&type_type), .name = #NAME, .base = BASE, \
         .size = sizeof(Exc), .flags = EXC_FLAGS, .dealloc = exc_dealloc, \
-        .repr = exc_repr, .str = STR, .hash = exc_hash, .getattr = exc_getattr, \
+        .repr = exc_repr, .str = STR, .hash = exc_hash, .getattr = exc_getattr, .setattr = exc_setattr, \
         .new = exc_type_new, .traverse = exc_traverse, .clear = exc_clear_refs, \
     };
 #define EXC_TYPE(NAME, BASE) EXC_TYPE_STR(NAME, BASE, exc_str)
