@@ -9,6 +9,7 @@
 
 #include "bytes.h"
 #include "str.h"
+#include "function.h"
 #include "tuple.h"
 #include "list.h"
 #include "mem.h"
@@ -481,20 +482,6 @@ static bool no_kw(Tuple *kwnames, const char *name)
     return true;
 }
 
-static bool nargs_range(int nargs, int lo, int hi, const char *name)
-{
-    int n = nargs - 1;
-    if (n < lo) {
-        err_format(&exc_TypeError, "%s expected at least %d argument%s, got %d", name, lo, lo == 1 ? "" : "s", n);
-        return false;
-    }
-    if (n > hi) {
-        err_format(&exc_TypeError, "%s expected at most %d argument%s, got %d", name, hi, hi == 1 ? "" : "s", n);
-        return false;
-    }
-    return true;
-}
-
 /* Optional start/end arguments, clamped like slice bounds. */
 static int bounds(Bytes *b, Value *args, int nargs, int first, int64_t *start, int64_t *end)
 {
@@ -533,7 +520,7 @@ static int needle_of(Value v, char *one, const char **p, int64_t *n)
 
 static Value m_find(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "find") || !nargs_range(nargs, 1, 3, "find")) return VAL_ERROR;
+    if (!no_kw(kwnames, "find") || !args_count(nargs, 1, 3, "find")) return VAL_ERROR;
     char one;
     const char *p;
     int64_t n, start, end;
@@ -551,7 +538,7 @@ static Value m_index(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_count(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "count") || !nargs_range(nargs, 1, 3, "count")) return VAL_ERROR;
+    if (!no_kw(kwnames, "count") || !args_count(nargs, 1, 3, "count")) return VAL_ERROR;
     char one;
     const char *p;
     int64_t n, start, end, c = 0;
@@ -569,7 +556,7 @@ static Value m_count(Value *args, int nargs, Tuple *kwnames)
 
 static Value starts_ends(const char *name, Value *args, int nargs, Tuple *kwnames, bool ends)
 {
-    if (!no_kw(kwnames, name) || !nargs_range(nargs, 1, 3, name)) return VAL_ERROR;
+    if (!no_kw(kwnames, name) || !args_count(nargs, 1, 3, name)) return VAL_ERROR;
     Bytes *b = SELF;
     Value pre = args[1];
     Value *items = &pre;
@@ -605,7 +592,7 @@ static Value m_decode(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_hex(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "hex") || !nargs_range(nargs, 0, 0, "hex")) return VAL_ERROR;
+    if (!no_kw(kwnames, "hex") || !args_count(nargs, 0, 0, "hex")) return VAL_ERROR;
     Bytes *b = SELF;
     static const char digits[] = "0123456789abcdef";
     Str *s = str_alloc(b->len * 2);
@@ -622,7 +609,7 @@ static Value m_hex(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_join(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "join") || !nargs_range(nargs, 1, 1, "join")) return VAL_ERROR;
+    if (!no_kw(kwnames, "join") || !args_count(nargs, 1, 1, "join")) return VAL_ERROR;
     Value l = list_from_iterable(args[1]);
     if (l == VAL_ERROR) return VAL_ERROR;
     List *lst = val_as_list(l);

@@ -1064,9 +1064,10 @@ static Value inst_alloc(Class *c, Value *args, int nargs, Tuple *kw)
     return val_from_obj(o);
 }
 
-static Value base_init(Value self, Value *args, int nargs, Tuple *kw);
 
 /* Calling a class: __new__ then __init__. */
+static Value base_init_body(Type *s, Value self, Value *rest, int nrest, Tuple *kw);
+
 static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
 {
     Class *c = (Class *)t;
@@ -1108,7 +1109,7 @@ static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
     } else {
         Type *s = type_solid(val_type(obj));
         if (s == &list_type || s == &dict_type || s == &set_type) {   /* list.__init__(obj, *args) ... */
-            Value r = base_init(obj, args, nargs, kw);
+            Value r = base_init_body(s, obj, args, nargs, kw);
             if (r == VAL_ERROR) { decref(obj); return VAL_ERROR; }
         }
     }
@@ -2109,60 +2110,50 @@ static int base_clear(Value self, Type *s)
 }
 
 /* list.__init__, dict.__init__, set.__init__ (want: which; NULL: self's base) */
-static Value bd_init_of(Type *want, Value *args, int nargs, Tuple *kw)
+/* list/dict/set.__init__(self, *rest, **kw) once self is known to be one
+ * (s its solid type): clear, then fill from the optional argument. */
+static Value base_init_body(Type *s, Value self, Value *rest, int nrest, Tuple *kw)
 {
-    Type *s = nargs > 0 ? solid_of(args[0]) : NULL;
-    if (!want) want = s;
-    if (s != want || (s != &list_type && s != &dict_type && s != &set_type)) {
-        if (nargs < 1) err_format(&exc_TypeError, "descriptor '__init__' of '%s' object needs an argument", want->name);
-        else err_format(&exc_TypeError, "descriptor '__init__' requires a '%s' object but received a '%s'",
-                        want ? want->name : "list", val_type_name(args[0]));
-        return VAL_ERROR;
-    }
     int nkw = kw ? (int)kw->len : 0;
     if (nkw && s != &dict_type) {
         err_format(&exc_TypeError, "%s() takes no keyword arguments", s->name);
         return VAL_ERROR;
     }
-    if (nargs > 2) {
-        err_format(&exc_TypeError, "%s expected at most 1 argument, got %d", s->name, nargs - 1);
+    if (nrest > 1) {
+        err_format(&exc_TypeError, "%s expected at most 1 argument, got %d", s->name, nrest);
         return VAL_ERROR;
     }
-    Value self = args[0];
     if (s == &dict_type) {
         Dict *d = val_as_dict(self);
-        if (nargs == 2 && dict_update(d, args[1]) < 0) return VAL_ERROR;
+        if (nrest == 1 && dict_update(d, rest[0]) < 0) return VAL_ERROR;
         for (int i = 0; i < nkw; i++)
-            if (dict_set(d, kw->items[i], args[nargs + i]) < 0) return VAL_ERROR;
+            if (dict_set(d, kw->items[i], rest[nrest + i]) < 0) return VAL_ERROR;
         return VAL_NONE;
     }
     if (base_clear(self, s) < 0) return VAL_ERROR;
-    if (nargs == 2) {
-        int rc = s == &list_type ? list_extend(val_as_list(self), args[1]) : set_update(val_as_set(self), args[1]);
+    if (nrest == 1) {
+        int rc = s == &list_type ? list_extend(val_as_list(self), rest[0]) : set_update(val_as_set(self), rest[0]);
         if (rc < 0) return VAL_ERROR;
     }
     return VAL_NONE;
 }
 
+/* list.__init__ and friends called explicitly: args[0] must be one. */
+static Value bd_init_of(Type *want, Value *args, int nargs, Tuple *kw)
+{
+    Type *s = nargs > 0 ? solid_of(args[0]) : NULL;
+    if (s != want) {
+        if (nargs < 1) err_format(&exc_TypeError, "descriptor '__init__' of '%s' object needs an argument", want->name);
+        else err_format(&exc_TypeError, "descriptor '__init__' requires a '%s' object but received a '%s'",
+                        want->name, val_type_name(args[0]));
+        return VAL_ERROR;
+    }
+    return base_init_body(s, args[0], args + 1, nargs - 1, kw);
+}
+
 static Value bd_init_list(Value *args, int nargs, Tuple *kw) { return bd_init_of(&list_type, args, nargs, kw); }
 static Value bd_init_dict(Value *args, int nargs, Tuple *kw) { return bd_init_of(&dict_type, args, nargs, kw); }
 static Value bd_init_set(Value *args, int nargs, Tuple *kw) { return bd_init_of(&set_type, args, nargs, kw); }
-
-static Value base_init(Value self, Value *args, int nargs, Tuple *kw)
-{
-    int total = nargs + (kw ? (int)kw->len : 0);
-    Value small[9];
-    Value *a = small;
-    if (total + 1 > 9) {
-        a = mem_alloc(sizeof(Value) * ((size_t)total + 1));
-        if (!a) { err_no_memory(); return VAL_ERROR; }
-    }
-    a[0] = self;
-    if (total) memcpy(a + 1, args, sizeof(Value) * (size_t)total);
-    Value r = bd_init_of(NULL, a, nargs + 1, kw);
-    if (a != small) mem_free(a);
-    return r;
-}
 
 /* base.__new__(cls, *args): an instance of cls (base itself or a class
  * deriving from it) made by base's constructor. */

@@ -1071,23 +1071,9 @@ static bool no_args(int nargs, Tuple *kwnames, const char *name)
     return true;
 }
 
-static bool arg_range(int nargs, int lo, int hi, const char *name)
-{
-    int n = nargs - 1;
-    if (n < lo) {
-        err_format(&exc_TypeError, "%s expected at least %d argument%s, got %d", name, lo, lo == 1 ? "" : "s", n);
-        return false;
-    }
-    if (n > hi) {
-        err_format(&exc_TypeError, "%s expected at most %d argument%s, got %d", name, hi, hi == 1 ? "" : "s", n);
-        return false;
-    }
-    return true;
-}
-
 static Value m_get(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "get") || !arg_range(nargs, 1, 2, "get")) return VAL_ERROR;
+    if (!no_kw(kwnames, "get") || !args_count(nargs, 1, 2, "get")) return VAL_ERROR;
     Value v = dict_get(val_as_dict(args[0]), args[1]);
     if (v == VAL_ERROR) return VAL_ERROR;
     if (v == VAL_UNDEF) v = nargs > 2 ? args[2] : VAL_NONE;
@@ -1115,7 +1101,7 @@ static Value m_items(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_pop(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "pop") || !arg_range(nargs, 1, 2, "pop")) return VAL_ERROR;
+    if (!no_kw(kwnames, "pop") || !args_count(nargs, 1, 2, "pop")) return VAL_ERROR;
     Dict *d = val_as_dict(args[0]);
     int64_t h = 0;
     uint64_t slot;
@@ -1165,7 +1151,7 @@ static Value m_popitem(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_setdefault(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "setdefault") || !arg_range(nargs, 1, 2, "setdefault")) return VAL_ERROR;
+    if (!no_kw(kwnames, "setdefault") || !args_count(nargs, 1, 2, "setdefault")) return VAL_ERROR;
     Dict *d = val_as_dict(args[0]);
     Value dflt = nargs > 2 ? args[2] : VAL_NONE;
     int64_t h;
@@ -1229,7 +1215,7 @@ static Value m_fromkeys(Value *args, int nargs, Tuple *kwnames)
         nargs--;
     }
     if (kwnames && kwnames->len) { err_set(&exc_TypeError, "dict.fromkeys() takes no keyword arguments"); return VAL_ERROR; }
-    if (!arg_range(nargs + 1, 1, 2, "fromkeys")) return VAL_ERROR;
+    if (!args_count(nargs + 1, 1, 2, "fromkeys")) return VAL_ERROR;
     Value value = nargs > 1 ? args[1] : VAL_NONE;
     if (cls != &dict_type) {
         /* a subclass: cls(), then r[key] = value through its __setitem__ */

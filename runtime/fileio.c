@@ -692,8 +692,7 @@ static Value fileio_next(Value o)
 /* ------------------------------------------------------------------ */
 /* methods                                                              */
 
-/* An optional size: None or absent is -1. */
-static int size_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, int64_t *out)
+int fileio_size_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, int64_t *out)
 {
     if (args_no_kw(fname, kwnames) < 0) return -1;
     *out = -1;
@@ -725,7 +724,7 @@ static Value m_read(Value *args, int nargs, Tuple *kwnames)
 {
     int64_t n;
     FileIO *f = as_file(args[0]);
-    if (size_arg("read", args, nargs, kwnames, &n) < 0) return VAL_ERROR;
+    if (fileio_size_arg("read", args, nargs, kwnames, &n) < 0) return VAL_ERROR;
     if (check_readable(f, "read of closed file") < 0) return VAL_ERROR;
     return f->text ? text_read(f, n) : bin_read(f, n);
 }
@@ -738,7 +737,7 @@ static Value m_readline(Value *args, int nargs, Tuple *kwnames)
         err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(args[1]));
         return VAL_ERROR;
     }
-    if (size_arg("readline", args, nargs, kwnames, &n) < 0) return VAL_ERROR;
+    if (fileio_size_arg("readline", args, nargs, kwnames, &n) < 0) return VAL_ERROR;
     if (check_readable(f, "readline of closed file") < 0) return VAL_ERROR;
     return read_line(f, n);
 }
@@ -747,7 +746,7 @@ static Value m_readlines(Value *args, int nargs, Tuple *kwnames)
 {
     int64_t hint;
     FileIO *f = as_file(args[0]);
-    if (size_arg("readlines", args, nargs, kwnames, &hint) < 0) return VAL_ERROR;
+    if (fileio_size_arg("readlines", args, nargs, kwnames, &hint) < 0) return VAL_ERROR;
     if (check_open(f) < 0 || check_readable(f, CLOSED) < 0) return VAL_ERROR;
     List *l = list_new(0);
     if (!l) return VAL_ERROR;

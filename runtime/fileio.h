@@ -12,5 +12,8 @@ Value fileio_open(Value *args, int nargs, Tuple *kwnames);
 /* Added by the files helper: is v a file object open() returned? */
 #include <stdbool.h>
 bool  fileio_check(Value v);
+/* The optional size argument of read/readline/readlines (args[1]; None or
+ * absent: -1), shared with sys.stdin (runtime/textio.c). */
+int   fileio_size_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, int64_t *out);
 
 #endif

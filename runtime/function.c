@@ -28,6 +28,20 @@ int args_no_kw(const char *fname, Tuple *kwnames)
     return 0;
 }
 
+bool args_count(int nargs, int lo, int hi, const char *name)
+{
+    int n = nargs - 1;
+    if (n < lo) {
+        err_format(&exc_TypeError, "%s expected at least %d argument%s, got %d", name, lo, lo == 1 ? "" : "s", n);
+        return false;
+    }
+    if (n > hi) {
+        err_format(&exc_TypeError, "%s expected at most %d argument%s, got %d", name, hi, hi == 1 ? "" : "s", n);
+        return false;
+    }
+    return true;
+}
+
 int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
               const char *const names[], int maxpos, int minpos, Value *out)
 {

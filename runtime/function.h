@@ -52,5 +52,8 @@ int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
               const char *const names[], int maxpos, int minpos, Value *out);
 /* Fail with "f() takes no keyword arguments" when kwnames is non-empty. */
 int args_no_kw(const char *fname, Tuple *kwnames);
+/* A method's positional count (nargs includes self) within lo..hi, else
+ * CPython's "name expected at least/most N argument(s), got M". */
+bool args_count(int nargs, int lo, int hi, const char *name);
 
 #endif

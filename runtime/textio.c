@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include "textio.h"
+#include "fileio.h"
 #include "error.h"
 #include "str.h"
 #include "dict.h"
@@ -181,35 +182,17 @@ static int check_input(Value self)
     return -1;
 }
 
-static int size_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, int64_t *out)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    *out = -1;
-    if (nargs > 2) {
-        err_format(&exc_TypeError, "%s expected at most 1 argument, got %d", fname, nargs - 1);
-        return -1;
-    }
-    if (nargs == 2 && args[1] != VAL_NONE) {
-        if (!val_is_intlike(args[1])) {
-            err_format(&exc_TypeError, "argument should be integer or None, not '%s'", val_type_name(args[1]));
-            return -1;
-        }
-        *out = val_to_i64(args[1]);
-    }
-    return 0;
-}
-
 static Value m_readline(Value *args, int nargs, Tuple *kwnames)
 {
     int64_t n;
-    if (size_arg("readline", args, nargs, kwnames, &n) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
+    if (fileio_size_arg("readline", args, nargs, kwnames, &n) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
     return read_line(self_of(args[0])->fp, n);
 }
 
 static Value m_read(Value *args, int nargs, Tuple *kwnames)
 {
     int64_t n;
-    if (size_arg("read", args, nargs, kwnames, &n) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
+    if (fileio_size_arg("read", args, nargs, kwnames, &n) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
     StrBuf b;
     sb_init(&b);
     int64_t got = 0;
@@ -229,7 +212,7 @@ static Value m_read(Value *args, int nargs, Tuple *kwnames)
 static Value m_readlines(Value *args, int nargs, Tuple *kwnames)
 {
     int64_t hint;
-    if (size_arg("readlines", args, nargs, kwnames, &hint) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
+    if (fileio_size_arg("readlines", args, nargs, kwnames, &hint) < 0 || check_input(args[0]) < 0) return VAL_ERROR;
     List *l = list_new(0);
     if (!l) return VAL_ERROR;
     int64_t total = 0;

@@ -1913,6 +1913,20 @@ dispatch:
         Value *p, *args, *ret, callee, res;
         int nargs;
         goto do_call;
+/* Put v before the call's arguments: into the free slot below them when
+ * LOAD_METHOD left one (VAL_UNDEF), else by shifting them up one. A macro,
+ * not a function, so that args and sp stay in registers. */
+#define INSERT_FIRST_ARG(v) do { \
+        if (args == p + 1 && *p == VAL_UNDEF) { \
+            *p = (v); \
+            args = p; \
+        } else { \
+            memmove(args + 1, args, (size_t)(n + (args == p ? 1 : 0)) * sizeof(Value)); \
+            args[0] = (v); \
+            sp++; \
+        } \
+        nargs++; \
+    } while (0)
     TARGET(CALL_KW)
         {
             Value kwv = POP();
@@ -1948,19 +1962,9 @@ dispatch:
             } else if (t == &method_type) {
                 Method *m = (Method *)val_as_obj(callee);
                 if (val_is_obj(m->func) && val_as_obj(m->func)->type == &function_type) {
-                    /* insert self before the arguments */
-                    int total = n + (args == p ? 1 : 0);
                     Value self = m->self;
                     incref(self);
-                    if (args == p + 1 && *p == VAL_UNDEF) {
-                        *p = self;
-                        args = p;
-                    } else {
-                        memmove(args + 1, args, (size_t)total * sizeof(Value));
-                        args[0] = self;
-                        sp++;
-                    }
-                    nargs++;
+                    INSERT_FIRST_ARG(self);
                     fn = (Function *)val_as_obj(m->func);
                 }
             } else if (t == &type_type && (((Type *)val_as_obj(callee))->flags & TYPE_HEAPTYPE)) {
@@ -1969,16 +1973,7 @@ dispatch:
                 Value obj = class_new_for_init((Type *)val_as_obj(callee), &init);
                 if (obj == VAL_ERROR) { res = VAL_ERROR; goto call_done; }
                 if (obj != VAL_UNDEF) {
-                    int total = n + (args == p ? 1 : 0);
-                    if (args == p + 1 && *p == VAL_UNDEF) {
-                        *p = obj;
-                        args = p;
-                    } else {
-                        memmove(args + 1, args, (size_t)total * sizeof(Value));
-                        args[0] = obj;
-                        sp++;
-                    }
-                    nargs++;
+                    INSERT_FIRST_ARG(obj);
                     incref(obj);
                     *ret = obj;                 /* the result; the instance holds its class */
                     decref(callee);
