@@ -30,6 +30,7 @@
 #include "textio.h"
 #include "fileio.h"
 #include "vm.h"
+#include "sitebuiltins.h"
 
 #define REFCNT_IMMORTAL INT64_C(4294967295)
 
@@ -1070,22 +1071,6 @@ static Value b_dir(Value *args, int nargs, Tuple *kwnames)
     return val_from_obj(l);
 }
 
-/* exit()/quit() raise SystemExit(code), code None by default (sys.exit raises SystemExit()). */
-static Value quitter(const char *name, Value *args, int nargs, Tuple *kwnames)
-{
-    static const char *const names[] = {"code", NULL};
-    Value a[1];
-    if (args_bind(name, args, nargs, kwnames, names, 1, 0, a) < 0) return VAL_ERROR;
-    Value code = a[0] == VAL_UNDEF ? VAL_NONE : a[0];
-    Value exc = exc_new(&exc_SystemExit, &code, 1);
-    if (exc == VAL_ERROR) return VAL_ERROR;
-    err_set_exc(exc);
-    return VAL_ERROR;
-}
-
-static Value b_exit(Value *a, int n, Tuple *k) { return quitter("exit", a, n, k); }
-static Value b_quit(Value *a, int n, Tuple *k) { return quitter("quit", a, n, k); }
-
 /* ---- the builtins dict ---- */
 
 static const MethodDef builtin_functions[] = {
@@ -1098,7 +1083,7 @@ static const MethodDef builtin_functions[] = {
     {"sorted", b_sorted}, {"divmod", b_divmod}, {"pow", b_pow}, {"round", b_round},
     {"format", b_format}, {"globals", b_globals}, {"dir", b_dir},
     {"locals", b_locals}, {"vars", b_vars},
-    {"getrefcount", sys_getrefcount}, {"exit", b_exit}, {"quit", b_quit},
+    {"getrefcount", sys_getrefcount},
     {"open", fileio_open},
     {NULL, NULL},
 };
@@ -1129,6 +1114,7 @@ Dict *builtins_init(void)
         dict_set_cstr(d, "EnvironmentError", val_from_obj(&exc_OSError)) < 0)
         goto fail;
     if (class_add_builtins(d) < 0) goto fail;   /* object, super, property, ... (runtime/class.c) */
+    if (site_add_builtins(d) < 0) goto fail;    /* exit, quit, help, ... (runtime/sitebuiltins.c) */
     Value name = new_str("builtins");
     if (name == VAL_ERROR) goto fail;
     int r = dict_set_cstr(d, "__name__", name);

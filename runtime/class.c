@@ -2397,6 +2397,12 @@ static bool is_trampoline(Value d)
     return val_is_obj(d) && val_as_obj(d)->type == &builtin_type && ((Builtin *)val_as_obj(d))->fn == unbound_call;
 }
 
+Type *class_builtin_method_owner(Value f)
+{
+    if (is_trampoline(f)) f = ((Builtin *)val_as_obj(f))->self;
+    return is_plain_builtin(f) ? boxed_method_owner(f) : NULL;
+}
+
 Value class_unbound_method(Value f)
 {
     if (is_plain_builtin(f) && boxed_method_owner(f))

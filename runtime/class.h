@@ -84,6 +84,9 @@ Value class_method_self(CFunc fn, Value self);
  * that unboxes a subclass instance passed as self (runtime/object.c's
  * type getattr and class attribute reads use it). */
 Value class_unbound_method(Value f);
+/* The builtin type whose method f is (str for str.upper, unbound or as its
+ * type's dict holds it), NULL for anything else. */
+Type *class_builtin_method_owner(Value f);
 /* Is name's first definition in t's MRO in a class (not a builtin type)? */
 bool  class_user_defined(Type *t, const char *name);
 

@@ -13,6 +13,10 @@
 #include "tuple.h"
 #include "dict.h"
 #include "vm.h"
+#include "class.h"
+#include "docstrings.h"
+#include "set.h"
+#include <string.h>
 
 /* Calls with more arguments than this copy them to the heap to prepend self. */
 #define SMALL_ARGS 8
@@ -128,6 +132,11 @@ static Value no_attr(Value o, Str *name)
 }
 
 static Value new_ref(Value v) { incref(v); return v; }
+static Value new_str_value(const char *s)
+{
+    Str *r = str_from_cstr(s);
+    return r ? str_val(r) : VAL_ERROR;
+}
 
 /* ---- function ---- */
 
@@ -223,6 +232,9 @@ static Value function_getattr(Value o, Str *name)
     }
     if (str_eq_cstr(name, "__defaults__"))
         return f->defaults ? new_ref(val_from_obj(f->defaults)) : VAL_NONE;
+    if (str_eq_cstr(name, "__kwdefaults__"))
+        return f->kwdefaults ? new_ref(val_from_obj(f->kwdefaults)) : VAL_NONE;
+    if (str_eq_cstr(name, "__code__")) return new_ref(val_from_obj(f->code));
     if (str_eq_cstr(name, "__dict__")) {
         if (!f->dict && !(f->dict = dict_new())) return VAL_ERROR;
         return new_ref(val_from_obj(f->dict));
@@ -355,6 +367,33 @@ static Value builtin_call(Value self, Value *args, int nargs, Tuple *kwnames)
     return call_with_self(self, b->fn, b->self, args, nargs, kwnames);
 }
 
+/* The type whose method b is: its own methods table for a bound method, the
+ * type's for dict.fromkeys, the owner of an unbound one; NULL for a function. */
+static Type *builtin_owner(Builtin *b)
+{
+    if (b->self == VAL_UNDEF || val_type(b->self) == &builtin_type)
+        return class_builtin_method_owner(val_from_obj(b));
+    Type *t = val_type(b->self);
+    if (t == &type_type) t = (Type *)val_as_obj(b->self);
+    for (Type *u = t; u; u = u->base)
+        for (const MethodDef *m = u->methods; m && m->name; m++)
+            if (m->fn == b->fn && strcmp(m->name, b->name) == 0) return u;
+    return t;
+}
+
+/* b's entry in runtime/docstrings.c: the raw doc (NULL: none) and its signature. */
+static const char *builtin_doc(Builtin *b, const char **sig)
+{
+    Type *owner = builtin_owner(b);
+    if (owner) {
+        const char *d = doc_lookup(owner->name, b->name, sig);
+        if (!d && owner == &frozenset_type) d = doc_lookup("set", b->name, sig);
+        return d;
+    }
+    if (b->module && !str_eq_cstr(b->module, "builtins")) return doc_lookup(b->module->data, b->name, sig);
+    return doc_lookup(NULL, b->name, sig);
+}
+
 static Value builtin_getattr(Value o, Str *name)
 {
     Builtin *b = (Builtin *)val_as_obj(o);
@@ -362,7 +401,20 @@ static Value builtin_getattr(Value o, Str *name)
         Str *s = str_from_cstr(b->name);
         return s ? str_val(s) : VAL_ERROR;
     }
-    if (str_eq_cstr(name, "__doc__")) return VAL_NONE;
+    if (str_eq_cstr(name, "__doc__") || str_eq_cstr(name, "__text_signature__")) {
+        const char *sig, *doc = builtin_doc(b, &sig);
+        const char *s = name->data[2] == 'd' ? doc : sig;
+        return s ? new_str_value(s) : VAL_NONE;
+    }
+    if (str_eq_cstr(name, "__module__")) {
+        if (b->self != VAL_UNDEF) return VAL_NONE;
+        if (b->module) return new_ref(str_val(b->module));
+        return builtin_owner(b) ? VAL_NONE : new_str_value("builtins");
+    }
+    if (str_eq_cstr(name, "__objclass__")) {
+        Type *owner = b->self == VAL_UNDEF || val_type(b->self) == &builtin_type ? builtin_owner(b) : NULL;
+        if (owner) return new_ref(val_from_obj(owner));
+    }
     if (str_eq_cstr(name, "__self__")) {
         if (b->self == VAL_UNDEF) return VAL_NONE;
         return new_ref(b->self);

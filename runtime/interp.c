@@ -93,7 +93,9 @@ void interp_init(int argc, char **argv)
 
 static void clear_module(Value m)
 {
-    if (val_is_obj(m) && val_as_obj(m)->type == &module_type && ((Module *)val_as_obj(m))->dict)
+    /* the builtins module's dict is interp.builtins, emptied last */
+    if (val_is_obj(m) && val_as_obj(m)->type == &module_type && ((Module *)val_as_obj(m))->dict
+        && ((Module *)val_as_obj(m))->dict != interp.builtins)
         dict_clear(((Module *)val_as_obj(m))->dict);
 }
 

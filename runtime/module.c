@@ -8,6 +8,7 @@
 #include "dict.h"
 #include "function.h"
 #include "interp.h"
+#include "sitebuiltins.h"
 
 const BuiltinModule builtin_modules[] = {
     {"sys", mod_sys_init},
@@ -19,6 +20,8 @@ const BuiltinModule builtin_modules[] = {
     {"os.path", mod_os_path_init},       /* the os module's path (posixpath) */
     {"_weakref", mod_weakref_init},
     {"atexit", mod_atexit_init},
+    {"builtins", mod_builtins_init},     /* runtime/sitebuiltins.c */
+    {"_pydoc", mod_pydoc_init},
     {NULL, NULL},
 };
 
@@ -43,6 +46,11 @@ int module_add_function(Dict *d, const char *name, CFunc fn)
 {
     Value f = builtin_new(name, fn, VAL_UNDEF);
     if (f == VAL_ERROR) return -1;
+    Value mod = dict_get_cstr(d, "__name__");      /* f.__module__, and its doc's key */
+    if (val_is_str(mod)) {
+        incref(mod);
+        ((Builtin *)val_as_obj(f))->module = val_as_str(mod);
+    }
     int r = dict_set_cstr(d, name, f);
     decref(f);
     return r;

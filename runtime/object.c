@@ -20,6 +20,8 @@
 #include "floatobj.h"
 #include "function.h"
 #include "class.h"
+#include "tuple.h"
+#include "docstrings.h"
 
 /* ---- allocation ---- */
 
@@ -239,6 +241,47 @@ static Value type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
     return VAL_ERROR;
 }
 
+/* The introspection attributes of a builtin type (help() reads them):
+ * __doc__ and __text_signature__ from runtime/docstrings.c, __module__
+ * ("weakref" for "weakref.ReferenceType", else builtins), __bases__ and
+ * __mro__ along the single base chain. VAL_UNDEF: not one of them. */
+static Value static_type_attr(Type *t, Str *name)
+{
+    if (name->data[0] != '_' || name->data[1] != '_') return VAL_UNDEF;
+    if (str_eq_cstr(name, "__doc__") || str_eq_cstr(name, "__text_signature__")) {
+        char key[80];
+        const char *sig;
+        snprintf(key, sizeof key, "type:%s", t->name);
+        const char *doc = doc_lookup(NULL, key, &sig);
+        const char *r = name->data[2] == 'd' ? doc : sig;
+        if (!r) return VAL_NONE;
+        Str *s = str_from_cstr(r);
+        return s ? str_val(s) : VAL_ERROR;
+    }
+    if (str_eq_cstr(name, "__module__")) {
+        const char *dot = strrchr(t->name, '.');
+        Str *s = dot ? str_new(t->name, (int64_t)(dot - t->name)) : str_from_cstr("builtins");
+        return s ? str_val(s) : VAL_ERROR;
+    }
+    bool mro = str_eq_cstr(name, "__mro__");
+    if (mro || str_eq_cstr(name, "__bases__")) {
+        Value items[64];
+        int n = 0;
+        if (mro) items[n++] = val_from_obj(t);
+        for (Type *b = t->base; b && n < 63 && (mro || n == 0); b = b->base) items[n++] = val_from_obj(b);
+        if (t != &object_type && (n == 0 || items[n - 1] != val_from_obj(&object_type)) && (mro || n == 0))
+            items[n++] = val_from_obj(&object_type);
+        Tuple *r = tuple_new(n);
+        if (!r) return VAL_ERROR;
+        for (int i = 0; i < n; i++) {
+            incref(items[i]);
+            r->items[i] = items[i];
+        }
+        return val_from_obj(r);
+    }
+    return VAL_UNDEF;
+}
+
 static Value type_getattr(Value o, Str *name)
 {
     Type *t = (Type *)val_as_obj(o);
@@ -261,6 +304,8 @@ static Value type_getattr(Value o, Str *name)
         obj_incref(&type_type);
         return val_from_obj(&type_type);
     }
+    v = static_type_attr(t, name);
+    if (v != VAL_UNDEF) return v;
     err_format(&exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->data);
     return VAL_ERROR;
 }

@@ -70,6 +70,40 @@ static int code_hash(Value v, int64_t *out)
     return 0;
 }
 
+/* The parts of a code object a signature is read from (help() uses them),
+ * under CPython's names and with CPython's CO_VARARGS/CO_VARKEYWORDS bits. */
+static Value code_getattr(Value v, Str *name)
+{
+    Code *c = (Code *)val_as_obj(v);
+    if (str_eq_cstr(name, "co_argcount")) return val_from_int(c->nparams);
+    if (str_eq_cstr(name, "co_posonlyargcount")) return val_from_int(c->nposonly);
+    if (str_eq_cstr(name, "co_kwonlyargcount")) return val_from_int(c->nkwonly);
+    if (str_eq_cstr(name, "co_flags"))
+        return val_from_int(((c->flags & CO_VARARGS) ? 4 : 0) | ((c->flags & CO_VARKW) ? 8 : 0) |
+                            ((c->flags & CO_GENERATOR) ? 32 : 0));
+    if (str_eq_cstr(name, "co_firstlineno")) return val_from_int(c->firstline);
+    Str *s = str_eq_cstr(name, "co_name") ? c->name : str_eq_cstr(name, "co_qualname") ? c->qualname
+           : str_eq_cstr(name, "co_filename") ? c->filename : NULL;
+    if (s) {
+        obj_incref(s);
+        return str_val(s);
+    }
+    if (str_eq_cstr(name, "co_varnames")) {
+        int32_t n = c->nlocals - c->ncells - c->nfrees;
+        for (int32_t i = 0; i < c->ncells; i++)   /* a captured parameter is still a parameter */
+            if (c->cell_param && c->cell_param[i] >= n) n = c->cell_param[i] + 1;
+        Tuple *t = tuple_new(n < 0 ? 0 : n);
+        if (!t) return VAL_ERROR;
+        for (int32_t i = 0; i < n; i++) {
+            obj_incref(c->localnames[i]);
+            t->items[i] = str_val(c->localnames[i]);
+        }
+        return val_from_obj(t);
+    }
+    err_format(&exc_AttributeError, "'code' object has no attribute '%s'", name->data);
+    return VAL_ERROR;
+}
+
 Type code_type = {
     .ob = OBJ_HEAD_INIT(&type_type),
     .name = "code",
@@ -77,6 +111,7 @@ Type code_type = {
     .dealloc = code_dealloc,
     .repr = code_repr,
     .hash = code_hash,
+    .getattr = code_getattr,
 };
 
 Code *code_new(void)

@@ -105,6 +105,15 @@ static int fresh_main(void)
 {
     Value m = module_new("__main__");
     if (m == VAL_ERROR) return -1;
+    Str *bname = str_intern_cstr("builtins");      /* __main__.__builtins__, as CPython */
+    Value b = bname ? module_import(bname) : VAL_ERROR;
+    if (bname) obj_decref(bname);
+    if (b == VAL_ERROR || dict_set_cstr(((Module *)val_as_obj(m))->dict, "__builtins__", b) < 0) {
+        xdecref(b);
+        decref(m);
+        return -1;
+    }
+    decref(b);
     if (interp.modules && dict_set_cstr(interp.modules, "__main__", m) < 0) {
         decref(m);
         return -1;
