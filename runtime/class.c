@@ -2400,7 +2400,16 @@ static bool is_trampoline(Value d)
 Type *class_builtin_method_owner(Value f)
 {
     if (is_trampoline(f)) f = ((Builtin *)val_as_obj(f))->self;
-    return is_plain_builtin(f) ? boxed_method_owner(f) : NULL;
+    if (!is_plain_builtin(f)) return NULL;
+    Type *t = boxed_method_owner(f);
+    if (t) return t;
+    /* the special methods class_add_builtins put in the dicts (int.__add__) */
+    static Type *const owners[] = { &object_type, &str_type, &int_type, &bool_type, &float_type, &tuple_type,
+                                    &list_type, &dict_type, &set_type, &frozenset_type, &bytes_type, &range_type };
+    const char *name = ((Builtin *)val_as_obj(f))->name;
+    for (size_t i = 0; i < sizeof owners / sizeof owners[0]; i++)
+        if (owners[i]->dict && dict_get_cstr(owners[i]->dict, name) == f) return owners[i];
+    return NULL;
 }
 
 Value class_unbound_method(Value f)

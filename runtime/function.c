@@ -388,9 +388,11 @@ static const char *builtin_doc(Builtin *b, const char **sig)
     if (owner) {
         const char *d = doc_lookup(owner->name, b->name, sig);
         if (!d && owner == &frozenset_type) d = doc_lookup("set", b->name, sig);
+        if (!d && b->name[0] == '_') d = doc_lookup("*", b->name, sig);    /* __add__ of any type */
         return d;
     }
     if (b->module && !str_eq_cstr(b->module, "builtins")) return doc_lookup(b->module->data, b->name, sig);
+    if (b->name[0] == '_') return doc_lookup("*", b->name, sig);           /* object.__init__ */
     return doc_lookup(NULL, b->name, sig);
 }
 

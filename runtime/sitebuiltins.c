@@ -94,11 +94,25 @@ static Value pydoc_page(Value *args, int nargs, Tuple *kwnames)
     return site_page(s->data, s->len) < 0 ? VAL_ERROR : VAL_NONE;
 }
 
+/* import_module(name): the module, imported by a name only known at run time
+ * (help("math.sqrt")). */
+static Value pydoc_import_module(Value *args, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw("import_module", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 1 || !val_is_str(args[0])) {
+        err_set(&exc_TypeError, "import_module() takes one str");
+        return VAL_ERROR;
+    }
+    return module_import(val_as_str(args[0]));
+}
+
 Value mod_pydoc_init(void)
 {
     Value m = module_new("_pydoc");
     if (m == VAL_ERROR) return VAL_ERROR;
-    if (module_add_function(((Module *)val_as_obj(m))->dict, "page", pydoc_page) < 0) {
+    Dict *d = ((Module *)val_as_obj(m))->dict;
+    if (module_add_function(d, "page", pydoc_page) < 0 ||
+        module_add_function(d, "import_module", pydoc_import_module) < 0) {
         decref(m);
         return VAL_ERROR;
     }
