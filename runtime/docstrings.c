@@ -395,6 +395,11 @@ static const DocEntry docs[] = {
     {"module:time", NULL, "Clocks and sleeping."},
     {"module:gc", NULL, "The cycle collector: run it, tune it, look at what it tracks."},
     {"module:os", NULL, "Files, directories, environment variables and processes."},
+    {"module:tracemalloc", NULL, "Measure the memory the interpreter's heap holds, and its peak."},
+    {"module:atexit", NULL, "Functions to call when the program ends."},
+    {"module:builtins", NULL,
+     "The builtin functions, types, exceptions and constants.\n\n"
+     "Every module sees these names unless it binds them itself."},
 
     /* ---- math ---- */
     {"math.sqrt", "($module, x, /)", "Return the square root of x."},

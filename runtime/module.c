@@ -9,6 +9,8 @@
 #include "function.h"
 #include "interp.h"
 #include "sitebuiltins.h"
+#include "docstrings.h"
+#include <stdio.h>
 
 const BuiltinModule builtin_modules[] = {
     {"sys", mod_sys_init},
@@ -67,6 +69,17 @@ Value module_import(Str *name)
         if (!str_eq_cstr(name, bm->name)) continue;
         m = bm->init();
         if (m == VAL_ERROR) return VAL_ERROR;
+        char key[64];
+        snprintf(key, sizeof key, "module:%s", bm->name);
+        const char *doc = doc_lookup(NULL, key, NULL);
+        Str *ds = doc ? str_from_cstr(doc) : NULL;
+        if (ds) {
+            Dict *d = ((Module *)val_as_obj(m))->dict;
+            if (dict_set_cstr(d, "__doc__", str_val(ds)) < 0) err_clear();
+            obj_decref(ds);
+        } else if (doc) {
+            err_clear();
+        }
         if (dict_set_str(interp.modules, name, m) < 0) {
             decref(m);
             return VAL_ERROR;
