@@ -52,6 +52,28 @@ static const char *pager_command(void)
     return NULL;
 }
 
+/* Write text without its overstruck bold ("X\bX" is X), as pydoc's plain(). */
+static int write_plain(Value out, const char *text, int64_t len)
+{
+    if (!memchr(text, '\b', (size_t)len)) return textio_write(out, text, len);
+    char *buf = malloc((size_t)len);
+    if (!buf) {
+        err_no_memory();
+        return -1;
+    }
+    int64_t n = 0;
+    for (int64_t i = 0; i < len; i++) {
+        if (text[i] == '\b' && n > 0) {
+            do n--; while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);   /* a whole UTF-8 character */
+            continue;
+        }
+        buf[n++] = text[i];
+    }
+    int r = textio_write(out, buf, n);
+    free(buf);
+    return r;
+}
+
 int site_page(const char *text, int64_t len)
 {
     Value out = textio_sys_stream("stdout");
@@ -61,7 +83,7 @@ int site_page(const char *text, int64_t len)
             err_set(&exc_RuntimeError, "lost sys.stdout");
             return -1;
         }
-        return textio_write(out, text, len);
+        return write_plain(out, text, len);
     }
     fflush(stdout);
     /* The pager owns the terminal: Ctrl-C is its to handle, and quitting it
@@ -79,7 +101,7 @@ int site_page(const char *text, int64_t len)
     }
     sigaction(SIGPIPE, &old_pipe, NULL);
     sigaction(SIGINT, &old_int, NULL);
-    if (!p) return textio_write(out, text, len);
+    if (!p) return write_plain(out, text, len);
     return 0;
 }
 
