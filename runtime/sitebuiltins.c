@@ -153,15 +153,43 @@ Value mod_builtins_init(void)
     return m;
 }
 
+/* The arguments of cls.__call__(self[, param]), with CPython's messages for
+ * these methods written in Python: *out is the argument or VAL_UNDEF. */
+static int site_args(const char *cls, const char *param, Value *args, int nargs, Tuple *kwnames, Value *out)
+{
+    *out = nargs > 0 ? args[0] : VAL_UNDEF;
+    int maxpos = param ? 1 : 0;
+    if (nargs > maxpos) {
+        if (maxpos == 0)
+            err_format(&exc_TypeError, "%s.__call__() takes 1 positional argument but %d were given", cls, nargs + 1);
+        else
+            err_format(&exc_TypeError, "%s.__call__() takes from 1 to %d positional arguments but %d were given",
+                       cls, maxpos + 1, nargs + 1);
+        return -1;
+    }
+    for (int64_t k = 0; kwnames && k < kwnames->len; k++) {
+        Str *kw = val_as_str(kwnames->items[k]);
+        if (!param || !str_eq_cstr(kw, param)) {
+            err_format(&exc_TypeError, "%s.__call__() got an unexpected keyword argument '%s'", cls, kw->data);
+            return -1;
+        }
+        if (nargs > 0) {
+            err_format(&exc_TypeError, "%s.__call__() got multiple values for argument '%s'", cls, param);
+            return -1;
+        }
+        *out = args[nargs + k];
+    }
+    return 0;
+}
+
 /* ---- exit and quit ---- */
 
 static Value quitter_call(Value self, Value *args, int nargs, Tuple *kwnames)
 {
-    static const char *const names[] = {"code", NULL};
-    Value a[1];
-    if (args_bind(((SiteObj *)val_as_obj(self))->name, args, nargs, kwnames, names, 1, 0, a) < 0)
-        return VAL_ERROR;
-    Value code = a[0] == VAL_UNDEF ? VAL_NONE : a[0];
+    (void)self;
+    Value code;
+    if (site_args("Quitter", "code", args, nargs, kwnames, &code) < 0) return VAL_ERROR;
+    if (code == VAL_UNDEF) code = VAL_NONE;
     Value exc = exc_new(&exc_SystemExit, &code, 1);
     if (exc == VAL_ERROR) return VAL_ERROR;
     err_set_exc(exc);
@@ -209,13 +237,9 @@ static const char license_text[] =
 /* copyright() and credits() print their text; license() pages the licence. */
 static Value printer_call(Value self, Value *args, int nargs, Tuple *kwnames)
 {
-    (void)args;
     SiteObj *p = (SiteObj *)val_as_obj(self);
-    if (args_no_kw(p->name, kwnames) < 0) return VAL_ERROR;
-    if (nargs != 0) {
-        err_format(&exc_TypeError, "%s() takes 0 positional arguments but %d were given", p->name, nargs);
-        return VAL_ERROR;
-    }
+    Value unused;
+    if (site_args("_Printer", NULL, args, nargs, kwnames, &unused) < 0) return VAL_ERROR;
     if (strcmp(p->name, "license") == 0)
         return site_page(license_text, (int64_t)strlen(license_text)) < 0 ? VAL_ERROR : VAL_NONE;
     Value out = textio_sys_stream("stdout");
@@ -251,6 +275,8 @@ static SiteObj site_license = { OBJ_HEAD_INIT(&printer_type), "license",
 static Value helper_call(Value self, Value *args, int nargs, Tuple *kwnames)
 {
     (void)self;
+    Value request;
+    if (site_args("Helper", "request", args, nargs, kwnames, &request) < 0) return VAL_ERROR;
     Str *name = str_from_cstr("pydoc");
     if (!name) return VAL_ERROR;
     Value m = module_import(name);
@@ -259,7 +285,7 @@ static Value helper_call(Value self, Value *args, int nargs, Tuple *kwnames)
     Value f = obj_getattr_cstr(m, "help");
     decref(m);
     if (f == VAL_ERROR) return VAL_ERROR;
-    Value r = obj_call(f, args, nargs, kwnames);
+    Value r = obj_call(f, &request, request == VAL_UNDEF ? 0 : 1, NULL);
     decref(f);
     return r;
 }
