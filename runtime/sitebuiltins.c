@@ -52,38 +52,45 @@ static const char *pager_command(void)
     return NULL;
 }
 
-/* Write text without its overstruck bold ("X\bX" is X), as pydoc's plain(). */
-static int write_plain(Value out, const char *text, int64_t len)
+/* text without its overstruck bold ("X\bX" is X), as pydoc's plain(): a
+ * malloc'd copy of *len bytes, or NULL with MemoryError set. */
+static char *strip_bold(const char *text, int64_t *len)
 {
-    if (!memchr(text, '\b', (size_t)len)) return textio_write(out, text, len);
-    char *buf = malloc((size_t)len);
+    char *buf = malloc((size_t)*len + 1);
     if (!buf) {
         err_no_memory();
-        return -1;
+        return NULL;
     }
     int64_t n = 0;
-    for (int64_t i = 0; i < len; i++) {
+    for (int64_t i = 0; i < *len; i++) {
         if (text[i] == '\b' && n > 0) {
             do n--; while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);   /* a whole UTF-8 character */
             continue;
         }
         buf[n++] = text[i];
     }
-    int r = textio_write(out, buf, n);
-    free(buf);
-    return r;
+    *len = n;
+    return buf;
 }
 
 int site_page(const char *text, int64_t len)
 {
     Value out = textio_sys_stream("stdout");
+    if (out == VAL_UNDEF) {
+        err_set(&exc_RuntimeError, "lost sys.stdout");
+        return -1;
+    }
     const char *cmd = pager_command();
-    if (!cmd || !val_is_textio(out) || ((TextIO *)val_as_obj(out))->fp != stdout) {
-        if (out == VAL_UNDEF) {
-            err_set(&exc_RuntimeError, "lost sys.stdout");
-            return -1;
-        }
-        return write_plain(out, text, len);
+    if (!val_is_textio(out) || ((TextIO *)val_as_obj(out))->fp != stdout) cmd = NULL;
+    char *plain = NULL;
+    if (!cmd || env_is("TERM", "dumb", "emacs")) {   /* a dumb terminal's pager gets no bold either */
+        if (!(plain = strip_bold(text, &len))) return -1;
+        text = plain;
+    }
+    if (!cmd) {
+        int r = textio_write(out, text, len);
+        free(plain);
+        return r;
     }
     fflush(stdout);
     /* The pager owns the terminal: Ctrl-C is its to handle, and quitting it
@@ -101,8 +108,13 @@ int site_page(const char *text, int64_t len)
     }
     sigaction(SIGPIPE, &old_pipe, NULL);
     sigaction(SIGINT, &old_int, NULL);
-    if (!p) return write_plain(out, text, len);
-    return 0;
+    int r = 0;
+    if (!p) {                /* no shell to run the pager: written plainly after all */
+        if (!plain && !(plain = strip_bold(text, &len))) return -1;
+        r = textio_write(out, plain, len);
+    }
+    free(plain);
+    return r;
 }
 
 static Value pydoc_page(Value *args, int nargs, Tuple *kwnames)
