@@ -140,13 +140,31 @@ static Value pydoc_import_module(Value *args, int nargs, Tuple *kwnames)
     return module_import(val_as_str(args[0]));
 }
 
+/* frozen_source(name): the source of the library module written in scr
+ * called name, or None; help() reads a module's leading comments in it. */
+static Value pydoc_frozen_source(Value *args, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw("frozen_source", kwnames) < 0) return VAL_ERROR;
+    if (nargs != 1 || !val_is_str(args[0])) {
+        err_set(&exc_TypeError, "frozen_source() takes one str");
+        return VAL_ERROR;
+    }
+    for (const FrozenModule *fm = frozen_modules; fm->name; fm++) {
+        if (!str_eq_cstr(val_as_str(args[0]), fm->name)) continue;
+        Str *src = str_new(fm->src, (int64_t)fm->len);
+        return src ? str_val(src) : VAL_ERROR;
+    }
+    return VAL_NONE;
+}
+
 Value mod_pydoc_init(void)
 {
     Value m = module_new("_pydoc");
     if (m == VAL_ERROR) return VAL_ERROR;
     Dict *d = ((Module *)val_as_obj(m))->dict;
     if (module_add_function(d, "page", pydoc_page) < 0 ||
-        module_add_function(d, "import_module", pydoc_import_module) < 0) {
+        module_add_function(d, "import_module", pydoc_import_module) < 0 ||
+        module_add_function(d, "frozen_source", pydoc_frozen_source) < 0) {
         decref(m);
         return VAL_ERROR;
     }
