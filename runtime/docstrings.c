@@ -313,6 +313,35 @@ static const DocEntry docs[] = {
     {"bytes.split", "($self, /, sep=None, maxsplit=-1)",
      "Return the list of the parts of the bytes cut at each sep (runs of whitespace when None)."},
 
+    /* ---- range, generators ---- */
+    {"range.count", "($self, value, /)", "Return how many times value occurs in the range (0 or 1)."},
+    {"range.index", "($self, value, /)", "Return the position of value in the range; ValueError when it is not there."},
+    {"generator.send", "($self, value, /)",
+     "Resume the generator, the yield it is paused at evaluating to value;\n"
+     "return what it yields next, or raise StopIteration when it returns."},
+    {"generator.throw", NULL,
+     "throw(value)\nthrow(type[, value[, traceback]])\n\n"
+     "Raise the exception in the generator where it is paused; return the next\n"
+     "value it yields, or raise StopIteration."},
+    {"generator.close", "($self, /)", "Finish the generator: GeneratorExit is raised where it is paused."},
+
+    /* ---- files: open()'s objects and sys.stdout ("io.") ---- */
+    {"io.read", "($self, size=-1, /)", "Read and return at most size characters (bytes for a binary file); all that is left when size is negative."},
+    {"io.readline", "($self, size=-1, /)", "Read and return one line, its line end included; '' at the end of the file."},
+    {"io.readlines", "($self, hint=-1, /)", "Read and return the list of the remaining lines."},
+    {"io.write", "($self, text, /)", "Write text (bytes for a binary file) and return how many characters were written."},
+    {"io.writelines", "($self, lines, /)", "Write each string of lines; no line ends are added."},
+    {"io.close", "($self, /)", "Flush and close the file; closing it again does nothing."},
+    {"io.flush", "($self, /)", "Write out what is buffered."},
+    {"io.readable", "($self, /)", "Tell whether the file was opened for reading."},
+    {"io.writable", "($self, /)", "Tell whether the file was opened for writing."},
+    {"io.seekable", "($self, /)", "Tell whether the file supports seek() and tell()."},
+    {"io.seek", "($self, cookie, whence=0, /)", "Move to a position: from the start (whence 0), the current one (1) or the end (2)."},
+    {"io.tell", "($self, /)", "Return the current position."},
+    {"io.truncate", "($self, pos=None, /)", "Cut the file at pos (the current position by default); return the new size."},
+    {"io.fileno", "($self, /)", "Return the file descriptor underneath."},
+    {"io.isatty", "($self, /)", "Tell whether the file is a terminal."},
+
     /* ---- the builtin types ---- */
     {"type:str", NULL,
      "str(object='') -> str\n\n"

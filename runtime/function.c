@@ -16,6 +16,8 @@
 #include "class.h"
 #include "docstrings.h"
 #include "set.h"
+#include "textio.h"
+#include "fileio.h"
 #include <string.h>
 
 /* Calls with more arguments than this copy them to the heap to prepend self. */
@@ -388,6 +390,8 @@ static const char *builtin_doc(Builtin *b, const char **sig)
     if (owner) {
         const char *d = doc_lookup(owner->name, b->name, sig);
         if (!d && owner == &frozenset_type) d = doc_lookup("set", b->name, sig);
+        if (!d && (owner->methods == textio_type.methods || owner->methods == fileio_type.methods))
+            d = doc_lookup("io", b->name, sig);                               /* the file types share them */
         if (!d && b->name[0] == '_') d = doc_lookup("*", b->name, sig);    /* __add__ of any type */
         return d;
     }
