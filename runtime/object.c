@@ -589,6 +589,10 @@ Value obj_getattr(Value o, Str *name)
         if (pending) err_clear();
         return bind_method(f, o);
     }
+    if (!(t->flags & TYPE_HEAPTYPE) && str_eq_cstr(name, "__doc__")) {
+        if (pending) err_clear();
+        return static_type_attr(t, name);          /* (3).__doc__ is int's */
+    }
     if (pending) return VAL_ERROR;
     if (str_eq_cstr(name, "__class__")) {
         obj_incref(t);
