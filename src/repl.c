@@ -149,6 +149,8 @@ static char *prompt_fn(EditLine *e)
     return (char *)cur_prompt;
 }
 
+static void forget_listed(bool unless_same);
+
 /* Set by getc_fn at the end of input or on a read error: only then (or on
  * ^C) is an el_gets that returns no line more than an edit that left the
  * line empty. */
@@ -207,8 +209,10 @@ static LineStatus edit_read(const char *prompt, Text *out)
     int count = 0;
     LineStatus st = LINE_OK;
     reader_ended = false;
+    forget_listed(false);
     for (;;) {
         line = el_gets(el, &count);
+        forget_listed(true);        /* an edit since the last listing: Tab lists again */
         if (vm_sigint) { vm_sigint = 0; st = LINE_INTERRUPT; break; }
         if (reader_ended) { st = LINE_EOF; break; }         /* end of input, read error */
         if (!line || count <= 0) continue;                  /* an edit left the line empty */
@@ -281,7 +285,7 @@ static void cand_add(const char *prefix, const char *name, size_t namelen, const
  * owner being the module, or the type of the object a method is bound to).
  * Most C functions have no signature there, and get "(" only. */
 static const char *const no_arg_builtins[] = {
-    "TextIOWrapper.close", "TextIOWrapper.detach", "TextIOWrapper.fileno", "TextIOWrapper.flush",
+    "BufferedReader.writable", "BufferedWriter.readable", "TextIOWrapper.close", "TextIOWrapper.detach", "TextIOWrapper.fileno", "TextIOWrapper.flush",
     "TextIOWrapper.isatty", "TextIOWrapper.readable", "TextIOWrapper.seekable",
     "TextIOWrapper.tell", "TextIOWrapper.writable",
     "bool.as_integer_ratio", "bool.bit_count", "bool.bit_length",
@@ -543,6 +547,13 @@ static bool same_as_listed(const LineInfo *li)
            strlen(listed_line) == n && memcmp(listed_line, li->buffer, n) == 0;
 }
 
+static void forget_listed(bool unless_same)
+{
+    if (!listed_line || (unless_same && same_as_listed(el_line(el)))) return;
+    free(listed_line);
+    listed_line = NULL;
+}
+
 static void remember_listed(const LineInfo *li)
 {
     size_t n = (size_t)(li->lastchar - li->buffer);
@@ -670,8 +681,7 @@ static void edit_stop(void)
     free(cands);
     cands = NULL;
     capcands = 0;
-    free(listed_line);
-    listed_line = NULL;
+    forget_listed(false);
 }
 
 #endif /* SCR_HAVE_LIBEDIT */
