@@ -67,9 +67,11 @@ int intr_wait_stdio(FILE *fp)
 {
     if (feof(fp)) return 0;            /* glibc's end of file is sticky: getc will not wait */
 #ifdef __GLIBC__
-    if (fp->_IO_read_ptr < fp->_IO_read_end) return 0;
-#endif
+    if (fp->_IO_read_ptr < fp->_IO_read_end) return 0;      /* buffered input */
     return intr_wait_readable(fileno(fp));
+#else
+    return 0;       /* the buffer cannot be looked at: getc may wait, uninterrupted */
+#endif
 }
 
 int intr_sleep(double secs)
