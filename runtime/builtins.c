@@ -31,6 +31,7 @@
 #include "fileio.h"
 #include "vm.h"
 #include "sitebuiltins.h"
+#include "intr.h"
 
 #define REFCNT_IMMORTAL INT64_C(4294967295)
 
@@ -186,10 +187,14 @@ static Value b_input(Value *args, int nargs, Tuple *kwnames)
     sb_init(&b);
     int c;
     bool any = false;
-    while ((c = getc(stdin)) != EOF) {
+    while ((c = intr_wait_stdio(stdin) < 0 ? -2 : getc(stdin)) >= 0) {
         any = true;
         if (c == '\n') break;
         sb_putc(&b, (char)c);
+    }
+    if (c == -2) {              /* ^C */
+        sb_free(&b);
+        return VAL_ERROR;
     }
     if (!any) {
         sb_free(&b);

@@ -31,6 +31,7 @@
 #include "tuple.h"
 #include "function.h"
 #include "mem.h"
+#include "intr.h"
 
 #define CHUNK 8192
 
@@ -168,6 +169,8 @@ static int64_t fill(FileIO *f, int64_t need)
     }
     if (ensure_buffer(f, need > CHUNK ? need : CHUNK) < 0) return -1;
     while (f->rlen < need) {
+        /* a pipe or terminal may block: wait where ^C can end it */
+        if (!f->seekable && intr_wait_readable(f->fd) < 0) return -1;
         ssize_t n = read(f->fd, f->buf + f->rlen, (size_t)(f->cap - f->rlen));
         if (n < 0) {
             if (errno == EINTR) continue;

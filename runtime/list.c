@@ -15,6 +15,7 @@
 #include "int.h"
 #include "range.h"
 #include "interp.h"
+#include "intr.h"
 
 /* ------------------------------------------------------------------ */
 /* storage                                                              */
@@ -186,7 +187,7 @@ int list_extend(List *l, Value iterable)
     Type *itt = val_type(it);
     Value (*next)(Value) = itt->next ? itt->next : obj_next;
     for (;;) {
-        Value x = next(it);
+        Value x = intr_check() < 0 ? VAL_ERROR : next(it);
         if (x == VAL_UNDEF) break;
         if (x == VAL_ERROR) { decref(it); return -1; }
         int64_t n = l->len;
@@ -654,7 +655,7 @@ static Value list_iter(Value v)
 /* ------------------------------------------------------------------ */
 /* sort: stable merge sort, binary insertion for short runs              */
 
-enum { SORT_GENERIC, SORT_INT, SORT_FLOAT, SORT_STR };
+enum { SORT_GENERIC, SORT_INT, SORT_FLOAT, SORT_STR, SORT_FAILED };
 
 typedef struct SortState {
     int kind;
@@ -663,9 +664,21 @@ typedef struct SortState {
     Value *tk, *tv;          /* scratch for merges */
 } SortState;
 
+/* A failed comparison, or ^C, ends the sort: every comparison after it is
+ * false, which lets the merges finish at once with the items all kept. */
+static void sort_fail(SortState *st)
+{
+    if (!st->failed) intr_raise();
+    st->failed = true;
+    st->kind = SORT_FAILED;
+}
+
 static inline bool sort_lt(SortState *st, Value a, Value b)
 {
+    if (__builtin_expect(vm_sigint != 0, 0)) sort_fail(st);
     switch (st->kind) {
+    case SORT_FAILED:
+        return false;
     case SORT_INT:
         return val_as_int(a) < val_as_int(b);
     case SORT_FLOAT:
@@ -677,10 +690,9 @@ static inline bool sort_lt(SortState *st, Value a, Value b)
         return c < 0 || (c == 0 && x->len < y->len);
     }
     default:
-        if (st->failed) return false;
         {
             int r = obj_compare_bool(a, b, CMP_LT);
-            if (r < 0) { st->failed = true; return false; }
+            if (r < 0) { st->failed = true; st->kind = SORT_FAILED; return false; }
             return r;
         }
     }
@@ -854,7 +866,7 @@ int list_sort(List *l, Value key, bool reverse)
         keys = mem_alloc_array((size_t)n, sizeof(Value));
         if (!keys) { err_no_memory(); rc = -1; goto restore; }
         for (int64_t i = 0; i < n; i++) {
-            keys[i] = obj_call(key, &items[i], 1, NULL);
+            keys[i] = intr_check() < 0 ? VAL_ERROR : obj_call(key, &items[i], 1, NULL);
             if (keys[i] == VAL_ERROR) {
                 while (--i >= 0) decref(keys[i]);
                 mem_free(keys);

@@ -9,6 +9,7 @@
 #include "floatobj.h"
 #include "dict.h"
 #include "function.h"
+#include "intr.h"
 
 static Value clock_value(clockid_t id, const char *fname, int nargs, Tuple *kwnames, bool ns)
 {
@@ -60,12 +61,7 @@ static Value f_sleep(Value *args, int nargs, Tuple *kwnames)
         err_set(&exc_OverflowError, "sleep length is too large");
         return VAL_ERROR;
     }
-    struct timespec ts;
-    ts.tv_sec = (time_t)secs;
-    ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
-    if (ts.tv_nsec >= 1000000000) ts.tv_nsec = 999999999;
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
-    }
+    if (intr_sleep(secs) < 0) return VAL_ERROR;      /* ^C ends the sleep at once */
     return VAL_NONE;
 }
 

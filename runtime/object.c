@@ -22,6 +22,7 @@
 #include "class.h"
 #include "tuple.h"
 #include "docstrings.h"
+#include "intr.h"
 
 /* ---- allocation ---- */
 
@@ -554,6 +555,9 @@ Value obj_iter(Value o)
 Value obj_next(Value it)
 {
     Type *t = val_type(it);
+    /* C loops over iterators (sum, min, list(), join, ...) pass here for
+     * every item: ^C stops them, however long the iterable */
+    if (intr_check() < 0) return VAL_ERROR;
     if (t->next) return t->next(it);
     err_format(&exc_TypeError, "'%s' object is not an iterator", t->name);
     return VAL_ERROR;

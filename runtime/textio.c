@@ -17,6 +17,7 @@
 #include "interp.h"
 #include "list.h"
 #include "bytes.h"
+#include "intr.h"
 
 void textio_setup(void)
 {
@@ -145,15 +146,17 @@ static Value read_line(FILE *fp, int64_t limit)
 {
     StrBuf b;
     sb_init(&b);
-    int c;
+    int c = 0;
     int64_t n = 0;
-    while ((limit < 0 || n < limit) && (c = getc(fp)) != EOF) {
+    while ((limit < 0 || n < limit) && (c = intr_wait_stdio(fp) < 0 ? -2 : getc(fp)) >= 0) {
         if ((c & 0xC0) != 0x80) n++;
         sb_putc(&b, (char)c);
         if (c == '\n') break;
     }
-    /* finish a multi-byte character cut by the limit */
-    while ((c = getc(fp)) != EOF) {
+    if (c == -2) { sb_free(&b); return VAL_ERROR; }     /* ^C */
+    /* finish a multi-byte character cut by the limit (only then: after a
+     * whole line, another getc would wait for the next one) */
+    while (c >= 0 && c != '\n' && n > 0 && (c = getc(fp)) != EOF) {
         if ((c & 0xC0) != 0x80) { ungetc(c, fp); break; }
         sb_putc(&b, (char)c);
     }

@@ -38,6 +38,10 @@
 #include "../runtime/list.h"
 #include "../runtime/dict.h"
 #include "../runtime/interp.h"
+#include "../runtime/function.h"
+#include "../runtime/class.h"
+#include "../runtime/module.h"
+#include "bytecode.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"
@@ -98,6 +102,10 @@ static void sigint_restart(int on, struct sigaction *saved)
 
 static LineStatus plain_read(const char *prompt, Text *out)
 {
+    if (vm_sigint) {            /* a ^C that came after the last statement ended */
+        vm_sigint = 0;
+        return LINE_INTERRUPT;
+    }
     fflush(stdout);
     fputs(prompt, stderr);
     fflush(stderr);
@@ -141,6 +149,13 @@ static char *prompt_fn(EditLine *e)
     return (char *)cur_prompt;
 }
 
+static void forget_listed(bool unless_same);
+
+/* Set by getc_fn at the end of input or on a read error: only then (or on
+ * ^C) is an el_gets that returns no line more than an edit that left the
+ * line empty. */
+static bool reader_ended;
+
 /* libedit's reader, replaced so that a SIGINT at the prompt ends el_gets:
  * select() is never restarted, and a -1 here makes el_gets return NULL. */
 static int getc_fn(EditLine *e, wchar_t *wc)
@@ -157,12 +172,13 @@ static int getc_fn(EditLine *e, wchar_t *wc)
             if (vm_sigint) return -1;
             continue;
         }
-        if (r < 0) return -1;
+        if (r < 0) { reader_ended = true; return -1; }
         char c;
         ssize_t n = read(STDIN_FILENO, &c, 1);
-        if (n == 0) return 0;
+        if (n == 0) { reader_ended = true; return 0; }
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN) continue;
+            reader_ended = true;
             return -1;
         }
         size_t k = mbrtowc(wc, &c, 1, &st);
@@ -175,9 +191,16 @@ static int getc_fn(EditLine *e, wchar_t *wc)
 /* One line, read in libedit's unbuffered mode: el_gets returns after every
  * key, and setting the mode puts the terminal in raw mode *before* the
  * prompt is drawn, so that keys typed just after the prompt are not echoed
- * twice (once by the terminal, once by libedit). */
+ * twice (once by the terminal, once by libedit). After a key that leaves
+ * the line empty (Backspace, ^U, Left on an empty line...) el_gets returns
+ * NULL with a count of -1, as it does at the end of input: getc_fn tells
+ * the two apart. Ctrl-D on an empty line comes back as a lone ^D. */
 static LineStatus edit_read(const char *prompt, Text *out)
 {
+    if (vm_sigint) {            /* a ^C that came after the last statement ended */
+        vm_sigint = 0;
+        return LINE_INTERRUPT;
+    }
     fflush(stdout);
     fflush(stderr);
     cur_prompt = prompt;
@@ -185,13 +208,16 @@ static LineStatus edit_read(const char *prompt, Text *out)
     const char *line = NULL;
     int count = 0;
     LineStatus st = LINE_OK;
+    reader_ended = false;
+    forget_listed(false);
     for (;;) {
         line = el_gets(el, &count);
+        forget_listed(true);        /* an edit since the last listing: Tab lists again */
         if (vm_sigint) { vm_sigint = 0; st = LINE_INTERRUPT; break; }
-        if (count < 0) { st = LINE_EOF; break; }            /* read error */
-        if (!line) continue;
+        if (reader_ended) { st = LINE_EOF; break; }         /* end of input, read error */
+        if (!line || count <= 0) continue;                  /* an edit left the line empty */
         if (count == 1 && line[0] == 4) { st = LINE_EOF; break; }  /* ^D on an empty line */
-        if (count > 0 && line[count - 1] == '\n') break;
+        if (line[count - 1] == '\n') break;
     }
     if (st == LINE_OK) {
         size_t n = (size_t)count - 1;
@@ -254,10 +280,102 @@ static void cand_add(const char *prefix, const char *name, size_t namelen, const
     cands[ncands++] = s;
 }
 
-static const char *callable_suffix(Value v)
+/* The builtins written in C that CPython 3.11's rlcompleter completes with
+ * "()": those whose inspect.signature() has no parameters ("owner.name",
+ * owner being the module, or the type of the object a method is bound to).
+ * Most C functions have no signature there, and get "(" only. */
+static const char *const no_arg_builtins[] = {
+    "BufferedReader.writable", "BufferedWriter.readable", "TextIOWrapper.close", "TextIOWrapper.detach", "TextIOWrapper.fileno", "TextIOWrapper.flush",
+    "TextIOWrapper.isatty", "TextIOWrapper.readable", "TextIOWrapper.seekable",
+    "TextIOWrapper.tell", "TextIOWrapper.writable",
+    "bool.as_integer_ratio", "bool.bit_count", "bool.bit_length",
+    "builtins.copyright", "builtins.credits", "builtins.globals", "builtins.license",
+    "builtins.locals",
+    "bytearray.clear", "bytearray.copy", "bytearray.reverse",
+    "complex.conjugate", "dict.popitem",
+    "float.as_integer_ratio", "float.conjugate", "float.hex", "float.is_integer",
+    "functools.get_cache_token",
+    "gc.disable", "gc.enable", "gc.freeze", "gc.get_count", "gc.get_debug", "gc.get_freeze_count",
+    "gc.get_stats", "gc.get_threshold", "gc.isenabled", "gc.unfreeze",
+    "int.as_integer_ratio", "int.bit_count", "int.bit_length",
+    "list.clear", "list.copy", "list.reverse",
+    "os.abort", "os.cpu_count", "os.getcwd", "os.getcwdb", "os.getegid", "os.geteuid", "os.getgid",
+    "os.getgroups", "os.getloadavg", "os.getlogin", "os.getpgrp", "os.getpid", "os.getppid",
+    "os.getuid", "os.pipe", "os.sched_yield", "os.setsid", "os.sync", "os.times", "os.uname",
+    "os.wait",
+    "random.getstate", "random.random",
+    "str.capitalize", "str.casefold", "str.isalnum", "str.isalpha", "str.isascii", "str.isdecimal",
+    "str.isdigit", "str.isidentifier", "str.islower", "str.isnumeric", "str.isprintable",
+    "str.isspace", "str.istitle", "str.isupper", "str.lower", "str.swapcase", "str.title",
+    "str.upper",
+    "sys.exc_info", "sys.exception", "sys.get_int_max_str_digits", "sys.getdefaultencoding",
+    "sys.getfilesystemencodeerrors", "sys.getfilesystemencoding", "sys.getprofile",
+    "sys.getrecursionlimit", "sys.getswitchinterval", "sys.gettrace", "sys.is_finalizing",
+    "tracemalloc.clear_traces", "tracemalloc.get_traceback_limit", "tracemalloc.get_traced_memory",
+    "tracemalloc.get_tracemalloc_memory", "tracemalloc.is_tracing", "tracemalloc.reset_peak",
+    "tracemalloc.stop", "tracemalloc.take_snapshot",
+};
+
+static int str_ptr_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Parameters of a scr function: -1 when it takes any number (*args). */
+static int code_params(const Code *co)
+{
+    if (co->flags & (CO_VARARGS | CO_VARKW)) return -1;
+    return co->nparams + co->nkwonly;
+}
+
+/* Does the callable v take no arguments at all? As inspect.signature: scr
+ * functions, bound methods and classes by their parameters (a class by its
+ * __init__ or __new__, or none for a plain class), builtins by the table.
+ * owner names the module or type v was found in ("builtins" for a name). */
+static bool takes_no_args(Value v, const char *owner, const char *name)
+{
+    if (!val_is_obj(v)) return false;
+    Obj *o = val_as_obj(v);
+    if (o->type == &function_type) return code_params(((Function *)o)->code) == 0;
+    if (o->type == &method_type) {
+        Value f = ((Method *)o)->func;
+        if (!val_is_obj(f) || val_as_obj(f)->type != &function_type) return false;
+        return code_params(((Function *)val_as_obj(f))->code) == 1;
+    }
+    if (o->type == &type_type) {
+        Type *t = (Type *)o;
+        if (t == &object_type) return true;
+        if (!type_is_heap(t) || type_solid(t) != &object_type) return false;
+        Value init = class_lookup_cstr(t, "__init__"), nw = class_lookup_cstr(t, "__new__");
+        if (val_is_obj(init) && val_as_obj(init)->type == &function_type)
+            return code_params(((Function *)val_as_obj(init))->code) == 1;
+        if (val_is_obj(nw) && val_as_obj(nw)->type == &function_type)
+            return code_params(((Function *)val_as_obj(nw))->code) == 1;
+        return true;            /* object's own: no parameters */
+    }
+    if (type_is_heap(o->type)) {        /* an instance: its class's __call__ */
+        Value c = class_lookup_cstr(o->type, "__call__");
+        return val_is_obj(c) && val_as_obj(c)->type == &function_type &&
+               code_params(((Function *)val_as_obj(c))->code) == 1;
+    }
+    /* written in C: a builtin function, or an object such as copyright */
+    if (o->type == &builtin_type) {
+        Builtin *b = (Builtin *)o;
+        name = b->name;
+        if (b->self != VAL_UNDEF) owner = type_solid(val_type(b->self))->name;
+    }
+    char key[128];
+    if (!owner || !name || snprintf(key, sizeof key, "%s.%s", owner, name) >= (int)sizeof key) return false;
+    const char *k = key;
+    return bsearch(&k, no_arg_builtins, sizeof no_arg_builtins / sizeof *no_arg_builtins,
+                   sizeof *no_arg_builtins, str_ptr_cmp) != NULL;
+}
+
+static const char *callable_suffix(Value v, const char *owner, const char *name)
 {
     Type *t = val_type(v);
-    return (t && (t->call || t == &type_type)) ? "(" : "";
+    if (!t || !(t->call || t == &type_type)) return "";
+    return takes_no_args(v, owner, name) ? "()" : "(";
 }
 
 static void add_dict_names(Dict *d, const char *want)
@@ -267,7 +385,7 @@ static void add_dict_names(Dict *d, const char *want)
     while (dict_next(d, &pos, &k, &v)) {
         if (!val_is_str(k)) continue;
         Str *s = val_as_str(k);
-        cand_add("", s->data, (size_t)s->len, want, callable_suffix(v));
+        cand_add("", s->data, (size_t)s->len, want, callable_suffix(v, "builtins", s->data));
     }
 }
 
@@ -321,6 +439,13 @@ static void add_attr_names(const char *text, const char *dot)
     /* "obj." offers public names only, "obj._" adds private ones, as rlcompleter */
     size_t plen = elen + 1;
     char *prefix = malloc(plen + 1);
+    /* whose methods the table in takes_no_args names: a module's, or (bound
+     * to obj) its type's; a class's functions are not bound, and take self */
+    char owner[64] = "";
+    if (val_is_obj(obj) && val_as_obj(obj)->type == &module_type) {
+        Str *mn = ((Module *)val_as_obj(obj))->name;
+        if (mn) snprintf(owner, sizeof owner, "%s", mn->data);
+    }
     if (prefix) {
         memcpy(prefix, text, plen);
         prefix[plen] = '\0';
@@ -333,7 +458,7 @@ static void add_attr_names(const char *text, const char *dot)
             Value a = obj_getattr(obj, s);
             const char *suffix = "";
             if (a == VAL_ERROR) err_clear();
-            else { suffix = callable_suffix(a); decref(a); }
+            else { suffix = callable_suffix(a, owner[0] ? owner : NULL, s->data); decref(a); }
             cand_add(prefix, s->data, (size_t)s->len, att, suffix);
         }
         free(prefix);
@@ -381,6 +506,9 @@ static size_t common_prefix(void)
     return n;
 }
 
+/* The candidates in columns, sorted down each column, as readline shows
+ * python3's: each column two wider than the longest name, every name but
+ * those in the last column of the screen padded to it. */
 static void list_candidates(void)
 {
     size_t width = 0;
@@ -390,13 +518,51 @@ static void list_candidates(void)
     struct winsize ws;
     size_t cols = 80;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
-    size_t per = cols / width ? cols / width : 1;
+    size_t per = cols / width;
+    if (per != 1 && per * width == cols) per--;
+    if (per == 0) per = 1;
+    size_t rows = (ncands + per - 1) / per;
     fputc('\n', stdout);
-    for (size_t i = 0; i < ncands; i++) {
-        if ((i + 1) % per == 0 || i + 1 == ncands) fprintf(stdout, "%s\n", cands[i]);
-        else fprintf(stdout, "%-*s", (int)width, cands[i]);
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < per; c++) {
+            size_t i = r + c * rows;
+            if (i >= ncands) break;
+            if (c + 1 < per) fprintf(stdout, "%-*s", (int)width, cands[i]);
+            else fputs(cands[i], stdout);
+        }
+        fputc('\n', stdout);
     }
     fflush(stdout);
+}
+
+/* The line as it was when its candidates were listed: Tab again on the
+ * same line does not list them again. */
+static char *listed_line;
+static size_t listed_cursor;
+
+static bool same_as_listed(const LineInfo *li)
+{
+    size_t n = (size_t)(li->lastchar - li->buffer);
+    return listed_line && listed_cursor == (size_t)(li->cursor - li->buffer) &&
+           strlen(listed_line) == n && memcmp(listed_line, li->buffer, n) == 0;
+}
+
+static void forget_listed(bool unless_same)
+{
+    if (!listed_line || (unless_same && same_as_listed(el_line(el)))) return;
+    free(listed_line);
+    listed_line = NULL;
+}
+
+static void remember_listed(const LineInfo *li)
+{
+    size_t n = (size_t)(li->lastchar - li->buffer);
+    free(listed_line);
+    listed_line = malloc(n + 1);
+    if (!listed_line) return;
+    memcpy(listed_line, li->buffer, n);
+    listed_line[n] = '\0';
+    listed_cursor = (size_t)(li->cursor - li->buffer);
 }
 
 static const char word_breaks[] = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
@@ -434,13 +600,30 @@ static unsigned char tab_fn(EditLine *e, int ch)
             free(rest);
         }
         rc = CC_REFRESH;
+    } else if (ncands > 1 && same_as_listed(li)) {
+        rc = CC_NORM;                   /* listed already: the list is on the screen */
     } else if (ncands > 1) {
         list_candidates();
+        remember_listed(li);
         rc = CC_REDISPLAY;
     }
     free(text);
     cands_clear();
     return rc;
+}
+
+/* Ctrl-D: the end of input on an empty line (without libedit's "^D"
+ * echo: the REPL prints the newline), else delete the character under the
+ * cursor, and at the end of the line only beep, as readline does. */
+static unsigned char ctrl_d_fn(EditLine *e, int ch)
+{
+    (void)ch;
+    const LineInfo *li = el_line(e);
+    if (li->lastchar == li->buffer) return CC_EOF;
+    if (li->cursor == li->lastchar) return CC_ERROR;
+    el_cursor(e, 1);
+    el_deletestr(e, 1);
+    return CC_REFRESH;
 }
 
 static void edit_start(void)
@@ -466,6 +649,9 @@ static void edit_start(void)
     /* el_set would copy these two strings and never free them */
     el_wset(el, EL_ADDFN, L"scr-complete", L"Complete a name or indent", tab_fn);
     el_set(el, EL_BIND, "^I", "scr-complete", NULL);
+    el_wset(el, EL_ADDFN, L"scr-eof-or-delete", L"End of input on an empty line, else delete", ctrl_d_fn);
+    el_set(el, EL_BIND, "^D", "scr-eof-or-delete", NULL);
+    el_set(el, EL_BIND, "^W", "ed-delete-prev-word", NULL);    /* readline's, not a region kill */
     el_source(el, NULL);                   /* ~/.editrc, as other libedit programs */
     const char *home = getenv("HOME");
     if (home && home[0]) {
@@ -495,6 +681,7 @@ static void edit_stop(void)
     free(cands);
     cands = NULL;
     capcands = 0;
+    forget_listed(false);
 }
 
 #endif /* SCR_HAVE_LIBEDIT */
@@ -604,12 +791,16 @@ int repl_run(bool banner)
             buf.len = 0;
             continue;
         }
+        bool at_eof = false;
         if (ls == LINE_EOF) {
             fputc('\n', stderr);
             fflush(stderr);
-            break;
+            if (!buf.len || blank(buf.data, buf.len)) break;
+            at_eof = true;      /* as python3: Ctrl-D at "... " ends the statement and runs it */
         }
-        if (ls == LINE_NOMEM || text_add(&buf, line.data ? line.data : "", line.len) < 0 ||
+        if (at_eof) {
+            /* run_text reports whatever the statement still lacks */
+        } else if (ls == LINE_NOMEM || text_add(&buf, line.data ? line.data : "", line.len) < 0 ||
             text_add(&buf, "\n", 1) < 0) {
             fputs("MemoryError\n", stderr);
             buf.len = 0;
@@ -621,7 +812,7 @@ int repl_run(bool banner)
             continue;
         }
         int bad_line = 0;
-        Verdict v = judge(&buf, last_blank, &bad_line);
+        Verdict v = at_eof ? RUN_IT : judge(&buf, last_blank, &bad_line);
         if (v == NEED_MORE) continue;
         if (v == BAD_DEDENT) {
             print_bad_dedent(&buf, bad_line);

@@ -124,6 +124,13 @@ printf '' >"$tmp/want"
 run sh -c '"$0" -i -c "w = 1 / 0" <"$1"' "$scr" "$tmp/in"
 expect inspect_cmd_error 0
 
+# The end of input inside a block ends the statement and runs it, as
+# python3 -i does; then the REPL ends at the next prompt.
+printf 'if True:\n    print("ran at eof")\n' >"$tmp/in"
+printf 'ran at eof\n' >"$tmp/want"
+run sh -c '"$0" -i <"$1"' "$scr" "$tmp/in"
+expect eof_in_block 0
+
 # Without -i and with stdin not a terminal, stdin is a script: no prompt,
 # no echo of expression values.
 printf 'import sys\n1 + 1\nprint("script", sys.argv)\n' >"$tmp/in"
