@@ -15,6 +15,7 @@
 typedef struct TbEntry {
     struct Code *code;           /* borrowed through the exception's reference to it */
     int line;
+    int instr;                   /* index of the instruction that raised, for code_position */
 } TbEntry;
 
 typedef struct Exc {
@@ -55,7 +56,7 @@ void  err_clear(void);
 
 Value exc_new(Type *t, Value *args, int nargs);            /* new exception instance */
 bool  exc_matches(Value exc, Value cls_or_tuple);          /* for `except`; -1 never */
-void  exc_add_traceback(Value exc, struct Code *code, int line);
+void  exc_add_traceback(Value exc, struct Code *code, int line, int instr);
 /* Print "Traceback (most recent call last):" ... "Type: msg" as CPython does. */
 void  exc_print(Value exc, void *file /* FILE * */);
 

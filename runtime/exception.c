@@ -16,6 +16,7 @@
 #include "error.h"
 #include "mem.h"
 #include "str.h"
+#include "traceback.h"
 #include "tuple.h"
 #include "dict.h"
 #include "int.h"
@@ -702,7 +703,7 @@ bool exc_matches(Value exc, Value cls)
  * frame is a pointer decrement (deep recursion makes long tracebacks). */
 static TbEntry *tb_buffer(Exc *e) { return e->tb ? e->tb - (e->tbcap - e->ntb) : NULL; }
 
-void exc_add_traceback(Value exc, struct Code *code, int line)
+void exc_add_traceback(Value exc, struct Code *code, int line, int instr)
 {
     if (!val_is_obj(exc) || !(val_as_obj(exc)->type->flags & TYPE_EXCEPTION)) return;
     Exc *e = (Exc *)val_as_obj(exc);
@@ -719,6 +720,7 @@ void exc_add_traceback(Value exc, struct Code *code, int line)
     e->tb--;
     e->tb[0].code = code;
     e->tb[0].line = line;
+    e->tb[0].instr = instr;
     obj_incref(code);
     e->ntb++;
 }
@@ -745,35 +747,6 @@ void exc_cleanup(void)
 
 /* ---- printing ---- */
 
-/* Line `line` (1-based) of the file, leading and trailing blanks removed; 0 if unavailable. */
-static int source_line(const char *filename, int line, char *buf, size_t n)
-{
-    if (!filename || filename[0] == '<' || line < 1) return 0;
-    FILE *f = fopen(filename, "r");
-    if (!f) return 0;
-    int cur = 1, ok = 0;
-    size_t len = 0;
-    int c;
-    while ((c = fgetc(f)) != EOF) {
-        if (cur == line) {
-            if (c == '\n') { ok = 1; break; }
-            if (len + 1 < n) buf[len++] = (char)c;
-        } else if (c == '\n') {
-            cur++;
-        }
-    }
-    if (cur == line && len > 0) ok = 1;
-    fclose(f);
-    if (!ok) return 0;
-    buf[len] = '\0';
-    while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r' ||
-                       buf[len - 1] == '\f' || buf[len - 1] == '\v'))
-        buf[--len] = '\0';
-    size_t skip = strspn(buf, " \t\f\v");
-    memmove(buf, buf + skip, len - skip + 1);
-    return buf[0] != '\0';
-}
-
 static void print_one(Value exc, FILE *fp)
 {
     Exc *e = (Exc *)val_as_obj(exc);
@@ -796,9 +769,7 @@ static void print_one(Value exc, FILE *fp)
             count = 0;
         }
         if (++count > 3) continue;
-        fprintf(fp, "  File \"%s\", line %d, in %s\n", fn, line, name);
-        char buf[4096];
-        if (source_line(fn, line, buf, sizeof buf)) fprintf(fp, "    %s\n", buf);
+        tb_print_entry(fp, c, line, e->tb[i].instr);
     }
     if (count > 3)
         fprintf(fp, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");

@@ -2446,7 +2446,7 @@ error:
     }
     set_context(exc);
 traceback_here:
-    exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline);
+    exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline, (int)(ip - co->code - 1));
 unwind:
     for (;;) {
         int32_t at = (int32_t)(ip - co->code - 1);
@@ -2473,6 +2473,6 @@ unwind:
         fr--;
         vm.fr = fr;
         LOAD_REGS();
-        exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline);
+        exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline, (int)(ip - co->code - 1));
     }
 }
