@@ -1876,6 +1876,8 @@ static void store_docstring(C *c, NodeList *body, int store_op)
     emit(c, store_op, name_index(c, "__doc__"));
 }
 
+static void apply_decorators(C *c, Node *n);
+
 /* class C(bases): body  ->  C = decorators(__build_class__(<body function>, 'C', *bases)).
  * The body runs with the namespace dict as its hidden slot 0 and returns the
  * __class__ cell (or None) so that __build_class__ can fill it for super(). */
@@ -1911,8 +1913,20 @@ static void compile_class(C *c, Node *n)
         compile_expr(c, n->list2.items[i]);
     }
     emit(c, OP_CALL, 2 + n->list2.len);
-    for (int i = 0; i < n->list.len; i++) emit(c, OP_CALL, 1);
+    apply_decorators(c, n);
     compile_name(c, n->str, CTX_STORE);
+}
+
+/* The decorators pushed before the function or class, innermost first,
+ * each call located at its decorator (as CPython's tracebacks show). */
+static void apply_decorators(C *c, Node *n)
+{
+    SrcLoc saved = c->u->loc;
+    for (int i = n->list.len - 1; i >= 0; i--) {
+        set_loc(c->u, n->list.items[i]);
+        emit(c, OP_CALL, 1);
+    }
+    c->u->loc = saved;
 }
 
 static void compile_def(C *c, Node *n)
@@ -1933,7 +1947,7 @@ static void compile_def(C *c, Node *n)
     pop_unit(c);
     set_line(c->u, n->line);
     make_function(c, code, s, flags);
-    for (int i = 0; i < n->list.len; i++) emit(c, OP_CALL, 1);
+    apply_decorators(c, n);
     compile_name(c, n->str, CTX_STORE);
 }
 

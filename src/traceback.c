@@ -100,6 +100,24 @@ static size_t char_to_byte(const char *s, size_t len, int ch)
     return len;
 }
 
+/* Columns the first nchars characters of s take on a terminal: two for
+ * East Asian wide and fullwidth ones (CPython 3.11.7 places its markers so). */
+static int display_width(const char *s, size_t len, int nchars)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    int w = 0;
+    for (int k = 0; k < nchars && p < end; k++) {
+        unsigned int cp = *p++;
+        if (cp >= 0x80) {
+            int more = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : 1;
+            cp &= 0x3F >> more;
+            while (more-- > 0 && p < end && (*p & 0xC0) == 0x80) cp = (cp << 6) | (*p++ & 0x3F);
+        }
+        w += cp >= 0x1100 && tb_wide_char(cp) ? 2 : 1;
+    }
+    return w;
+}
+
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
 /* Parses seg (one line of source) alone; for a lone expression statement
@@ -148,7 +166,7 @@ static void print_markers(FILE *fp, const char *src, size_t len, int lead, int l
     int nchars = chars_in(src, len);
     int start = byte_to_char(src, len, col);
     int end = byte_to_char(src, len, end_col);
-    int left = -1, right = -1;
+    int left = -1, right = -1;            /* display columns of the operator/index */
     bool anchored = false;
     if (end_line == line) {
         if (start < end) {
@@ -159,8 +177,8 @@ static void print_markers(FILE *fp, const char *src, size_t len, int lead, int l
                 seg[b1 - b0] = '\0';
                 int l, r;
                 if (segment_anchors(seg, b1 - b0, &l, &r)) {
-                    left = chars_in(seg, (size_t)l) + start;
-                    right = chars_in(seg, (size_t)r) + start;
+                    left = display_width(seg, b1 - b0, chars_in(seg, (size_t)l));
+                    right = display_width(seg, b1 - b0, chars_in(seg, (size_t)r));
                     anchored = true;
                 }
                 mem_free(seg);
@@ -174,11 +192,11 @@ static void print_markers(FILE *fp, const char *src, size_t len, int lead, int l
         end = i + 1;
     }
     if (end - start == nchars - lead && !anchored) return;
-    for (int off = lead - 4 + 1; off <= end; off++) {
-        char ch;
-        if (off <= start) ch = ' ';
-        else if (anchored && left < off && off <= right) ch = '^';
-        else ch = anchored ? '~' : '^';
+    int dstart = display_width(src, len, start), dend = display_width(src, len, end);
+    for (int i = lead - 4; i < dstart; i++) fputc(' ', fp);
+    for (int i = 0; i < dend - dstart; i++) {
+        char ch = '^';
+        if (anchored) ch = left <= i && i < right ? '^' : '~';
         fputc(ch, fp);
     }
     fputc('\n', fp);
