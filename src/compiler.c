@@ -1474,10 +1474,14 @@ static void compile_augassign(C *c, Node *n)
     SrcLoc stmt = u->loc;
     switch (t->kind) {
     case N_NAME:
+        set_loc(u, t);
         compile_name(c, t->str, CTX_LOAD);
+        u->loc = stmt;
         compile_expr(c, n->b);
         emit(c, OP_BINARY_OP, op);
+        set_loc(u, t);
         compile_name(c, t->str, CTX_STORE);
+        u->loc = stmt;
         break;
     case N_ATTR: {
         int name = name_index(c, t->str);
