@@ -27,6 +27,7 @@ typedef struct Exc {
     TbEntry *tb;
     Value value;                 /* StopIteration.value, SystemExit.code */
     Dict *dict;                  /* NULL or attributes set on a builtin exception (e.note = 1) */
+    Dict *tb_globals;            /* a NameError's: globals of the frame that raised it (for its hint) */
 } Exc;
 
 extern Type exc_BaseException, exc_Exception, exc_SystemExit, exc_KeyboardInterrupt,
@@ -57,6 +58,11 @@ void  err_clear(void);
 Value exc_new(Type *t, Value *args, int nargs);            /* new exception instance */
 bool  exc_matches(Value exc, Value cls_or_tuple);          /* for `except`; -1 never */
 void  exc_add_traceback(Value exc, struct Code *code, int line, int instr);
+/* Sets .name and .obj of the pending AttributeError, raised looking up
+ * name on obj, unless it has them already (CPython's PyObject_GetAttr). */
+void  exc_attribute_error_context(Value obj, Str *name);
+/* Sets .name of the pending NameError (raised for an undefined name). */
+void  exc_name_error_context(Str *name);
 /* Print "Traceback (most recent call last):" ... "Type: msg" as CPython does. */
 void  exc_print(Value exc, void *file /* FILE * */);
 

@@ -22,6 +22,7 @@
 #include "int.h"
 #include "bytes.h"
 #include "../src/bytecode.h"
+#include "../src/vm.h"
 
 static Value pending = VAL_UNDEF;
 
@@ -98,9 +99,35 @@ Value exc_new(Type *t, Value *args, int nargs)
     return val_from_obj(e);
 }
 
+static int exc_setattr(Value o, Str *name, Value v);
+
+/* NameError(..., name=) and AttributeError(..., name=, obj=): the keywords
+ * become attributes. */
+static Value exc_new_kw(Type *t, Value *args, int nargs, Tuple *kwnames)
+{
+    bool attr = is_subtype(t, &exc_AttributeError);
+    for (int64_t i = 0; i < kwnames->len; i++) {
+        Str *k = val_as_str(kwnames->items[i]);
+        if (!str_eq_cstr(k, "name") && !(attr && str_eq_cstr(k, "obj"))) {
+            err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%s'", t->name, k->data);
+            return VAL_ERROR;
+        }
+    }
+    Value e = exc_new(t, args, nargs);
+    if (e == VAL_ERROR) return e;
+    for (int64_t i = 0; i < kwnames->len; i++)
+        if (exc_setattr(e, val_as_str(kwnames->items[i]), args[nargs + i]) < 0) {
+            decref(e);
+            return VAL_ERROR;
+        }
+    return e;
+}
+
 static Value exc_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     if (kwnames && kwnames->len > 0) {
+        if (is_subtype(t, &exc_NameError) || is_subtype(t, &exc_AttributeError))
+            return exc_new_kw(t, args, nargs, kwnames);
         err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
         return VAL_ERROR;
     }
@@ -115,9 +142,10 @@ static void exc_clear_refs(Obj *o)
 {
     Exc *e = (Exc *)o;
     Value cause = e->cause, context = e->context, value = e->value;
-    Dict *d = e->dict;
+    Dict *d = e->dict, *g = e->tb_globals;
     e->cause = e->context = e->value = VAL_NONE;
-    e->dict = NULL;
+    e->dict = e->tb_globals = NULL;
+    if (g) obj_decref(g);
     decref(cause);
     decref(context);
     decref(value);
@@ -142,6 +170,7 @@ static void exc_traverse(Obj *o, VisitProc visit, void *arg)
     if (val_is_obj(e->context)) visit(val_as_obj(e->context), arg);
     if (val_is_obj(e->value)) visit(val_as_obj(e->value), arg);
     if (e->dict) visit((Obj *)e->dict, arg);
+    if (e->tb_globals) visit((Obj *)e->tb_globals, arg);
     for (int i = 0; i < e->ntb; i++) visit((Obj *)e->tb[i].code, arg);
 }
 
@@ -204,6 +233,10 @@ static Value exc_getattr(Value o, Str *name)
         Value v = dict_get_str(e->dict, name);
         if (v != VAL_UNDEF) return new_ref(v);
     }
+    /* NameError.name, AttributeError.name and .obj are None until set */
+    if ((is_subtype(t, &exc_NameError) || is_subtype(t, &exc_AttributeError)) && str_eq_cstr(name, "name"))
+        return VAL_NONE;
+    if (is_subtype(t, &exc_AttributeError) && str_eq_cstr(name, "obj")) return VAL_NONE;
     return VAL_UNDEF;     /* the generic lookup goes on (methods, __class__) */
 }
 
@@ -685,6 +718,33 @@ void err_clear(void)
     if (e != VAL_UNDEF) decref(e);
 }
 
+void exc_attribute_error_context(Value obj, Str *name)
+{
+    if (pending == VAL_UNDEF || !val_isinstance(pending, &exc_AttributeError)) return;
+    Exc *e = (Exc *)val_as_obj(pending);
+    if (e->dict && (dict_get_cstr(e->dict, "name") != VAL_UNDEF || dict_get_cstr(e->dict, "obj") != VAL_UNDEF))
+        return;
+    Value exc = pending;
+    pending = VAL_UNDEF;
+    Str *k1 = str_intern_cstr("name"), *k2 = str_intern_cstr("obj");
+    /* a failure here only costs the hint */
+    if (!k1 || !k2 || exc_setattr(exc, k1, str_val(name)) < 0 || exc_setattr(exc, k2, obj) < 0) err_clear();
+    if (k1) obj_decref(k1);
+    if (k2) obj_decref(k2);
+    err_set_exc(exc);
+}
+
+void exc_name_error_context(Str *name)
+{
+    if (pending == VAL_UNDEF || val_type(pending) != &exc_NameError) return;
+    Value exc = pending;
+    pending = VAL_UNDEF;
+    Str *k = str_intern_cstr("name");
+    if (!k || exc_setattr(exc, k, str_val(name)) < 0) err_clear();
+    if (k) obj_decref(k);
+    err_set_exc(exc);
+}
+
 bool exc_matches(Value exc, Value cls)
 {
     Type *et = val_type(exc);
@@ -721,6 +781,11 @@ void exc_add_traceback(Value exc, struct Code *code, int line, int instr)
     e->tb[0].code = code;
     e->tb[0].line = line;
     e->tb[0].instr = instr;
+    if (e->ntb == 0 && e->ob.type == &exc_NameError && !e->tb_globals) {
+        /* the frame raising it: its globals are candidates for the hint */
+        e->tb_globals = vm_current_globals();
+        if (e->tb_globals) obj_incref(e->tb_globals);
+    }
     obj_incref(code);
     e->ntb++;
 }
@@ -746,6 +811,23 @@ void exc_cleanup(void)
 }
 
 /* ---- printing ---- */
+
+/* The "Did you mean" hint of an exception of exactly NameError or
+ * AttributeError with a str .name (and .obj), or NULL. */
+static Str *suggestion(Exc *e)
+{
+    Type *t = e->ob.type;
+    if ((t != &exc_NameError && t != &exc_AttributeError) || !e->dict) return NULL;
+    Value name = dict_get_cstr(e->dict, "name");
+    if (!val_is_str(name) || val_type(name) != &str_type) return NULL;
+    if (t == &exc_AttributeError) {
+        Value obj = dict_get_cstr(e->dict, "obj");
+        if (obj == VAL_UNDEF) return NULL;
+        return suggest_for_attribute(val_as_str(name), obj);
+    }
+    if (e->ntb == 0) return NULL;
+    return suggest_for_name(val_as_str(name), e->tb[e->ntb - 1].code, e->tb_globals);
+}
 
 static void print_one(Value exc, FILE *fp)
 {
@@ -783,13 +865,26 @@ static void print_one(Value exc, FILE *fp)
         fprintf(fp, "%s: <exception str() failed>\n", name);
         return;
     }
+    Str *hint = suggestion(e);
     if (val_is_str(s) && val_as_str(s)->len > 0) {
         fprintf(fp, "%s: ", name);
         fwrite(val_as_str(s)->data, 1, (size_t)val_as_str(s)->len, fp);
-        fputc('\n', fp);
     } else {
-        fprintf(fp, "%s\n", name);
+        fputs(name, fp);
     }
+    if (hint) {
+        Value r = obj_repr(str_val(hint));
+        if (r != VAL_ERROR) {
+            fputs(". Did you mean: ", fp);
+            fwrite(val_as_str(r)->data, 1, (size_t)val_as_str(r)->len, fp);
+            fputc('?', fp);
+            decref(r);
+        } else {
+            err_clear();
+        }
+        obj_decref(hint);
+    }
+    fputc('\n', fp);
     decref(s);
 }
 
