@@ -1247,6 +1247,9 @@ static Value class_create(Str *name, Tuple *bases, Dict *ns)
             goto fail;
         }
     }
+    /* as type.__new__: a class without a docstring has __doc__ None of its
+     * own (it does not inherit its base's) */
+    if (dict_get_cstr(ns, "__doc__") == VAL_UNDEF && dict_set_cstr(ns, "__doc__", VAL_NONE) < 0) goto fail;
     Type *m[MRO_MAX];
     int nm = c3_merge(bases, m, MRO_MAX - 1);
     if (nm < 0) goto fail;
