@@ -7,7 +7,11 @@
  *
  *  positions   line (1-based) and col (0-based byte column) of the node's first
  *              token; end_col = column just past its last token when that is on
- *              the same line, -1 when the node continues on later lines.
+ *              the same line, -1 when the node continues on later lines;
+ *              end_line/end_lcol = line and column just past its last token
+ *              (end_line 0 when unknown). A compound statement's end is its
+ *              first line's. f-string fields are moved to their place in the
+ *              file when the f-string is on one line.
  *              A parenthesized expression keeps the position of its inside, except
  *              a parenthesized tuple, which starts at its '('.
  *  N_INT       fits in int64: ival, str == NULL, op == 0.
