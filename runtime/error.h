@@ -28,6 +28,7 @@ typedef struct Exc {
     Value value;                 /* StopIteration.value, SystemExit.code */
     Dict *dict;                  /* NULL or attributes set on a builtin exception (e.note = 1) */
     Dict *tb_globals;            /* a NameError's: globals of the frame that raised it (for its hint) */
+    Value name_attr, obj_attr;   /* NameError/AttributeError .name, AttributeError .obj; VAL_UNDEF unset */
 } Exc;
 
 extern Type exc_BaseException, exc_Exception, exc_SystemExit, exc_KeyboardInterrupt,

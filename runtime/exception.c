@@ -88,6 +88,7 @@ Value exc_new(Type *t, Value *args, int nargs)
     e->context = VAL_NONE;
     e->ntb = e->tbcap = 0;
     e->tb = NULL;
+    e->name_attr = e->obj_attr = VAL_UNDEF;
     e->value = exc_value_for(t, a);
     if (is_subtype(t, &exc_OSError) || is_subtype(t, &exc_UnicodeDecodeError) ||
         is_subtype(t, &exc_UnicodeEncodeError)) {
@@ -143,9 +144,13 @@ static void exc_clear_refs(Obj *o)
     Exc *e = (Exc *)o;
     Value cause = e->cause, context = e->context, value = e->value;
     Dict *d = e->dict, *g = e->tb_globals;
+    Value na = e->name_attr, oa = e->obj_attr;
     e->cause = e->context = e->value = VAL_NONE;
     e->dict = e->tb_globals = NULL;
+    e->name_attr = e->obj_attr = VAL_UNDEF;
     if (g) obj_decref(g);
+    if (na != VAL_UNDEF) decref(na);
+    if (oa != VAL_UNDEF) decref(oa);
     decref(cause);
     decref(context);
     decref(value);
@@ -171,6 +176,8 @@ static void exc_traverse(Obj *o, VisitProc visit, void *arg)
     if (val_is_obj(e->value)) visit(val_as_obj(e->value), arg);
     if (e->dict) visit((Obj *)e->dict, arg);
     if (e->tb_globals) visit((Obj *)e->tb_globals, arg);
+    if (val_is_obj(e->name_attr)) visit(val_as_obj(e->name_attr), arg);
+    if (val_is_obj(e->obj_attr)) visit(val_as_obj(e->obj_attr), arg);
     for (int i = 0; i < e->ntb; i++) visit((Obj *)e->tb[i].code, arg);
 }
 
@@ -214,6 +221,17 @@ static int exc_hash(Value v, int64_t *out)
 
 static Value new_ref(Value v) { incref(v); return v; }
 
+/* NameError.name, AttributeError.name and .obj: where they are kept, or
+ * NULL for another attribute or type. */
+static Value *name_obj_slot(Exc *e, Str *name)
+{
+    Type *t = e->ob.type;
+    bool attr = is_subtype(t, &exc_AttributeError);
+    if ((attr || is_subtype(t, &exc_NameError)) && str_eq_cstr(name, "name")) return &e->name_attr;
+    if (attr && str_eq_cstr(name, "obj")) return &e->obj_attr;
+    return NULL;
+}
+
 static Value exc_getattr(Value o, Str *name)
 {
     Exc *e = (Exc *)val_as_obj(o);
@@ -233,10 +251,8 @@ static Value exc_getattr(Value o, Str *name)
         Value v = dict_get_str(e->dict, name);
         if (v != VAL_UNDEF) return new_ref(v);
     }
-    /* NameError.name, AttributeError.name and .obj are None until set */
-    if ((is_subtype(t, &exc_NameError) || is_subtype(t, &exc_AttributeError)) && str_eq_cstr(name, "name"))
-        return VAL_NONE;
-    if (is_subtype(t, &exc_AttributeError) && str_eq_cstr(name, "obj")) return VAL_NONE;
+    Value *slot = name_obj_slot(e, name);
+    if (slot) return *slot == VAL_UNDEF ? VAL_NONE : new_ref(*slot);    /* None until set */
     return VAL_UNDEF;     /* the generic lookup goes on (methods, __class__) */
 }
 
@@ -269,6 +285,14 @@ static int exc_setattr(Value o, Str *name, Value v)
         incref(v);
         *slot = v;
         decref(old);
+        return 0;
+    }
+    Value *slot = name_obj_slot(e, name);
+    if (slot) {
+        Value old = *slot;
+        if (v != VAL_UNDEF) incref(v);
+        *slot = v;
+        if (old != VAL_UNDEF) decref(old);
         return 0;
     }
     if (v == VAL_UNDEF) {
@@ -643,6 +667,7 @@ static Exc memory_error = {
     .ob = OBJ_HEAD_INIT(&exc_MemoryError),
     .args = &tuple_empty,
     .cause = VAL_NONE, .context = VAL_NONE, .value = VAL_NONE,
+    .name_attr = VAL_UNDEF, .obj_attr = VAL_UNDEF,
 };
 
 /* ---- the pending exception ---- */
@@ -722,27 +747,20 @@ void exc_attribute_error_context(Value obj, Str *name)
 {
     if (pending == VAL_UNDEF || !val_isinstance(pending, &exc_AttributeError)) return;
     Exc *e = (Exc *)val_as_obj(pending);
-    if (e->dict && (dict_get_cstr(e->dict, "name") != VAL_UNDEF || dict_get_cstr(e->dict, "obj") != VAL_UNDEF))
-        return;
-    Value exc = pending;
-    pending = VAL_UNDEF;
-    Str *k1 = str_intern_cstr("name"), *k2 = str_intern_cstr("obj");
-    /* a failure here only costs the hint */
-    if (!k1 || !k2 || exc_setattr(exc, k1, str_val(name)) < 0 || exc_setattr(exc, k2, obj) < 0) err_clear();
-    if (k1) obj_decref(k1);
-    if (k2) obj_decref(k2);
-    err_set_exc(exc);
+    if (e->name_attr != VAL_UNDEF || e->obj_attr != VAL_UNDEF) return;
+    obj_incref(name);
+    incref(obj);
+    e->name_attr = str_val(name);
+    e->obj_attr = obj;
 }
 
 void exc_name_error_context(Str *name)
 {
     if (pending == VAL_UNDEF || val_type(pending) != &exc_NameError) return;
-    Value exc = pending;
-    pending = VAL_UNDEF;
-    Str *k = str_intern_cstr("name");
-    if (!k || exc_setattr(exc, k, str_val(name)) < 0) err_clear();
-    if (k) obj_decref(k);
-    err_set_exc(exc);
+    Exc *e = (Exc *)val_as_obj(pending);
+    if (e->name_attr != VAL_UNDEF) return;
+    obj_incref(name);
+    e->name_attr = str_val(name);
 }
 
 bool exc_matches(Value exc, Value cls)
@@ -817,11 +835,11 @@ void exc_cleanup(void)
 static Str *suggestion(Exc *e)
 {
     Type *t = e->ob.type;
-    if ((t != &exc_NameError && t != &exc_AttributeError) || !e->dict) return NULL;
-    Value name = dict_get_cstr(e->dict, "name");
+    if (t != &exc_NameError && t != &exc_AttributeError) return NULL;
+    Value name = e->name_attr;
     if (!val_is_str(name) || val_type(name) != &str_type) return NULL;
     if (t == &exc_AttributeError) {
-        Value obj = dict_get_cstr(e->dict, "obj");
+        Value obj = e->obj_attr;
         if (obj == VAL_UNDEF) return NULL;
         return suggest_for_attribute(val_as_str(name), obj);
     }
