@@ -62,6 +62,10 @@ void  exc_add_traceback(Value exc, struct Code *code, int line, int instr);
 /* Sets .name and .obj of the pending AttributeError, raised looking up
  * name on obj, unless it has them already (CPython's PyObject_GetAttr). */
 void  exc_attribute_error_context(Value obj, Str *name);
+/* NameError and AttributeError (and their subclasses) take name= (and
+ * obj=) keywords; exc_apply_keywords sets them on e, or raises TypeError. */
+bool  exc_takes_keywords(Type *t);
+int   exc_apply_keywords(Value e, Value *kwvals, Tuple *kwnames);
 /* Sets .name of the pending NameError (raised for an undefined name). */
 void  exc_name_error_context(Str *name);
 /* Print "Traceback (most recent call last):" ... "Type: msg" as CPython does. */

@@ -102,33 +102,45 @@ Value exc_new(Type *t, Value *args, int nargs)
 
 static int exc_setattr(Value o, Str *name, Value v);
 
-/* NameError(..., name=) and AttributeError(..., name=, obj=): the keywords
- * become attributes. */
-static Value exc_new_kw(Type *t, Value *args, int nargs, Tuple *kwnames)
+bool exc_takes_keywords(Type *t)
 {
+    return is_subtype(t, &exc_NameError) || is_subtype(t, &exc_AttributeError);
+}
+
+int exc_apply_keywords(Value e, Value *kwvals, Tuple *kwnames)
+{
+    Type *t = val_type(e);
     bool attr = is_subtype(t, &exc_AttributeError);
     for (int64_t i = 0; i < kwnames->len; i++) {
         Str *k = val_as_str(kwnames->items[i]);
         if (!str_eq_cstr(k, "name") && !(attr && str_eq_cstr(k, "obj"))) {
-            err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%s'", t->name, k->data);
-            return VAL_ERROR;
+            Type *b = t;           /* CPython names the builtin class */
+            while (type_is_heap(b) && b->base) b = b->base;
+            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", k->data, b->name);
+            return -1;
         }
     }
+    for (int64_t i = 0; i < kwnames->len; i++)
+        if (exc_setattr(e, val_as_str(kwnames->items[i]), kwvals[i]) < 0) return -1;
+    return 0;
+}
+
+/* NameError(..., name=) and AttributeError(..., name=, obj=). */
+static Value exc_new_kw(Type *t, Value *args, int nargs, Tuple *kwnames)
+{
     Value e = exc_new(t, args, nargs);
     if (e == VAL_ERROR) return e;
-    for (int64_t i = 0; i < kwnames->len; i++)
-        if (exc_setattr(e, val_as_str(kwnames->items[i]), args[nargs + i]) < 0) {
-            decref(e);
-            return VAL_ERROR;
-        }
+    if (exc_apply_keywords(e, args + nargs, kwnames) < 0) {
+        decref(e);
+        return VAL_ERROR;
+    }
     return e;
 }
 
 static Value exc_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     if (kwnames && kwnames->len > 0) {
-        if (is_subtype(t, &exc_NameError) || is_subtype(t, &exc_AttributeError))
-            return exc_new_kw(t, args, nargs, kwnames);
+        if (exc_takes_keywords(t)) return exc_new_kw(t, args, nargs, kwnames);
         err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
         return VAL_ERROR;
     }
