@@ -7,7 +7,11 @@
  *
  *  positions   line (1-based) and col (0-based byte column) of the node's first
  *              token; end_col = column just past its last token when that is on
- *              the same line, -1 when the node continues on later lines.
+ *              the same line, -1 when the node continues on later lines;
+ *              end_line/end_lcol = line and column just past its last token
+ *              (end_line 0 when unknown). A compound statement's end is its
+ *              first line's. f-string fields are moved to their place in the
+ *              file when the f-string is on one line.
  *              A parenthesized expression keeps the position of its inside, except
  *              a parenthesized tuple, which starts at its '('.
  *  N_INT       fits in int64: ival, str == NULL, op == 0.
@@ -113,6 +117,7 @@ typedef struct IfChain { Node *head, *tail; } IfChain;
 }
 
 %code {
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,12 +160,19 @@ static void yyerror(YYLTYPE *loc, Parser *p, const char *msg);
 #define FAIL()  do { yylen = 0; YYABORT; } while (0)
 #define NEW(v, k, loc) do { if (!((v) = mk(p, (k), &(loc)))) NOMEM(); } while (0)
 
+/* The end of n is the end of loc (for traceback markers and end_col). */
+static void set_end(Node *n, const YYLTYPE *loc)
+{
+    n->end_col = loc->last_line == n->line ? loc->last_column : -1;
+    n->end_line = loc->last_line;
+    n->end_lcol = loc->last_column;
+}
+
 static Node *mk(Parser *p, NodeKind k, const YYLTYPE *loc)
 {
     Node *n = ast_new(k, loc->first_line, loc->first_column);
     (void)p;
-    if (n)
-        n->end_col = loc->last_line == loc->first_line ? loc->last_column : -1;
+    if (n) set_end(n, loc);
     return n;
 }
 
@@ -659,18 +671,29 @@ static int fdecode(Parser *p, FBuf *b, const char *s, size_t n, int line, int co
     return 0;
 }
 
-static void shift_lines(Node *n, int delta)
+/* Moves an f-string expression parsed alone to where it is in the file:
+ * delta lines down and, on its first line, dcol columns right; with dcol
+ * INT_MIN its columns are unknown (end_line 0). */
+static void shift_lines(Node *n, int delta, int dcol)
 {
     if (!n) return;
+    if (dcol == INT_MIN) {
+        n->end_line = 0;
+    } else {
+        if (n->line == 1) n->col += dcol;
+        if (n->line == 1 && n->end_col >= 0) n->end_col += dcol;
+        if (n->end_line == 1) n->end_lcol += dcol;
+        if (n->end_line > 0) n->end_line += delta;
+    }
     n->line += delta;
-    shift_lines(n->a, delta);
-    shift_lines(n->b, delta);
-    shift_lines(n->c, delta);
-    for (int i = 0; i < n->list.len; i++) shift_lines(n->list.items[i], delta);
-    for (int i = 0; i < n->list2.len; i++) shift_lines(n->list2.items[i], delta);
+    shift_lines(n->a, delta, dcol);
+    shift_lines(n->b, delta, dcol);
+    shift_lines(n->c, delta, dcol);
+    for (int i = 0; i < n->list.len; i++) shift_lines(n->list.items[i], delta, dcol);
+    for (int i = 0; i < n->list2.len; i++) shift_lines(n->list2.items[i], delta, dcol);
     if (n->args) {
-        for (int i = 0; i < n->args->defaults.len; i++) shift_lines(n->args->defaults.items[i], delta);
-        for (int i = 0; i < n->args->kwdefaults.len; i++) shift_lines(n->args->kwdefaults.items[i], delta);
+        for (int i = 0; i < n->args->defaults.len; i++) shift_lines(n->args->defaults.items[i], delta, dcol);
+        for (int i = 0; i < n->args->kwdefaults.len; i++) shift_lines(n->args->kwdefaults.items[i], delta, dcol);
     }
 }
 
@@ -698,6 +721,9 @@ static int fstring_body(Parser *p, const char **sp, const char *end, int raw, in
 
 /* The body of the f-string being split (saved and restored around nested ones). */
 static const char *fstring_body_start;
+/* Column of the body of the f-string token being parsed, -1 when it spans
+ * lines; fstring_next_col is the one yylex found for the next fstring_parse. */
+static int fstring_body_col = -1, fstring_next_col = -1;
 
 /* One replacement field; *sp is just past its '{'. */
 static int fstring_field(Parser *p, const char **sp, const char *end, int raw, int level, int line, int col, Node *fs)
@@ -777,7 +803,9 @@ static int fstring_field(Parser *p, const char **sp, const char *end, int raw, i
         /* the expression's own line: the f-string's plus the newlines before it */
         int nl = 0;
         for (const char *q = fstring_body_start; q && q < start; q++) nl += *q == '\n';
-        shift_lines(expr, line - 1 + nl);
+        int dcol = nl == 0 && fstring_body_col >= 0 ? fstring_body_col + (int)(start - fstring_body_start) - 1
+                                                    : INT_MIN;
+        shift_lines(expr, line - 1 + nl, dcol);
     }
     Node *f = ast_new(N_FORMATTED, line, col);
     if (!f) { ast_free(expr); return -1; }
@@ -871,9 +899,12 @@ static Node *fstring_parse(Parser *p, const char *body, size_t len, int raw, int
     const char *s = body;
     if (!fs) { p->oom = 1; return NULL; }
     const char *saved = fstring_body_start;
+    int saved_col = fstring_body_col;
     fstring_body_start = body;
+    fstring_body_col = fstring_next_col;
     int r = fstring_body(p, &s, body + len, raw, 0, line, col, fs);
     fstring_body_start = saved;
+    fstring_body_col = saved_col;
     if (r < 0) {
         ast_free(fs);
         if (r == -1) p->oom = 1;
@@ -902,6 +933,7 @@ static Node *join_strings(Parser *p, Node *a, Node *b)
         Node *fs = ast_new(N_FSTRING, a->line, a->col);
         if (!fs) { p->oom = 1; return NULL; }
         fs->end_col = a->end_col;
+        fs->end_line = a->end_line; fs->end_lcol = a->end_lcol;
         if (a->slen && push(&fs->list, a) < 0) { ast_free(fs); p->oom = 1; return NULL; }
         if (!a->slen) ast_free(a);
         a = fs;
@@ -1016,14 +1048,14 @@ assign_chain
         $$->a = $3;
       }
     | assign_chain '=' testlist_star_expr {
-        $$ = $1; if (push(&$$->list, $$->a) < 0) NOMEM(); $$->a = $3;
+        $$ = $1; if (push(&$$->list, $$->a) < 0) NOMEM(); $$->a = $3; set_end($$, &@$);
       }
     | testlist_star_expr '=' yield_expr {
         if (!($$ = mk_list(p, N_ASSIGN, &@$, $1, NULL))) NOMEM();
         $$->a = $3;
       }
     | assign_chain '=' yield_expr {
-        $$ = $1; if (push(&$$->list, $$->a) < 0) NOMEM(); $$->a = $3;
+        $$ = $1; if (push(&$$->list, $$->a) < 0) NOMEM(); $$->a = $3; set_end($$, &@$);
       }
     ;
 
@@ -1057,9 +1089,9 @@ flow_stmt
     ;
 
 import_stmt
-    : IMPORT dotted_as_names     { $$ = $2; set_pos($$, &@1); }
+    : IMPORT dotted_as_names     { $$ = $2; set_pos($$, &@1); set_end($$, &@$); }
     | FROM dotted_name IMPORT import_targets {
-        $$ = $4; set_pos($$, &@1); $$->str = $2;
+        $$ = $4; set_pos($$, &@1); set_end($$, &@$); $$->str = $2;
       }
     ;
 
@@ -1300,14 +1332,14 @@ testlist_star_expr
     : test_or_star               { $$ = $1; }
     | test_or_star ','           { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, NULL))) NOMEM(); }
     | tuple_seq                  { $$ = $1; }
-    | tuple_seq ','              { $$ = $1; $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
+    | tuple_seq ','              { $$ = $1; set_end($$, &@$); }
     ;
 
 tuple_seq
     : test_or_star ',' test_or_star { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, $3))) NOMEM(); }
     | tuple_seq ',' test_or_star {
         $$ = $1; if (push(&$$->list, $3) < 0) NOMEM();
-        $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1;
+        set_end($$, &@$);
       }
     ;
 
@@ -1328,7 +1360,7 @@ exprlist
 
 expr_seq
     : expr_or_star ',' expr_or_star { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, $3))) NOMEM(); }
-    | expr_seq ',' expr_or_star  { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    | expr_seq ',' expr_or_star  { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); set_end($$, &@$); }
     ;
 
 expr_or_star
@@ -1372,7 +1404,7 @@ or_test
 
 or_chain
     : and_test OR and_test       { if (!($$ = mk_list(p, N_BOOLOP, &@$, $1, $3))) NOMEM(); $$->op = 1; }
-    | or_chain OR and_test       { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    | or_chain OR and_test       { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); set_end($$, &@$); }
     ;
 
 and_test
@@ -1381,7 +1413,7 @@ and_test
 
 and_chain
     : not_test AND not_test      { if (!($$ = mk_list(p, N_BOOLOP, &@$, $1, $3))) NOMEM(); $$->op = 0; }
-    | and_chain AND not_test     { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    | and_chain AND not_test     { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); set_end($$, &@$); }
     ;
 
 not_test
@@ -1399,7 +1431,7 @@ comp_chain
         if (cmp_append($$, $2, $3) < 0) { ast_free($$); NOMEM(); }
         $$->a = $1;
       }
-    | comp_chain comp_op expr    { $$ = $1; if (cmp_append($$, $2, $3) < 0) NOMEM(); }
+    | comp_chain comp_op expr    { $$ = $1; if (cmp_append($$, $2, $3) < 0) NOMEM(); set_end($$, &@$); }
     ;
 
 comp_op
@@ -1474,8 +1506,8 @@ primary
     : atom                       { $$ = $1; }
     | primary '.' NAME           { NEW($$, N_ATTR, @$); $$->a = $1; $$->str = $3; }
     | primary '(' ')'            { NEW($$, N_CALL, @$); $$->a = $1; }
-    | primary '(' arglist ')'    { $$ = $3; $$->op = 0; set_pos($$, &@$); $$->end_col = @4.last_line == @1.first_line ? @4.last_column : -1; $$->a = $1; }
-    | primary '(' arglist ',' ')' { $$ = $3; $$->op = 0; set_pos($$, &@$); $$->end_col = @5.last_line == @1.first_line ? @5.last_column : -1; $$->a = $1; }
+    | primary '(' arglist ')'    { $$ = $3; $$->op = 0; set_pos($$, &@$); set_end($$, &@4); $$->a = $1; }
+    | primary '(' arglist ',' ')' { $$ = $3; $$->op = 0; set_pos($$, &@$); set_end($$, &@5); $$->a = $1; }
     | primary '[' subscriptlist ']' { NEW($$, N_SUBSCRIPT, @$); $$->a = $1; $$->b = $3; }
     ;
 
@@ -1514,7 +1546,7 @@ subscriptlist
 
 sub_seq
     : subscript ',' subscript    { if (!($$ = mk_list(p, N_TUPLE, &@$, $1, $3))) NOMEM(); }
-    | sub_seq ',' subscript      { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
+    | sub_seq ',' subscript      { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); set_end($$, &@$); }
     ;
 
 subscript
@@ -1546,7 +1578,7 @@ atom
         $$ = $2;
         if ($$->kind == N_TUPLE && $$->op == 0) {
             $$->op = 1; set_pos($$, &@$);
-            $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1;
+            set_end($$, &@$);
         }
       }
     | '(' test comp_fors ')'     { NEW($$, N_GENEXP, @$); $$->a = $2; $$->list = $3; }
@@ -1561,8 +1593,8 @@ atom
         NEW($$, N_LISTCOMP, @$); $$->a = $2; $$->list = $3;
       }
     | '{' '}'                    { NEW($$, N_DICT, @$); }
-    | '{' dict_items '}'         { $$ = $2; set_pos($$, &@$); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
-    | '{' dict_items ',' '}'     { $$ = $2; set_pos($$, &@$); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
+    | '{' dict_items '}'         { $$ = $2; set_pos($$, &@$); set_end($$, &@$); }
+    | '{' dict_items ',' '}'     { $$ = $2; set_pos($$, &@$); set_end($$, &@$); }
     | '{' test ':' test comp_fors '}' {
         NEW($$, N_DICTCOMP, @$); $$->a = $2; $$->b = $4; $$->list = $5;
       }
@@ -1589,7 +1621,7 @@ strings
         int line = $1->line;
         Node *j = join_strings(p, $1, $2);
         if (!j) { if (p->oom) NOMEM(); FAIL(); }
-        if (@2.last_line == line) j->end_col = @2.last_column; else j->end_col = -1;
+        (void)line; set_end(j, &@2);
         $$ = j;
       }
     ;
@@ -1671,6 +1703,9 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
         break;
     case TOK_STRING:
         if (t.op >= 2) {      /* f-string: t.str is its body as written */
+            /* On one line the token is prefix (1-2), quotes (1 or 3) and body. */
+            int around = t.end_col - t.col - (int)t.slen;
+            fstring_next_col = t.end_line == t.line && around >= 3 ? t.col + around - (around >= 7 ? 3 : 1) : -1;
             Node *n = fstring_parse(p, t.str ? t.str : "", t.slen, t.op == 3, t.line, t.col);
             free(t.str);
             if (!n) {
@@ -1682,6 +1717,7 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
                 return TOK_YYerror;
             }
             n->end_col = t.end_line == t.line ? t.end_col : -1;
+            n->end_line = t.end_line; n->end_lcol = t.end_col;
             lval->node = n;
             break;
         }
@@ -1695,6 +1731,7 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
             return TOK_YYerror;
         }
         n->end_col = t.end_line == t.line ? t.end_col : -1;
+        n->end_line = t.end_line; n->end_lcol = t.end_col;
         n->ival = t.ival;
         n->fval = t.fval;
         n->str = t.str;

@@ -1087,12 +1087,17 @@ static Value class_new(Type *t, Value *args, int nargs, Tuple *kw)
             err_format(&exc_TypeError, "%s() takes no arguments", t->name);
             return VAL_ERROR;
         }
-        if ((c->solid->flags & TYPE_EXCEPTION) && !uinit && kw && kw->len) {
+        bool exc_kw = (c->solid->flags & TYPE_EXCEPTION) && !uinit && kw && kw->len;
+        if (exc_kw && !exc_takes_keywords(c->solid)) {
             err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
             return VAL_ERROR;
         }
         obj = inst_alloc(c, args, nargs, kw);
         if (obj == VAL_ERROR) return VAL_ERROR;
+        if (exc_kw && exc_apply_keywords(obj, args + nargs, kw) < 0) {     /* name=, obj= */
+            decref(obj);
+            return VAL_ERROR;
+        }
     }
     if (uinit) {
         Value f = class_lookup_cstr(val_type(obj), "__init__");
@@ -1247,6 +1252,9 @@ static Value class_create(Str *name, Tuple *bases, Dict *ns)
             goto fail;
         }
     }
+    /* as type.__new__: a class without a docstring has __doc__ None of its
+     * own (it does not inherit its base's) */
+    if (dict_get_cstr(ns, "__doc__") == VAL_UNDEF && dict_set_cstr(ns, "__doc__", VAL_NONE) < 0) goto fail;
     Type *m[MRO_MAX];
     int nm = c3_merge(bases, m, MRO_MAX - 1);
     if (nm < 0) goto fail;

@@ -15,6 +15,7 @@
 typedef struct TbEntry {
     struct Code *code;           /* borrowed through the exception's reference to it */
     int line;
+    int instr;                   /* index of the instruction that raised, for code_position */
 } TbEntry;
 
 typedef struct Exc {
@@ -26,6 +27,8 @@ typedef struct Exc {
     TbEntry *tb;
     Value value;                 /* StopIteration.value, SystemExit.code */
     Dict *dict;                  /* NULL or attributes set on a builtin exception (e.note = 1) */
+    Dict *tb_globals;            /* a NameError's: globals of the frame that raised it (for its hint) */
+    Value name_attr, obj_attr;   /* NameError/AttributeError .name, AttributeError .obj; VAL_UNDEF unset */
 } Exc;
 
 extern Type exc_BaseException, exc_Exception, exc_SystemExit, exc_KeyboardInterrupt,
@@ -55,7 +58,16 @@ void  err_clear(void);
 
 Value exc_new(Type *t, Value *args, int nargs);            /* new exception instance */
 bool  exc_matches(Value exc, Value cls_or_tuple);          /* for `except`; -1 never */
-void  exc_add_traceback(Value exc, struct Code *code, int line);
+void  exc_add_traceback(Value exc, struct Code *code, int line, int instr);
+/* Sets .name and .obj of the pending AttributeError, raised looking up
+ * name on obj, unless it has them already (CPython's PyObject_GetAttr). */
+void  exc_attribute_error_context(Value obj, Str *name);
+/* NameError and AttributeError (and their subclasses) take name= (and
+ * obj=) keywords; exc_apply_keywords sets them on e, or raises TypeError. */
+bool  exc_takes_keywords(Type *t);
+int   exc_apply_keywords(Value e, Value *kwvals, Tuple *kwnames);
+/* Sets .name of the pending NameError (raised for an undefined name). */
+void  exc_name_error_context(Str *name);
 /* Print "Traceback (most recent call last):" ... "Type: msg" as CPython does. */
 void  exc_print(Value exc, void *file /* FILE * */);
 

@@ -16,11 +16,13 @@
 #include "error.h"
 #include "mem.h"
 #include "str.h"
+#include "traceback.h"
 #include "tuple.h"
 #include "dict.h"
 #include "int.h"
 #include "bytes.h"
 #include "../src/bytecode.h"
+#include "../src/vm.h"
 
 static Value pending = VAL_UNDEF;
 
@@ -86,6 +88,7 @@ Value exc_new(Type *t, Value *args, int nargs)
     e->context = VAL_NONE;
     e->ntb = e->tbcap = 0;
     e->tb = NULL;
+    e->name_attr = e->obj_attr = VAL_UNDEF;
     e->value = exc_value_for(t, a);
     if (is_subtype(t, &exc_OSError) || is_subtype(t, &exc_UnicodeDecodeError) ||
         is_subtype(t, &exc_UnicodeEncodeError)) {
@@ -97,9 +100,47 @@ Value exc_new(Type *t, Value *args, int nargs)
     return val_from_obj(e);
 }
 
+static int exc_setattr(Value o, Str *name, Value v);
+
+bool exc_takes_keywords(Type *t)
+{
+    return is_subtype(t, &exc_NameError) || is_subtype(t, &exc_AttributeError);
+}
+
+int exc_apply_keywords(Value e, Value *kwvals, Tuple *kwnames)
+{
+    Type *t = val_type(e);
+    bool attr = is_subtype(t, &exc_AttributeError);
+    for (int64_t i = 0; i < kwnames->len; i++) {
+        Str *k = val_as_str(kwnames->items[i]);
+        if (!str_eq_cstr(k, "name") && !(attr && str_eq_cstr(k, "obj"))) {
+            Type *b = t;           /* CPython names the builtin class */
+            while (type_is_heap(b) && b->base) b = b->base;
+            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", k->data, b->name);
+            return -1;
+        }
+    }
+    for (int64_t i = 0; i < kwnames->len; i++)
+        if (exc_setattr(e, val_as_str(kwnames->items[i]), kwvals[i]) < 0) return -1;
+    return 0;
+}
+
+/* NameError(..., name=) and AttributeError(..., name=, obj=). */
+static Value exc_new_kw(Type *t, Value *args, int nargs, Tuple *kwnames)
+{
+    Value e = exc_new(t, args, nargs);
+    if (e == VAL_ERROR) return e;
+    if (exc_apply_keywords(e, args + nargs, kwnames) < 0) {
+        decref(e);
+        return VAL_ERROR;
+    }
+    return e;
+}
+
 static Value exc_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     if (kwnames && kwnames->len > 0) {
+        if (exc_takes_keywords(t)) return exc_new_kw(t, args, nargs, kwnames);
         err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
         return VAL_ERROR;
     }
@@ -114,9 +155,14 @@ static void exc_clear_refs(Obj *o)
 {
     Exc *e = (Exc *)o;
     Value cause = e->cause, context = e->context, value = e->value;
-    Dict *d = e->dict;
+    Dict *d = e->dict, *g = e->tb_globals;
+    Value na = e->name_attr, oa = e->obj_attr;
     e->cause = e->context = e->value = VAL_NONE;
-    e->dict = NULL;
+    e->dict = e->tb_globals = NULL;
+    e->name_attr = e->obj_attr = VAL_UNDEF;
+    if (g) obj_decref(g);
+    if (na != VAL_UNDEF) decref(na);
+    if (oa != VAL_UNDEF) decref(oa);
     decref(cause);
     decref(context);
     decref(value);
@@ -141,6 +187,9 @@ static void exc_traverse(Obj *o, VisitProc visit, void *arg)
     if (val_is_obj(e->context)) visit(val_as_obj(e->context), arg);
     if (val_is_obj(e->value)) visit(val_as_obj(e->value), arg);
     if (e->dict) visit((Obj *)e->dict, arg);
+    if (e->tb_globals) visit((Obj *)e->tb_globals, arg);
+    if (val_is_obj(e->name_attr)) visit(val_as_obj(e->name_attr), arg);
+    if (val_is_obj(e->obj_attr)) visit(val_as_obj(e->obj_attr), arg);
     for (int i = 0; i < e->ntb; i++) visit((Obj *)e->tb[i].code, arg);
 }
 
@@ -184,6 +233,17 @@ static int exc_hash(Value v, int64_t *out)
 
 static Value new_ref(Value v) { incref(v); return v; }
 
+/* NameError.name, AttributeError.name and .obj: where they are kept, or
+ * NULL for another attribute or type. */
+static Value *name_obj_slot(Exc *e, Str *name)
+{
+    Type *t = e->ob.type;
+    bool attr = is_subtype(t, &exc_AttributeError);
+    if ((attr || is_subtype(t, &exc_NameError)) && str_eq_cstr(name, "name")) return &e->name_attr;
+    if (attr && str_eq_cstr(name, "obj")) return &e->obj_attr;
+    return NULL;
+}
+
 static Value exc_getattr(Value o, Str *name)
 {
     Exc *e = (Exc *)val_as_obj(o);
@@ -203,6 +263,8 @@ static Value exc_getattr(Value o, Str *name)
         Value v = dict_get_str(e->dict, name);
         if (v != VAL_UNDEF) return new_ref(v);
     }
+    Value *slot = name_obj_slot(e, name);
+    if (slot) return *slot == VAL_UNDEF ? VAL_NONE : new_ref(*slot);    /* None until set */
     return VAL_UNDEF;     /* the generic lookup goes on (methods, __class__) */
 }
 
@@ -235,6 +297,14 @@ static int exc_setattr(Value o, Str *name, Value v)
         incref(v);
         *slot = v;
         decref(old);
+        return 0;
+    }
+    Value *slot = name_obj_slot(e, name);
+    if (slot) {
+        Value old = *slot;
+        if (v != VAL_UNDEF) incref(v);
+        *slot = v;
+        if (old != VAL_UNDEF) decref(old);
         return 0;
     }
     if (v == VAL_UNDEF) {
@@ -609,6 +679,7 @@ static Exc memory_error = {
     .ob = OBJ_HEAD_INIT(&exc_MemoryError),
     .args = &tuple_empty,
     .cause = VAL_NONE, .context = VAL_NONE, .value = VAL_NONE,
+    .name_attr = VAL_UNDEF, .obj_attr = VAL_UNDEF,
 };
 
 /* ---- the pending exception ---- */
@@ -684,6 +755,26 @@ void err_clear(void)
     if (e != VAL_UNDEF) decref(e);
 }
 
+void exc_attribute_error_context(Value obj, Str *name)
+{
+    if (pending == VAL_UNDEF || !val_isinstance(pending, &exc_AttributeError)) return;
+    Exc *e = (Exc *)val_as_obj(pending);
+    if (e->name_attr != VAL_UNDEF || e->obj_attr != VAL_UNDEF) return;
+    obj_incref(name);
+    incref(obj);
+    e->name_attr = str_val(name);
+    e->obj_attr = obj;
+}
+
+void exc_name_error_context(Str *name)
+{
+    if (pending == VAL_UNDEF || val_type(pending) != &exc_NameError) return;
+    Exc *e = (Exc *)val_as_obj(pending);
+    if (e->name_attr != VAL_UNDEF) return;
+    obj_incref(name);
+    e->name_attr = str_val(name);
+}
+
 bool exc_matches(Value exc, Value cls)
 {
     Type *et = val_type(exc);
@@ -702,7 +793,7 @@ bool exc_matches(Value exc, Value cls)
  * frame is a pointer decrement (deep recursion makes long tracebacks). */
 static TbEntry *tb_buffer(Exc *e) { return e->tb ? e->tb - (e->tbcap - e->ntb) : NULL; }
 
-void exc_add_traceback(Value exc, struct Code *code, int line)
+void exc_add_traceback(Value exc, struct Code *code, int line, int instr)
 {
     if (!val_is_obj(exc) || !(val_as_obj(exc)->type->flags & TYPE_EXCEPTION)) return;
     Exc *e = (Exc *)val_as_obj(exc);
@@ -719,6 +810,12 @@ void exc_add_traceback(Value exc, struct Code *code, int line)
     e->tb--;
     e->tb[0].code = code;
     e->tb[0].line = line;
+    e->tb[0].instr = instr;
+    if (e->ntb == 0 && e->ob.type == &exc_NameError && !e->tb_globals) {
+        /* the frame raising it: its globals are candidates for the hint */
+        e->tb_globals = vm_current_globals();
+        if (e->tb_globals) obj_incref(e->tb_globals);
+    }
     obj_incref(code);
     e->ntb++;
 }
@@ -745,33 +842,21 @@ void exc_cleanup(void)
 
 /* ---- printing ---- */
 
-/* Line `line` (1-based) of the file, leading and trailing blanks removed; 0 if unavailable. */
-static int source_line(const char *filename, int line, char *buf, size_t n)
+/* The "Did you mean" hint of an exception of exactly NameError or
+ * AttributeError with a str .name (and .obj), or NULL. */
+static Str *suggestion(Exc *e)
 {
-    if (!filename || filename[0] == '<' || line < 1) return 0;
-    FILE *f = fopen(filename, "r");
-    if (!f) return 0;
-    int cur = 1, ok = 0;
-    size_t len = 0;
-    int c;
-    while ((c = fgetc(f)) != EOF) {
-        if (cur == line) {
-            if (c == '\n') { ok = 1; break; }
-            if (len + 1 < n) buf[len++] = (char)c;
-        } else if (c == '\n') {
-            cur++;
-        }
+    Type *t = e->ob.type;
+    if (t != &exc_NameError && t != &exc_AttributeError) return NULL;
+    Value name = e->name_attr;
+    if (!val_is_str(name) || val_type(name) != &str_type) return NULL;
+    if (t == &exc_AttributeError) {
+        Value obj = e->obj_attr;
+        if (obj == VAL_UNDEF) return NULL;
+        return suggest_for_attribute(val_as_str(name), obj);
     }
-    if (cur == line && len > 0) ok = 1;
-    fclose(f);
-    if (!ok) return 0;
-    buf[len] = '\0';
-    while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r' ||
-                       buf[len - 1] == '\f' || buf[len - 1] == '\v'))
-        buf[--len] = '\0';
-    size_t skip = strspn(buf, " \t\f\v");
-    memmove(buf, buf + skip, len - skip + 1);
-    return buf[0] != '\0';
+    if (e->ntb == 0) return NULL;
+    return suggest_for_name(val_as_str(name), e->tb[e->ntb - 1].code, e->tb_globals);
 }
 
 static void print_one(Value exc, FILE *fp)
@@ -796,9 +881,7 @@ static void print_one(Value exc, FILE *fp)
             count = 0;
         }
         if (++count > 3) continue;
-        fprintf(fp, "  File \"%s\", line %d, in %s\n", fn, line, name);
-        char buf[4096];
-        if (source_line(fn, line, buf, sizeof buf)) fprintf(fp, "    %s\n", buf);
+        tb_print_entry(fp, c, line, e->tb[i].instr);
     }
     if (count > 3)
         fprintf(fp, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
@@ -812,13 +895,26 @@ static void print_one(Value exc, FILE *fp)
         fprintf(fp, "%s: <exception str() failed>\n", name);
         return;
     }
+    Str *hint = suggestion(e);
     if (val_is_str(s) && val_as_str(s)->len > 0) {
         fprintf(fp, "%s: ", name);
         fwrite(val_as_str(s)->data, 1, (size_t)val_as_str(s)->len, fp);
-        fputc('\n', fp);
     } else {
-        fprintf(fp, "%s\n", name);
+        fputs(name, fp);
     }
+    if (hint) {
+        Value r = obj_repr(str_val(hint));
+        if (r != VAL_ERROR) {
+            fputs(". Did you mean: ", fp);
+            fwrite(val_as_str(r)->data, 1, (size_t)val_as_str(r)->len, fp);
+            fputc('?', fp);
+            decref(r);
+        } else {
+            err_clear();
+        }
+        obj_decref(hint);
+    }
+    fputc('\n', fp);
     decref(s);
 }
 

@@ -574,7 +574,18 @@ static Value bind_method(Value f, Value self)
     return f;
 }
 
+static Value getattr_impl(Value o, Str *name);
+
+/* Any AttributeError is given .name and .obj, as CPython's PyObject_GetAttr
+ * does (they make the "Did you mean" hint when it is printed). */
 Value obj_getattr(Value o, Str *name)
+{
+    Value r = getattr_impl(o, name);
+    if (r == VAL_ERROR) exc_attribute_error_context(o, name);
+    return r;
+}
+
+static Value getattr_impl(Value o, Str *name)
 {
     Type *t = val_type(o);
     bool pending = false;          /* the type's getattr raised AttributeError */

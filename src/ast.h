@@ -96,6 +96,7 @@ struct Node {
     NodeKind kind;
     int line, col;            /* 1-based line, 0-based column (bytes) of the first token */
     int end_col;              /* column just past the node on its first line, for ^ markers */
+    int end_line, end_lcol;   /* line and column (bytes) just past the node's last token; 0 unknown */
     int op;
     int64_t ival;
     double fval;

@@ -38,12 +38,50 @@ static void code_dealloc(Obj *o)
     if (c->filename) obj_decref(c->filename);
     mem_free(c->code);
     mem_free(c->lines);
+    mem_free(c->positions);
     mem_free(c->consts);
     mem_free(c->names);
     mem_free(c->handlers);
     mem_free(c->cell_param);
     mem_free(c->localnames);
     obj_free(c);
+}
+
+/* positions[] holds one entry per instruction, each unsigned LEB128
+ * numbers: 0 = columns unknown; 1 = the same range as the instruction
+ * before; otherwise col + 2, end_line - line, end_col. */
+static uint32_t read_varint(const uint8_t **p)
+{
+    uint32_t v = 0;
+    int shift = 0;
+    uint8_t b;
+    do {
+        b = *(*p)++;
+        if (shift < 32) v |= (uint32_t)(b & 0x7f) << shift;
+        shift += 7;
+    } while (b & 0x80);
+    return v;
+}
+
+void code_position(const Code *c, int32_t i, int *line, int *col, int *end_line, int *end_col)
+{
+    *line = *end_line = c->lines ? c->lines[i] : c->firstline;
+    *col = *end_col = -1;
+    if (!c->positions || i < 0 || i >= c->ncode) return;
+    const uint8_t *p = c->positions;
+    int dl = 0;
+    for (int32_t k = 0; k <= i; k++) {
+        uint32_t v = read_varint(&p);
+        if (v == 0) {
+            *col = *end_col = -1;
+            dl = 0;
+        } else if (v >= 2) {
+            *col = (int)(v - 2);
+            dl = (int)read_varint(&p);
+            *end_col = (int)read_varint(&p);
+        }
+    }
+    *end_line = *line + dl;
 }
 
 static Value code_repr(Value v)

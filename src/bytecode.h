@@ -129,6 +129,7 @@ typedef struct Code {
     Obj ob;
     Instr *code; int32_t ncode;
     int32_t *lines;          /* line of each instruction (parallel to code) */
+    uint8_t *positions;      /* columns and end line of each instruction (code_position) */
     Value *consts; int32_t nconsts;   /* owned: ints, floats, strs, None/True/False, tuples, Codes */
     Str **names; int32_t nnames;      /* interned: globals, attributes, modules */
     ExcHandler *handlers; int32_t nhandlers;
@@ -160,6 +161,10 @@ enum { MF_KWDEFAULTS = 4 };
 
 extern Type code_type;
 
+/* The source range of instruction i, as CPython's co_positions: 0-based
+ * byte columns, *col = -1 when only the line is known. The table is read
+ * only when a traceback is printed, so it is packed rather than indexed. */
+void  code_position(const Code *c, int32_t i, int *line, int *col, int *end_line, int *end_col);
 Code *code_new(void);        /* empty, refcnt 1; the compiler fills it */
 /* Disassembly for debugging (scr --dis FILE and the compiler's tests). */
 void code_dump(Code *c, void *file /* FILE * */);

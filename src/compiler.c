@@ -66,11 +66,16 @@ typedef struct HDesc {
     bool used;                   /* some emitted instruction is covered */
 } HDesc;
 
+/* A source range, CPython's (lineno, col_offset, end_lineno, end_col_offset):
+ * columns are 0-based byte offsets; col < 0 when only the line is known. */
+typedef struct SrcLoc { int line, col, end_line, end_col; } SrcLoc;
+
 typedef struct Unit {
     struct Unit *parent;
     Scope *scope;
     int firstline;
     Instr *code; int32_t *lines; int32_t *hidx; int ncode, codecap;
+    SrcLoc *pos;                 /* range of each instruction (parallel to code) */
     Value *consts; int nconsts, constcap;
     int *ctab; int ctabcap;      /* const dedup hash: index + 1, 0 = empty */
     Str **names; int nnames, namecap;
@@ -80,7 +85,7 @@ typedef struct Unit {
     FBlock *fb; int nfb, fbcap;
     int depth;                   /* operand depth at the emission point */
     bool dead;                   /* the emission point is unreachable */
-    int line;
+    SrcLoc loc;                  /* where the instructions emitted next come from */
     Code *result;                /* while finish_unit builds it */
     int **hsaves; int nhsaves, hsavecap;  /* handler stacks saved around return/break/continue */
 } Unit;
@@ -117,7 +122,7 @@ static void fail_at(C *c, Node *n, const char *fmt, ...) __attribute__((noreturn
 static void fail_at(C *c, Node *n, const char *fmt, ...)
 {
     memset(c->err, 0, sizeof *c->err);
-    c->err->line = n ? n->line : c->u ? c->u->line : 0;
+    c->err->line = n ? n->line : c->u ? c->u->loc.line : 0;
     c->err->col = n ? n->col : 0;
     va_list ap;
     va_start(ap, fmt);
@@ -224,6 +229,7 @@ static void unit_free(Unit *u)
     for (int i = 0; i < u->nnames; i++) obj_decref(u->names[i]);
     mem_free(u->code);
     mem_free(u->lines);
+    mem_free(u->pos);
     mem_free(u->hidx);
     mem_free(u->consts);
     mem_free(u->ctab);
@@ -236,6 +242,89 @@ static void unit_free(Unit *u)
     mem_free(u);
 }
 
+/* The instructions emitted next come from n: CPython's SET_LOC. Compound
+ * statements are marked as running on past their first line (their end
+ * is their body's), which is what decides how a traceback marks them. */
+static void set_loc(Unit *u, const Node *n)
+{
+    if (n->line <= 0) return;
+    u->loc.line = n->line;
+    if (n->end_line < n->line) {
+        u->loc.col = u->loc.end_col = -1;
+        u->loc.end_line = n->line;
+        return;
+    }
+    u->loc.col = n->col;
+    switch (n->kind) {
+    case N_IF: case N_WHILE: case N_FOR: case N_WITH: case N_TRY: case N_DEF: case N_CLASS:
+        u->loc.end_line = n->line + 1;
+        u->loc.end_col = 0;
+        break;
+    default:
+        u->loc.end_line = n->end_line;
+        u->loc.end_col = n->end_lcol;
+    }
+}
+
+/* An attribute running over lines is located from its name on its last
+ * line (CPython's update_start_location_to_match_attr): the start moves,
+ * the end stays. The length is counted in characters, as CPython does. */
+static void attr_start(Unit *u, const Node *attr)
+{
+    if (attr->end_line <= 0 || u->loc.line == attr->end_line || u->loc.col < 0) return;
+    int len = 0;
+    for (const char *q = attr->str; *q; q++) len += ((unsigned char)*q & 0xC0) != 0x80;
+    u->loc.line = attr->end_line;
+    if (len <= attr->end_lcol) {
+        u->loc.col = attr->end_lcol - len;
+    } else {
+        u->loc.col = u->loc.end_col = -1;
+        u->loc.end_line = attr->end_line;
+    }
+}
+
+/* Only the line is known (implicit returns, loop jumps, handler cleanup). */
+static void set_line(Unit *u, int line)
+{
+    u->loc = (SrcLoc){ line, -1, line, -1 };
+}
+
+static uint8_t *put_varint(uint8_t *p, uint32_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (uint8_t)v;
+    return p;
+}
+
+/* The packed table code_position() reads (src/bytecode.c); NULL when out
+ * of memory. */
+static uint8_t *encode_positions(Unit *u)
+{
+    uint8_t *buf = mem_alloc((size_t)u->ncode * 15 + 1), *p = buf;
+    if (!buf) return NULL;
+    SrcLoc prev = { 0, -1, 0, -1 };
+    for (int i = 0; i < u->ncode; i++) {
+        SrcLoc l = u->pos[i];
+        if (l.col < 0 || l.end_col < 0 || l.end_line < l.line) {
+            *p++ = 0;
+        } else if (i > 0 && prev.col == l.col && prev.end_col == l.end_col &&
+                   prev.end_line - prev.line == l.end_line - l.line) {
+            *p++ = 1;
+        } else {
+            p = put_varint(p, (uint32_t)l.col + 2);
+            p = put_varint(p, (uint32_t)(l.end_line - l.line));
+            p = put_varint(p, (uint32_t)l.end_col);
+        }
+        prev = l;
+        if (l.col < 0 || l.end_col < 0 || l.end_line < l.line) prev.col = -1;
+    }
+    uint8_t *shrunk = mem_realloc(buf, (size_t)(p - buf) + 1);
+    return shrunk ? shrunk : buf;
+}
+
 static void push_unit(C *c, Scope *s, int firstline)
 {
     Unit *u = mem_calloc(1, sizeof(Unit));
@@ -243,7 +332,7 @@ static void push_unit(C *c, Scope *s, int firstline)
     u->parent = c->u;
     u->scope = s;
     u->firstline = firstline;
-    u->line = firstline;
+    set_line(u, firstline);
     c->u = u;
 }
 
@@ -268,12 +357,15 @@ static void emit(C *c, int op, int arg)
         u->lines = grow(c, u->lines, &cap, u->ncode + 1, sizeof(int32_t));
         cap = u->codecap;
         u->hidx = grow(c, u->hidx, &cap, u->ncode + 1, sizeof(int32_t));
+        cap = u->codecap;
+        u->pos = grow(c, u->pos, &cap, u->ncode + 1, sizeof(SrcLoc));
         u->codecap = cap;
     }
     int h = u->hlen ? u->hstack[u->hlen - 1] : -1;
     if (h >= 0) u->hdesc[h].used = true;
     u->code[u->ncode] = INSTR(op, arg);
-    u->lines[u->ncode] = u->line;
+    u->lines[u->ncode] = u->loc.line;
+    u->pos[u->ncode] = u->loc;
     u->hidx[u->ncode] = h;
     u->ncode++;
     if (is_jump(op) && u->ldepth[arg] < 0)
@@ -670,8 +762,8 @@ static int const_truth(Node *n)   /* -1: not a constant */
 /* Jumps to `label` when the truth of n is `cond`, else falls through. */
 static void compile_jump_if(C *c, Node *n, bool cond, int label)
 {
-    int saved = c->u->line;
-    if (n->line > 0) c->u->line = n->line;
+    SrcLoc saved = c->u->loc;
+    set_loc(c->u, n);
     int t = const_truth(n);
     if (t >= 0) {
         check_const(c, n);
@@ -694,7 +786,7 @@ static void compile_jump_if(C *c, Node *n, bool cond, int label)
         compile_expr(c, n);
         emit(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
     }
-    c->u->line = saved;
+    c->u->loc = saved;
 }
 
 static void compile_compare(C *c, Node *n)
@@ -782,10 +874,11 @@ static void compile_call(C *c, Node *n)
     }
     if (f->kind == N_ATTR) {
         compile_expr(c, f->a);
-        int saved = c->u->line;
-        if (f->line > 0) c->u->line = f->line;
+        SrcLoc saved = c->u->loc;
+        set_loc(c->u, f);
+        attr_start(c->u, f);
         emit(c, OP_LOAD_METHOD, name_index(c, f->str));
-        c->u->line = saved;
+        c->u->loc = saved;
         flag = CALL_METHOD;
     } else {
         compile_expr(c, f);
@@ -804,9 +897,15 @@ static void compile_call(C *c, Node *n)
             t->items[i] = str_val(s);
         }
         emit_const(c, val_from_obj(t));
+        SrcLoc saved = c->u->loc;
+        if (flag) attr_start(c->u, f);
         emit(c, OP_CALL_KW, (npos + nkw) | flag);
+        c->u->loc = saved;
     } else {
+        SrcLoc saved = c->u->loc;
+        if (flag) attr_start(c->u, f);
         emit(c, OP_CALL, npos | flag);
+        c->u->loc = saved;
     }
 }
 
@@ -934,7 +1033,7 @@ static void compile_comp_clause(C *c, Node *n, int i)
         compile_expr(c, n->b);
         emit(c, OP_DICT_SET, nclauses + 1);
     }
-    c->u->line = n->line;
+    set_line(c->u, n->line);
     emit(c, OP_JUMP, start);
     bind_label(c, end);
 }
@@ -1111,8 +1210,8 @@ static bool has_starred(Node *n)
 static void compile_expr(C *c, Node *n)
 {
     Unit *u = c->u;
-    int saved = u->line;
-    if (n->line > 0) u->line = n->line;
+    SrcLoc saved = u->loc;
+    set_loc(u, n);
     if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
     switch (n->kind) {
     case N_NAME:
@@ -1141,7 +1240,7 @@ static void compile_expr(C *c, Node *n)
         for (int i = k - 1; i >= 0; i--) {
             Node *b = c->spine[base + i];
             compile_expr(c, b->b);
-            if (b->line > 0) u->line = b->line;
+            set_loc(u, b);
             emit(c, OP_BINARY_OP, b->op);
         }
         c->nspine = base;
@@ -1184,6 +1283,7 @@ static void compile_expr(C *c, Node *n)
         break;
     case N_ATTR:
         compile_expr(c, n->a);
+        attr_start(u, n);
         emit(c, OP_LOAD_ATTR, name_index(c, n->str));
         break;
     case N_SUBSCRIPT:
@@ -1285,7 +1385,7 @@ static void compile_expr(C *c, Node *n)
     default:
         fail_at(c, n, "invalid syntax");
     }
-    u->line = saved;
+    u->loc = saved;
     c->nesting--;
 }
 
@@ -1293,14 +1393,15 @@ static void compile_expr(C *c, Node *n)
 
 static void compile_store(C *c, Node *t)
 {
-    int saved = c->u->line;
-    if (t->line > 0) c->u->line = t->line;
+    SrcLoc saved = c->u->loc;
+    set_loc(c->u, t);
     switch (t->kind) {
     case N_NAME:
         compile_name(c, t->str, CTX_STORE);
         break;
     case N_ATTR:
         compile_expr(c, t->a);
+        attr_start(c->u, t);
         emit(c, OP_STORE_ATTR, name_index(c, t->str));
         break;
     case N_SUBSCRIPT:
@@ -1333,19 +1434,20 @@ static void compile_store(C *c, Node *t)
     default:
         fail_at(c, t, "cannot assign to %s", expr_name(t));
     }
-    c->u->line = saved;
+    c->u->loc = saved;
 }
 
 static void compile_del(C *c, Node *t)
 {
-    int saved = c->u->line;
-    if (t->line > 0) c->u->line = t->line;
+    SrcLoc saved = c->u->loc;
+    set_loc(c->u, t);
     switch (t->kind) {
     case N_NAME:
         compile_name(c, t->str, CTX_DEL);
         break;
     case N_ATTR:
         compile_expr(c, t->a);
+        attr_start(c->u, t);
         emit(c, OP_DELETE_ATTR, name_index(c, t->str));
         break;
     case N_SUBSCRIPT:
@@ -1359,40 +1461,58 @@ static void compile_del(C *c, Node *t)
     default:
         fail_at(c, t, "cannot delete %s", expr_name(t));
     }
-    c->u->line = saved;
+    c->u->loc = saved;
 }
 
 static void compile_augassign(C *c, Node *n)
 {
     Node *t = n->a;
     int op = n->op + OP__COUNT;
+    /* The target is read and written at its own range, the operation
+     * happens at the statement's (as CPython's compiler_augassign). */
+    Unit *u = c->u;
+    SrcLoc stmt = u->loc;
     switch (t->kind) {
     case N_NAME:
+        set_loc(u, t);
         compile_name(c, t->str, CTX_LOAD);
+        u->loc = stmt;
         compile_expr(c, n->b);
         emit(c, OP_BINARY_OP, op);
+        set_loc(u, t);
         compile_name(c, t->str, CTX_STORE);
+        u->loc = stmt;
         break;
     case N_ATTR: {
         int name = name_index(c, t->str);
         compile_expr(c, t->a);
         emit(c, OP_DUP_TOP, 0);
+        set_loc(u, t);
+        attr_start(u, t);
         emit(c, OP_LOAD_ATTR, name);
+        u->loc = stmt;
         compile_expr(c, n->b);
         emit(c, OP_BINARY_OP, op);
         emit(c, OP_ROT_TWO, 0);
+        set_loc(u, t);
+        attr_start(u, t);
         emit(c, OP_STORE_ATTR, name);
+        u->loc = stmt;
         break;
     }
     case N_SUBSCRIPT:
         compile_expr(c, t->a);
         compile_expr(c, t->b);
+        set_loc(u, t);
         emit(c, OP_DUP_TOP_TWO, 0);
         emit(c, OP_BINARY_SUBSCR, 0);
+        u->loc = stmt;
         compile_expr(c, n->b);
         emit(c, OP_BINARY_OP, op);
         emit(c, OP_ROT_THREE, 0);
+        set_loc(u, t);
         emit(c, OP_STORE_SUBSCR, 0);
+        u->loc = stmt;
         break;
     default:
         fail_at(c, t, "'%s' is an illegal expression for augmented assignment",
@@ -1417,11 +1537,11 @@ static void unwind_fblock(C *c, FBlock *fb, bool preserve)
         break;
     case FB_FINALLY_TRY: {
         u->hlen = fb->hlen;
-        int line = u->line;
+        SrcLoc saved = u->loc;
         if (preserve) push_fblock(c, FB_POP_VALUE, -1, -1, u->hlen, NULL, NULL);
         compile_body(c, &fb->node->finalbody);
         if (preserve) pop_fblock(c);
-        u->line = line;
+        u->loc = saved;
         break;
     }
     case FB_FINALLY_END:
@@ -1517,7 +1637,7 @@ static void compile_break_continue(C *c, Node *n, bool is_break)
     HSave hs = save_handlers(c);
     int li = unwind_stack(c, false, true);
     FBlock loop = c->u->fb[li];
-    c->u->line = n->line;
+    set_line(c->u, n->line);
     if (is_break) {
         unwind_fblock(c, &loop, false);
         emit(c, OP_JUMP, loop.exit);
@@ -1534,7 +1654,7 @@ static void compile_return(C *c, Node *n)
     if (preserve) compile_expr(c, n->a);
     HSave hs = save_handlers(c);
     unwind_stack(c, preserve, false);
-    c->u->line = n->line;
+    set_line(c->u, n->line);
     if (!n->a) emit_const(c, VAL_NONE);
     else if (!preserve) emit_const(c, const_value(c, n->a));
     emit(c, OP_RETURN_VALUE, 0);
@@ -1578,7 +1698,7 @@ static void compile_try_except(C *c, Node *n)
     pop_fblock(c);
     u->hlen = base;
     compile_body(c, &n->orelse);
-    u->line = n->line;
+    set_line(u, n->line);
     emit(c, OP_JUMP, l_end);
 
     bind_handler(c, h_body);
@@ -1588,7 +1708,7 @@ static void compile_try_except(C *c, Node *n)
     for (int i = 0; i < n->list.len; i++) {
         Node *h = n->list.items[i];
         if (!h->a && i != n->list.len - 1) fail_at(c, h, "default 'except:' must be last");
-        u->line = h->line;
+        set_line(u, h->line);
         int l_next = new_label(c);
         if (h->a) {
             compile_expr(c, h->a);
@@ -1603,7 +1723,7 @@ static void compile_try_except(C *c, Node *n)
             compile_body(c, &h->body);
             pop_fblock(c);
             u->hlen = base;
-            u->line = h->line;
+            set_line(u, h->line);
             emit(c, OP_POP_EXCEPT, 0);
             clear_name(c, h->str);
             emit(c, OP_JUMP, l_end);
@@ -1617,7 +1737,7 @@ static void compile_try_except(C *c, Node *n)
             compile_body(c, &h->body);
             pop_fblock(c);
             u->hlen = base;
-            u->line = h->line;
+            set_line(u, h->line);
             emit(c, OP_POP_EXCEPT, 0);
             emit(c, OP_JUMP, l_end);
             repush_handler(c, h_cleanup);
@@ -1657,7 +1777,7 @@ static void compile_try_finally(C *c, Node *n)
     pop_fblock(c);
     u->hlen = base;
     compile_body(c, &n->finalbody);
-    u->line = n->line;
+    set_line(u, n->line);
     emit(c, OP_JUMP, l_exit);
 
     bind_handler(c, h_final);
@@ -1667,7 +1787,7 @@ static void compile_try_finally(C *c, Node *n)
     push_fblock(c, FB_FINALLY_END, -1, -1, base, NULL, NULL);
     compile_body(c, &n->finalbody);
     pop_fblock(c);
-    u->line = n->line;
+    set_line(u, n->line);
     emit(c, OP_RERAISE, 0);
     u->hlen = base;
     bind_handler(c, h_cleanup);
@@ -1700,7 +1820,7 @@ static void compile_with(C *c, Node *n, int item)
     Node *it = n->list.items[item];
     int base = u->hlen;
     int l_handler = new_label(c), l_end = new_label(c);
-    u->line = it->line > 0 ? it->line : n->line;
+    set_line(u, it->line > 0 ? it->line : n->line);
     compile_expr(c, it->a);
     emit(c, OP_BEFORE_WITH, 0);
     if (it->b) compile_store(c, it->b);
@@ -1711,7 +1831,7 @@ static void compile_with(C *c, Node *n, int item)
     else compile_body(c, &n->body);
     pop_fblock(c);
     u->hlen = base;
-    u->line = n->line;
+    set_line(u, n->line);
     emit_const(c, VAL_NONE);
     emit_const(c, VAL_NONE);
     emit_const(c, VAL_NONE);
@@ -1760,13 +1880,15 @@ static void store_docstring(C *c, NodeList *body, int store_op)
     emit(c, store_op, name_index(c, "__doc__"));
 }
 
+static void apply_decorators(C *c, Node *n);
+
 /* class C(bases): body  ->  C = decorators(__build_class__(<body function>, 'C', *bases)).
  * The body runs with the namespace dict as its hidden slot 0 and returns the
  * __class__ cell (or None) so that __build_class__ can fill it for super(). */
 static void compile_class(C *c, Node *n)
 {
     for (int i = 0; i < n->list.len; i++) compile_expr(c, n->list.items[i]);
-    c->u->line = n->line;
+    set_line(c->u, n->line);
     emit(c, OP_LOAD_BUILD_CLASS, 0);
     Scope *s = child_scope(c, n);
     push_unit(c, s, n->line);
@@ -1778,14 +1900,14 @@ static void compile_class(C *c, Node *n)
     emit(c, OP_STORE_NAME, name_index(c, "__qualname__"));
     store_docstring(c, &n->body, OP_STORE_NAME);
     compile_body(c, &n->body);
-    c->u->line = last_line(&n->body, n->line);
+    set_line(c->u, last_line(&n->body, n->line));
     Symbol *cell = scope_lookup(s, "__class__");
     if (cell && cell->scope == SYM_CELL) emit(c, OP_LOAD_CLOSURE, cell->slot);
     else emit_const(c, VAL_NONE);
     emit(c, OP_RETURN_VALUE, 0);
     Code *code = finish_unit(c);
     pop_unit(c);
-    c->u->line = n->line;
+    set_line(c->u, n->line);
     make_function(c, code, s, 0);
     Str *name = str_intern_cstr(n->str);
     if (!name) fail_nomem(c);
@@ -1795,19 +1917,31 @@ static void compile_class(C *c, Node *n)
         compile_expr(c, n->list2.items[i]);
     }
     emit(c, OP_CALL, 2 + n->list2.len);
-    for (int i = 0; i < n->list.len; i++) emit(c, OP_CALL, 1);
+    apply_decorators(c, n);
     compile_name(c, n->str, CTX_STORE);
+}
+
+/* The decorators pushed before the function or class, innermost first,
+ * each call located at its decorator (as CPython's tracebacks show). */
+static void apply_decorators(C *c, Node *n)
+{
+    SrcLoc saved = c->u->loc;
+    for (int i = n->list.len - 1; i >= 0; i--) {
+        set_loc(c->u, n->list.items[i]);
+        emit(c, OP_CALL, 1);
+    }
+    c->u->loc = saved;
 }
 
 static void compile_def(C *c, Node *n)
 {
     for (int i = 0; i < n->list.len; i++) compile_expr(c, n->list.items[i]);
-    c->u->line = n->line;
+    set_line(c->u, n->line);
     int flags = compile_defaults(c, n);
     Scope *s = child_scope(c, n);
     push_unit(c, s, n->line);
     compile_body(c, &n->body);
-    c->u->line = last_line(&n->body, n->line);
+    set_line(c->u, last_line(&n->body, n->line));
     emit_const(c, VAL_NONE);
     emit(c, OP_RETURN_VALUE, 0);
     Node *doc = docstring(&n->body);
@@ -1815,9 +1949,9 @@ static void compile_def(C *c, Node *n)
     Code *code = finish_unit(c);
     if (doc) code->doc = val_as_str(docval);
     pop_unit(c);
-    c->u->line = n->line;
+    set_line(c->u, n->line);
     make_function(c, code, s, flags);
-    for (int i = 0; i < n->list.len; i++) emit(c, OP_CALL, 1);
+    apply_decorators(c, n);
     compile_name(c, n->str, CTX_STORE);
 }
 
@@ -1861,8 +1995,8 @@ static void compile_import_from(C *c, Node *n)
 static void compile_stmt(C *c, Node *n)
 {
     Unit *u = c->u;
-    int saved = u->line;
-    if (n->line > 0) u->line = n->line;
+    SrcLoc saved = u->loc;
+    set_loc(u, n);
     if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
     switch (n->kind) {
     case N_EXPR_STMT:
@@ -1891,7 +2025,7 @@ static void compile_stmt(C *c, Node *n)
         compile_jump_if(c, n->a, false, orelse);
         compile_body(c, &n->body);
         if (n->orelse.len) {
-            u->line = n->line;
+            set_line(u, n->line);
             emit(c, OP_JUMP, end);
             bind_label(c, orelse);
             compile_body(c, &n->orelse);
@@ -1908,7 +2042,7 @@ static void compile_stmt(C *c, Node *n)
         push_fblock(c, FB_WHILE, start, end, u->hlen, NULL, NULL);
         compile_body(c, &n->body);
         pop_fblock(c);
-        u->line = n->line;
+        set_line(u, n->line);
         emit(c, OP_JUMP, start);
         bind_label(c, orelse);
         compile_body(c, &n->orelse);
@@ -1925,7 +2059,7 @@ static void compile_stmt(C *c, Node *n)
         push_fblock(c, FB_FOR, start, end, u->hlen, NULL, NULL);
         compile_body(c, &n->body);
         pop_fblock(c);
-        u->line = n->line;
+        set_line(u, n->line);
         emit(c, OP_JUMP, start);
         bind_label(c, cleanup);
         compile_body(c, &n->orelse);
@@ -1958,6 +2092,7 @@ static void compile_stmt(C *c, Node *n)
     case N_ASSERT: {
         int end = new_label(c);
         compile_jump_if(c, n->a, true, end);
+        set_loc(u, n->a);         /* CPython raises at the test's range */
         emit(c, OP_LOAD_ASSERTION_ERROR, 0);
         if (n->b) {
             compile_expr(c, n->b);
@@ -1993,7 +2128,7 @@ static void compile_stmt(C *c, Node *n)
     default:
         fail_at(c, n, "this statement is not supported yet");
     }
-    u->line = saved;
+    u->loc = saved;
     c->nesting--;
 }
 
@@ -2034,6 +2169,7 @@ static void remove_jumps_to_next(C *c, Unit *u)
         if (is_jump(op)) in = INSTR(op, newidx[INSTR_ARG(in)]);
         u->code[k] = in;
         u->lines[k] = u->lines[i];
+        u->pos[k] = u->pos[i];
         u->hidx[k] = u->hidx[i];
         k++;
     }
@@ -2166,6 +2302,8 @@ static Code *finish_unit(C *c)
     co->nhandlers = nh;
     co->code = u->code; u->code = NULL;
     co->lines = u->lines; u->lines = NULL;
+    co->positions = encode_positions(u);
+    if (!co->positions) fail_nomem(c);
     co->ncode = u->ncode;
     co->consts = u->consts; u->consts = NULL;
     co->nconsts = u->nconsts; u->nconsts = 0;
@@ -2221,7 +2359,7 @@ Code *compile_module(Node *mod, const char *filename, CompileMode mode, ParseErr
         push_unit(c, top, 1);
         if (mode == COMPILE_FILE) store_docstring(c, &mod->body, OP_STORE_GLOBAL);
         compile_body(c, &mod->body);
-        c->u->line = last_line(&mod->body, 1);
+        set_line(c->u, last_line(&mod->body, 1));
         emit_const(c, VAL_NONE);
         emit(c, OP_RETURN_VALUE, 0);
         code = finish_unit(c);

@@ -782,15 +782,17 @@ static void unbound_local(Code *co, int slot)
 static void unbound_deref(Code *co, int slot)
 {
     const char *n = co->localnames && co->localnames[slot] ? co->localnames[slot]->data : "?";
-    if (slot >= co->nlocals - co->nfrees)
+    if (slot >= co->nlocals - co->nfrees) {
         err_format(&exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", n);
-    else
+        if (co->localnames && co->localnames[slot]) exc_name_error_context(co->localnames[slot]);
+    } else
         unbound_local(co, slot);
 }
 
 static void name_error(Str *name)
 {
     err_format(&exc_NameError, "name '%s' is not defined", name->data);
+    exc_name_error_context(name);
 }
 
 static Value load_global_slow(Frame *f, int arg)
@@ -1402,7 +1404,10 @@ dispatch:
         }
         v = obj_getattr(o, co->names[ARG]);
     load_attr_done:
-        if (v == VAL_ERROR) goto error;
+        if (v == VAL_ERROR) {
+            exc_attribute_error_context(o, co->names[ARG]);
+            goto error;
+        }
         sp[-1] = v;
         decref(o);
         DISPATCH();
@@ -1472,7 +1477,10 @@ dispatch:
         }
         f = obj_get_method(o, co->names[ARG], &is_method);
     load_method_done:
-        if (f == VAL_ERROR) goto error;
+        if (f == VAL_ERROR) {
+            exc_attribute_error_context(o, co->names[ARG]);
+            goto error;
+        }
         if (is_method && val_is_obj(f)) {
             sp[-1] = f | METHOD_MARK;
             PUSH(o);
@@ -2446,7 +2454,7 @@ error:
     }
     set_context(exc);
 traceback_here:
-    exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline);
+    exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline, (int)(ip - co->code - 1));
 unwind:
     for (;;) {
         int32_t at = (int32_t)(ip - co->code - 1);
@@ -2473,6 +2481,6 @@ unwind:
         fr--;
         vm.fr = fr;
         LOAD_REGS();
-        exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline);
+        exc_add_traceback(exc, co, co->lines ? co->lines[ip - co->code - 1] : co->firstline, (int)(ip - co->code - 1));
     }
 }
