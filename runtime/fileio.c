@@ -547,7 +547,7 @@ static int text_write(FileIO *f, Value s)
     const char *data = str->data;
     int64_t len = str->len;
     Value encoded = VAL_UNDEF;
-    if (f->codec != CODEC_UTF8 && !str->ascii) {
+    if (!str->ascii && (f->codec != CODEC_UTF8 || codec_has_surrogate(str->data, str->len))) {
         encoded = codec_encode(str, f->codec, f->errs, f->errname->data);
         if (encoded == VAL_ERROR) { xdecref(translated); return -1; }
         data = val_as_bytes(encoded)->data;

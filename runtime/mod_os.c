@@ -346,7 +346,7 @@ static Value os_getenv(Value *args, int nargs, Tuple *kwnames)
         return dflt;
     }
     const char *v = getenv(val_as_str(a[0])->data);
-    if (v) return str_value(v);
+    if (v) return codec_decode_os(v, (int64_t)strlen(v));
     incref(dflt);
     return dflt;
 }
@@ -358,7 +358,9 @@ static Dict *environ_snapshot(void)
     for (char **e = environ; e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (!eq || eq == *e) continue;
-        Value k = str_value_n(*e, eq - *e), v = k == VAL_ERROR ? VAL_ERROR : str_value(eq + 1);
+        /* undecodable bytes become lone surrogates, as in CPython's os.environ */
+        Value k = codec_decode_os(*e, eq - *e);
+        Value v = k == VAL_ERROR ? VAL_ERROR : codec_decode_os(eq + 1, (int64_t)strlen(eq + 1));
         int r = v == VAL_ERROR ? -1 : dict_set(d, k, v);
         xdecref(k);
         xdecref(v);

@@ -1,0 +1,182 @@
+/* source.c — PEP 263: the encoding a source file declares on its first or
+ * second line (`# -*- coding: latin-1 -*-`, `# vim: set fileencoding=...`),
+ * found as CPython's tokenizer finds it, and the file decoded to the UTF-8
+ * text the lexer reads. The encodings are the ones scr has codecs for:
+ * UTF-8, Latin-1, ASCII and cp1252, under Python's names and aliases.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "source.h"
+#include "../runtime/mem.h"
+
+enum { SRC_UTF8, SRC_LATIN1, SRC_ASCII, SRC_CP1252, SRC_UNKNOWN };
+
+/* CPython's get_normal_name: the spellings of utf-8 and latin-1 that the
+ * tokenizer itself recognises become "utf-8" and "iso-8859-1"; any other
+ * name stays as written (and so appears in "encoding problem: NAME"). */
+static void normal_name(const char *s, char *out, size_t n)
+{
+    char buf[13];
+    int i;
+    for (i = 0; i < 12 && s[i]; i++) buf[i] = s[i] == '_' ? '-' : (char)tolower((unsigned char)s[i]);
+    buf[i] = 0;
+    const char *r = s;
+    if (!strcmp(buf, "utf-8") || !strncmp(buf, "utf-8-", 6)) r = "utf-8";
+    else if (!strcmp(buf, "latin-1") || !strcmp(buf, "iso-8859-1") || !strcmp(buf, "iso-latin-1") ||
+             !strncmp(buf, "latin-1-", 8) || !strncmp(buf, "iso-8859-1-", 11) || !strncmp(buf, "iso-latin-1-", 12))
+        r = "iso-8859-1";
+    snprintf(out, n, "%s", r);
+}
+
+/* Python's codec lookup: lower case, each run of characters other than
+ * letters, digits and '.' one '_', then the aliases of encodings/aliases.py. */
+static int lookup_codec(const char *name)
+{
+    char n[64];
+    size_t k = 0;
+    bool gap = false;
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c) || c == '.') {
+            if (gap && k > 0 && k < sizeof n - 1) n[k++] = '_';
+            gap = false;
+            if (k < sizeof n - 1) n[k++] = (char)tolower(c);
+        } else {
+            gap = true;
+        }
+    }
+    n[k] = 0;
+    static const struct { const char *name; int codec; } aliases[] = {
+        {"utf_8", SRC_UTF8}, {"utf8", SRC_UTF8}, {"u8", SRC_UTF8}, {"utf", SRC_UTF8},
+        {"utf8_ucs2", SRC_UTF8}, {"utf8_ucs4", SRC_UTF8}, {"cp65001", SRC_UTF8},
+        {"latin_1", SRC_LATIN1}, {"latin1", SRC_LATIN1}, {"latin", SRC_LATIN1}, {"l1", SRC_LATIN1},
+        {"iso8859_1", SRC_LATIN1}, {"iso_8859_1", SRC_LATIN1}, {"iso8859", SRC_LATIN1}, {"8859", SRC_LATIN1},
+        {"cp819", SRC_LATIN1}, {"ibm819", SRC_LATIN1}, {"iso_ir_100", SRC_LATIN1},
+        {"csisolatin1", SRC_LATIN1}, {"iso_8859_1_1987", SRC_LATIN1},
+        {"ascii", SRC_ASCII}, {"us_ascii", SRC_ASCII}, {"us", SRC_ASCII}, {"646", SRC_ASCII},
+        {"cp367", SRC_ASCII}, {"ibm367", SRC_ASCII}, {"csascii", SRC_ASCII}, {"iso646_us", SRC_ASCII},
+        {"iso_ir_6", SRC_ASCII}, {"ansi_x3.4_1968", SRC_ASCII}, {"ansi_x3_4_1968", SRC_ASCII},
+        {"ansi_x3.4_1986", SRC_ASCII}, {"iso_646.irv_1991", SRC_ASCII},
+        {"cp1252", SRC_CP1252}, {"windows_1252", SRC_CP1252}, {"1252", SRC_CP1252},
+    };
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (!strcmp(n, aliases[i].name)) return aliases[i].codec;
+    return SRC_UNKNOWN;
+}
+
+/* The coding spec of one line, as CPython's get_coding_spec: the line must
+ * be a comment (after blanks), the first "coding" followed by ':' or '='
+ * in it, then blanks, then the name ([-\w.]+). Returns 1 with the name in
+ * spec, 0 for a comment or blank line without one, -1 for a line holding
+ * code (which ends the search). */
+static int coding_spec(const char *s, size_t n, char *spec, size_t specn)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f')) i++;
+    if (i >= n || s[i] == '\n' || s[i] == '\r') return 0;
+    if (s[i] != '#') return -1;
+    for (; i + 6 < n; i++) {
+        if (memcmp(s + i, "coding", 6) != 0) continue;
+        const char *t = s + i + 6, *end = s + n;
+        if (*t != ':' && *t != '=') continue;
+        do t++; while (t < end && (*t == ' ' || *t == '\t'));
+        const char *b = t;
+        while (t < end && (isalnum((unsigned char)*t) || *t == '-' || *t == '_' || *t == '.')) t++;
+        if (t > b) {
+            size_t k = (size_t)(t - b) < specn - 1 ? (size_t)(t - b) : specn - 1;
+            memcpy(spec, b, k);
+            spec[k] = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* cp1252's 0x80..0x9F (0: undefined, which the codec refuses). */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+    0x0178,
+};
+
+static bool valid_utf8(const unsigned char *p, const unsigned char *end)
+{
+    while (p < end) {
+        unsigned c = *p;
+        int n;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c < 0x80) { p++; continue; }
+        if (c < 0xC2 || c > 0xF4) return false;
+        if (c < 0xE0) n = 2;
+        else if (c < 0xF0) { n = 3; if (c == 0xE0) lo = 0xA0; else if (c == 0xED) hi = 0x9F; }
+        else { n = 4; if (c == 0xF0) lo = 0x90; else if (c == 0xF4) hi = 0x8F; }
+        if (end - p < n) return false;
+        for (int i = 1; i < n; i++)
+            if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF)) return false;
+        p += n;
+    }
+    return true;
+}
+
+static void fail(ParseError *err, const char *name, bool bom)
+{
+    memset(err, 0, sizeof *err);
+    snprintf(err->msg, sizeof err->msg, "encoding problem: %s%s", name, bom ? " with BOM" : "");
+}
+
+int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_t *outlen, ParseError *err)
+{
+    *out = NULL;
+    *outlen = 0;
+    bool bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0;
+    const char *p = src + (bom ? 3 : 0), *end = src + len;
+    char spec[64] = "", name[64];
+    for (int line = 0; line < 2 && p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
+        int r = coding_spec(p, n, spec, sizeof spec);
+        if (r != 0) break;
+        p += n;
+    }
+    if (!spec[0]) return 0;
+    normal_name(spec, name, sizeof name);
+    if (!strcmp(name, "utf-8")) return 0;       /* the lexer checks UTF-8 itself */
+    if (bom) { fail(err, name, true); return -1; }
+    int codec = lookup_codec(name);
+    /* python3.11 cannot reread a program piped to it in another encoding,
+     * and reports any encoding but UTF-8 as a problem there */
+    if (codec == SRC_UNKNOWN || from_pipe) { fail(err, name, false); return -1; }
+    const unsigned char *s = (const unsigned char *)src, *e = s + len;
+    if (codec == SRC_UTF8) {
+        if (!valid_utf8(s, e)) { fail(err, name, false); return -1; }
+        return 0;
+    }
+    /* each byte becomes one character: at most 3 bytes of UTF-8 */
+    char *buf = mem_alloc(len * 3 + 1);
+    if (!buf) { memset(err, 0, sizeof *err); snprintf(err->msg, sizeof err->msg, "out of memory"); return -1; }
+    size_t k = 0;
+    for (; s < e; s++) {
+        unsigned cp = *s;
+        if (cp >= 0x80) {
+            if (codec == SRC_ASCII) cp = 0;
+            else if (codec == SRC_CP1252 && cp < 0xA0) cp = cp1252_high[cp - 0x80];
+            if (!cp) { mem_free(buf); fail(err, name, false); return -1; }
+        }
+        if (cp < 0x80) {
+            buf[k++] = (char)cp;
+        } else if (cp < 0x800) {
+            buf[k++] = (char)(0xC0 | (cp >> 6));
+            buf[k++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            buf[k++] = (char)(0xE0 | (cp >> 12));
+            buf[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            buf[k++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    buf[k] = 0;
+    *out = buf;
+    *outlen = k;
+    return 0;
+}

@@ -1,0 +1,17 @@
+/* source.h — decoding a source file as its PEP 263 coding declaration says. */
+#ifndef SCR_SOURCE_H
+#define SCR_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "ast.h"
+
+/* The bytes of a source file (from_pipe: a program piped to standard input) as the
+ * UTF-8 text to lex: 0 with *out NULL when src is to be lexed as it is
+ * (no declaration, or UTF-8), 0 with *out a new mem_alloc'ed buffer of
+ * *outlen bytes when it was decoded, -1 with err->msg set to CPython's
+ * one-line SyntaxError ("encoding problem: xyz") when the declared encoding
+ * is unknown or the bytes are not in it. */
+int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_t *outlen, ParseError *err);
+
+#endif
