@@ -284,8 +284,13 @@ Value codec_encode(Str *s, int enc, int errs, const char *errname)
             else if (errs == CODEC_XMLCHARREFREPLACE) sb_printf(&b, "&#%u;", (unsigned)c);
             else if (errs == CODEC_SURROGATEESCAPE) {
                 /* U+DC80..U+DCFF stand for the bytes 0x80..0xFF */
-                if (c >= 0xDC80 && c <= 0xDCFF) sb_putc(&b, (char)(c - 0xDC00));
-                else escapable = false;
+                if (escapable && c >= 0xDC80 && c <= 0xDCFF) {
+                    sb_putc(&b, (char)(c - 0xDC00));
+                } else if (escapable) {
+                    /* as CPython, the error covers the rest of the run from here */
+                    escapable = false;
+                    start = pos;
+                }
             }
         }
         if (errs == CODEC_STRICT || errs == CODEC_UNKNOWN_HANDLER || !escapable) {
