@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include "class.h"
 #include "error.h"
+#include "source.h"
 #include "mem.h"
 #include "str.h"
 #include "tuple.h"
@@ -766,6 +767,8 @@ static int source_line(const char *filename, int line, char *buf, size_t n)
     fclose(f);
     if (!ok) return 0;
     buf[len] = '\0';
+    source_recode_line(filename, buf, n);      /* a file declaring Latin-1 or cp1252 (PEP 263) */
+    len = strlen(buf);
     while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r' ||
                        buf[len - 1] == '\f' || buf[len - 1] == '\v'))
         buf[--len] = '\0';

@@ -126,57 +126,99 @@ static void fail(ParseError *err, const char *name, bool bom)
     snprintf(err->msg, sizeof err->msg, "encoding problem: %s%s", name, bom ? " with BOM" : "");
 }
 
+/* The declaration in the first two lines of src[:len]: 0 without one, else
+ * 1 with its name (as CPython's get_normal_name leaves it) in name. */
+static int declared(const char *src, size_t len, bool *bom, char *name, size_t namen)
+{
+    *bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0;
+    const char *p = src + (*bom ? 3 : 0), *end = src + len;
+    char spec[64] = "";
+    for (int line = 0; line < 2 && p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
+        if (coding_spec(p, n, spec, sizeof spec) != 0) break;
+        p += n;
+    }
+    if (!spec[0]) return 0;
+    normal_name(spec, name, namen);
+    return 1;
+}
+
+/* The UTF-8 form of the one-byte-per-character text s[:len] in codec, into
+ * out (room for 3 * len + 1); the length, or -1 for a byte the codec lacks. */
+static long long recode(int codec, const unsigned char *s, size_t len, char *out)
+{
+    size_t k = 0;
+    for (const unsigned char *e = s + len; s < e; s++) {
+        unsigned cp = *s;
+        if (cp >= 0x80) {
+            if (codec == SRC_ASCII) cp = 0;
+            else if (codec == SRC_CP1252 && cp < 0xA0) cp = cp1252_high[cp - 0x80];
+            if (!cp) return -1;
+        }
+        if (cp < 0x80) {
+            out[k++] = (char)cp;
+        } else if (cp < 0x800) {
+            out[k++] = (char)(0xC0 | (cp >> 6));
+            out[k++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            out[k++] = (char)(0xE0 | (cp >> 12));
+            out[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            out[k++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    out[k] = 0;
+    return (long long)k;
+}
+
 int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_t *outlen, ParseError *err)
 {
     *out = NULL;
     *outlen = 0;
-    bool bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0;
-    const char *p = src + (bom ? 3 : 0), *end = src + len;
-    char spec[64] = "", name[64];
-    for (int line = 0; line < 2 && p < end; line++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
-        int r = coding_spec(p, n, spec, sizeof spec);
-        if (r != 0) break;
-        p += n;
-    }
-    if (!spec[0]) return 0;
-    normal_name(spec, name, sizeof name);
+    bool bom;
+    char name[64];
+    if (!declared(src, len, &bom, name, sizeof name)) return 0;
     if (!strcmp(name, "utf-8")) return 0;       /* the lexer checks UTF-8 itself */
     if (bom) { fail(err, name, true); return -1; }
     int codec = lookup_codec(name);
     /* python3.11 cannot reread a program piped to it in another encoding,
      * and reports any encoding but UTF-8 as a problem there */
     if (codec == SRC_UNKNOWN || from_pipe) { fail(err, name, false); return -1; }
-    const unsigned char *s = (const unsigned char *)src, *e = s + len;
     if (codec == SRC_UTF8) {
-        if (!valid_utf8(s, e)) { fail(err, name, false); return -1; }
+        if (!valid_utf8((const unsigned char *)src, (const unsigned char *)src + len)) {
+            fail(err, name, false);
+            return -1;
+        }
         return 0;
     }
     /* each byte becomes one character: at most 3 bytes of UTF-8 */
     char *buf = mem_alloc(len * 3 + 1);
     if (!buf) { memset(err, 0, sizeof *err); snprintf(err->msg, sizeof err->msg, "out of memory"); return -1; }
-    size_t k = 0;
-    for (; s < e; s++) {
-        unsigned cp = *s;
-        if (cp >= 0x80) {
-            if (codec == SRC_ASCII) cp = 0;
-            else if (codec == SRC_CP1252 && cp < 0xA0) cp = cp1252_high[cp - 0x80];
-            if (!cp) { mem_free(buf); fail(err, name, false); return -1; }
-        }
-        if (cp < 0x80) {
-            buf[k++] = (char)cp;
-        } else if (cp < 0x800) {
-            buf[k++] = (char)(0xC0 | (cp >> 6));
-            buf[k++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            buf[k++] = (char)(0xE0 | (cp >> 12));
-            buf[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            buf[k++] = (char)(0x80 | (cp & 0x3F));
-        }
-    }
-    buf[k] = 0;
+    long long k = recode(codec, (const unsigned char *)src, len, buf);
+    if (k < 0) { mem_free(buf); fail(err, name, false); return -1; }
     *out = buf;
-    *outlen = k;
+    *outlen = (size_t)k;
     return 0;
+}
+
+void source_recode_line(const char *filename, char *buf, size_t n)
+{
+    bool high = false;
+    for (const char *p = buf; *p; p++) high |= (unsigned char)*p >= 0x80;
+    if (!high || !filename || filename[0] == '<') return;
+    FILE *f = fopen(filename, "rb");
+    if (!f) return;
+    char head[2048];
+    size_t got = fread(head, 1, sizeof head, f);
+    fclose(f);
+    bool bom;
+    char name[64];
+    if (!declared(head, got, &bom, name, sizeof name)) return;
+    int codec = lookup_codec(name);
+    if (codec != SRC_LATIN1 && codec != SRC_CP1252) return;
+    size_t len = strlen(buf);
+    char *tmp = mem_alloc(len * 3 + 1);
+    if (!tmp) return;
+    if (recode(codec, (const unsigned char *)buf, len, tmp) >= 0) snprintf(buf, n, "%s", tmp);
+    mem_free(tmp);
 }

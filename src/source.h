@@ -14,4 +14,9 @@
  * is unknown or the bytes are not in it. */
 int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_t *outlen, ParseError *err);
 
+/* A line read from a source file, as bytes, into buf (room for n bytes):
+ * recoded in place to UTF-8 when the file declares Latin-1 or cp1252, so
+ * that tracebacks show the characters as python3 does. */
+void source_recode_line(const char *filename, char *buf, size_t n);
+
 #endif
