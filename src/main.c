@@ -235,10 +235,26 @@ static int parse_options(int argc, char **argv, CliOptions *o)
 }
 
 /* -m mod: the module's file, as an absolute path (it becomes sys.argv[0]);
- * NULL after python3's message when there is none. */
+ * NULL after python3's message when there is none. scr has no packages, so a
+ * dotted name is never found. */
 static char *find_main_module(const char *name)
 {
-    char *path = strchr(name, '/') ? NULL : import_find_module_file(name);
+    if (name[0] == '.') {
+        fputs("scr: Relative module names not supported\n", stderr);
+        return NULL;
+    }
+    const char *dot = strchr(name, '.');
+    if (dot) {
+        char first[256];
+        snprintf(first, sizeof first, "%.*s", (int)(dot - name), name);
+        char *parent = strchr(first, '/') ? NULL : import_find_module_file(first);
+        fprintf(stderr, "scr: Error while finding module specification for '%s' (ModuleNotFoundError: ", name);
+        if (parent) fprintf(stderr, "__path__ attribute not found on '%s' while trying to find '%s')\n", first, name);
+        else fprintf(stderr, "No module named '%s')\n", first);
+        free(parent);
+        return NULL;
+    }
+    char *path = strchr(name, '/') || !name[0] ? NULL : import_find_module_file(name);
     if (!path) {
         fprintf(stderr, "scr: No module named %s\n", name);
         return NULL;

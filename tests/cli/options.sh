@@ -80,6 +80,8 @@ t m 0 "__main__ True runme ['a', '-O', '--x']" '' -- -m runme a -O --x
 t m_joined 0 "__main__ True runme []" '' -- -mrunme
 t m_after_options 0 "__main__ True runme ['-c']" '' -- -q -m runme -c
 t m_missing 1 '' "$me: No module named nosuchmodule" -- -m nosuchmodule
+t m_dotted 1 '' "$me: Error while finding module specification for 'nosuch.sub' (ModuleNotFoundError: No module named 'nosuch')" -- -m nosuch.sub
+t m_relative 1 '' "$me: Relative module names not supported" -- -m .runme
 t m_without_value 2 '' "Argument expected for the -m option
 usage: $me [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Try \`$hint -h' for more information." -- -m
