@@ -168,6 +168,7 @@ static Value load(Str *name, const char *path)
     ParseError perr;
     memset(&perr, 0, sizeof perr);
     if (source_decode(src, len, false, &text, &n, &perr) < 0) {
+        mem_free(text);
         mem_free(src);
         err_format(&exc_SyntaxError, "%s", perr.msg);
         return VAL_ERROR;

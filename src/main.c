@@ -101,7 +101,8 @@ static int dis_file(const char *path)
     char *text;
     size_t n;
     if (source_decode(src, len, false, &text, &n, &err) < 0) {
-        run_print_syntax_error(&err, src, len, path);
+        run_print_syntax_error(&err, text ? text : src, text ? n : len, path);
+        mem_free(text);
         mem_free(src);
         return 1;
     }

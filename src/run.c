@@ -210,7 +210,8 @@ RunOutcome run_source_bytes(const char *src, size_t len, const char *filename, b
     ParseError err;
     memset(&err, 0, sizeof err);
     if (source_decode(src, len, from_pipe, &text, &n, &err) < 0) {
-        run_print_syntax_error(&err, src, len, filename);
+        run_print_syntax_error(&err, text ? text : src, text ? n : len, filename);
+        mem_free(text);
         *status = 1;
         return RUN_SYNTAX_ERROR;
     }

@@ -171,6 +171,218 @@ static long long recode(int codec, const unsigned char *s, size_t len, char *out
     return (long long)k;
 }
 
+/* ---- a file that declares UTF-8 but is not ---- */
+
+/* Length of the maximal invalid part at p as CPython's decoder sees it (1..3),
+ * 0 when p starts a valid sequence; *why gets the reason. */
+static int invalid_at(const unsigned char *p, const unsigned char *end, const char **why)
+{
+    unsigned c = *p;
+    int n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c < 0x80) return 0;
+    if (c < 0xC2 || c > 0xF4) { *why = "invalid start byte"; return 1; }
+    if (c < 0xE0) n = 2;
+    else if (c < 0xF0) { n = 3; if (c == 0xE0) lo = 0xA0; else if (c == 0xED) hi = 0x9F; }
+    else { n = 4; if (c == 0xF0) lo = 0x90; else if (c == 0xF4) hi = 0x8F; }
+    for (int i = 1; i < n; i++) {
+        if (p + i >= end) { *why = "unexpected end of data"; return i; }
+        if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF)) { *why = "invalid continuation byte"; return i; }
+    }
+    return 0;
+}
+
+static int seq_len(unsigned c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+/* src with each invalid part replaced by U+FFFD (as Python's "replace"). */
+static char *replace_invalid(const char *src, size_t len, size_t *outlen)
+{
+    char *out = mem_alloc(len * 3 + 1);
+    if (!out) return NULL;
+    const unsigned char *p = (const unsigned char *)src, *end = p + len;
+    size_t k = 0;
+    while (p < end) {
+        const char *why;
+        int bad = invalid_at(p, end, &why);
+        if (bad) {
+            memcpy(out + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            p += bad;
+        } else {
+            int n = seq_len(*p);
+            memcpy(out + k, p, (size_t)n);
+            k += (size_t)n;
+            p += n;
+        }
+    }
+    out[k] = 0;
+    *outlen = k;
+    return out;
+}
+
+/* The characters in the first n bytes of UTF-8 text s (a sequence cut at
+ * the end counts as one, as decoding with "replace" makes it). */
+static int chars_in(const char *s, size_t slen, size_t n)
+{
+    if (n > slen) n = slen;
+    int c = 0;
+    for (size_t i = 0; i < n; i += (size_t)seq_len((unsigned char)s[i])) c++;
+    return c;
+}
+
+static bool ident_byte(unsigned c) { return c == '_' || isalnum(c) || c >= 0x80; }
+
+/* The string literal (prefix already skipped) whose quote is at q: sets
+ * *body and *body_end (its contents) and returns the end of the literal. */
+static size_t skip_string(const char *s, size_t len, size_t q, size_t *body, size_t *body_end)
+{
+    char quote = s[q];
+    bool triple = q + 2 < len && s[q + 1] == quote && s[q + 2] == quote;
+    size_t i = q + (triple ? 3 : 1);
+    *body = i;
+    while (i < len) {
+        if (s[i] == '\\' && i + 1 < len) { i += 2; continue; }
+        if (!triple && s[i] == '\n') break;
+        if (s[i] == quote && (!triple || (i + 2 < len && s[i + 1] == quote && s[i + 2] == quote))) {
+            *body_end = i;
+            return i + (triple ? 3 : 1);
+        }
+        i++;
+    }
+    *body_end = i;
+    return i;
+}
+
+/* Is s[a:b] a string prefix (r, u, b, f, br, rb, fr, rf in any case)? */
+static bool string_prefix(const char *s, size_t a, size_t b, bool *is_bytes)
+{
+    char p[3] = {0};
+    if (b - a > 2) return false;
+    for (size_t i = a; i < b; i++) p[i - a] = (char)tolower((unsigned char)s[i]);
+    *is_bytes = strchr(p, 'b') != NULL;
+    return !strcmp(p, "r") || !strcmp(p, "u") || !strcmp(p, "b") || !strcmp(p, "f") || !strcmp(p, "br") ||
+           !strcmp(p, "rb") || !strcmp(p, "fr") || !strcmp(p, "rf");
+}
+
+/* The SyntaxError CPython gives for a file that declares UTF-8 but is not:
+ * only the tokens it decodes fail — a string literal ("(unicode error)" at
+ * the token the parser looked ahead to) or a name (at the bad byte); a bad
+ * byte in a comment is never decoded, and one in a bytes literal gets the
+ * parser's "bytes can only contain ASCII" error. Returns -1 with err set,
+ * 0 when the program can be lexed from the text with U+FFFD in place of
+ * each bad part (*out). Either way *out is that text, for the report. */
+static int utf8_declared_check(const char *s, size_t len, char **out, size_t *outlen, ParseError *err)
+{
+    *out = replace_invalid(s, len, outlen);
+    if (!*out) { memset(err, 0, sizeof *err); snprintf(err->msg, sizeof err->msg, "out of memory"); return -1; }
+    const unsigned char *u = (const unsigned char *)s, *end = u + len;
+    size_t i = 0;
+    int line = 1;
+    size_t line_start = 0;
+    while (i < len) {
+        unsigned char c = u[i];
+        if (c == '\n') { i++; line++; line_start = i; continue; }
+        if (c == '#') { while (i < len && u[i] != '\n') i++; continue; }
+        size_t q = i;
+        bool is_bytes = false, is_f = false, is_raw = false;
+        if (ident_byte(c) && !isdigit(c)) {
+            size_t e = i;
+            while (e < len && ident_byte(u[e])) e++;
+            if (e < len && (u[e] == '"' || u[e] == '\'') && string_prefix(s, i, e, &is_bytes)) {
+                q = e;
+                is_f = memchr(s + i, 'f', e - i) || memchr(s + i, 'F', e - i);
+                is_raw = memchr(s + i, 'r', e - i) || memchr(s + i, 'R', e - i);
+            } else {
+                for (size_t k = i; k < e;) {
+                    const char *why;
+                    int bad = invalid_at(u + k, u + e, &why);    /* the name alone is decoded */
+                    if (!bad) { k += (size_t)seq_len(u[k]); continue; }
+                    /* a name: at the bad byte, its offset in the name */
+                    memset(err, 0, sizeof *err);
+                    if (bad == 1)
+                        snprintf(err->msg, sizeof err->msg,
+                                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[k],
+                                 k - i, why);
+                    else
+                        snprintf(err->msg, sizeof err->msg,
+                                 "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s", k - i,
+                                 k - i + (size_t)bad - 1, why);
+                    err->line = line;
+                    const char *raw = s + line_start;
+                    int ci = 0;
+                    for (size_t b = 0; b < k - line_start;) {
+                        const char *w;
+                        int n = invalid_at((const unsigned char *)raw + b, end, &w);
+                        b += n ? (size_t)n : (size_t)seq_len((unsigned char)raw[b]);
+                        ci++;
+                    }
+                    /* python3 puts this caret under the ci-th character
+                     * (not byte) of the line, which a column of ci does */
+                    err->col = ci;
+                    return -1;
+                }
+                i = e;
+                continue;
+            }
+        }
+        if (u[q] == '"' || u[q] == '\'') {
+            size_t body, body_end;
+            i = skip_string(s, len, q, &body, &body_end);
+            for (size_t k = q; k < i; k++)
+                if (u[k] == '\n') { line++; line_start = k + 1; }
+            if (is_bytes) continue;
+            /* CPython decodes a plain literal whole, but an f-string or one
+             * with backslash escapes run by run of non-ASCII bytes */
+            bool by_runs = is_f || (!is_raw && memchr(s + body, '\\', body_end - body));
+            for (size_t k = body; k < body_end;) {
+                const char *why;
+                size_t stop = body_end;
+                if (by_runs) {
+                    body = k;
+                    for (stop = k; stop < body_end && u[stop] >= 0x80;) stop++;
+                }
+                int bad = invalid_at(u + k, u + stop, &why);
+                if (!bad) { k += (size_t)seq_len(u[k]); continue; }
+                memset(err, 0, sizeof *err);
+                if (bad == 1)
+                    snprintf(err->msg, sizeof err->msg,
+                             "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[k],
+                             k - body, why);
+                else
+                    snprintf(err->msg, sizeof err->msg,
+                             "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s", k - body,
+                             k - body + (size_t)bad - 1, why);
+                /* where: the token after the literal (and after any literals
+                 * it is joined to), which the parser had read */
+                size_t t = i;
+                for (;;) {
+                    while (t < len && (u[t] == ' ' || u[t] == '\t' || u[t] == '\f')) t++;
+                    size_t e = t;
+                    while (e < len && ident_byte(u[e]) && !isdigit(u[e])) e++;
+                    bool b2;
+                    size_t qq = e < len && (u[e] == '"' || u[e] == '\'') && (e == t || string_prefix(s, t, e, &b2)) ? e : len;
+                    if (qq == len) break;
+                    size_t bb, be;
+                    t = skip_string(s, len, qq, &bb, &be);
+                    for (size_t k2 = qq; k2 < t; k2++)
+                        if (u[k2] == '\n') { line++; line_start = k2 + 1; }
+                }
+                err->line = line;
+                size_t rs = 0;
+                for (int l = 1; l < line; l++) rs = (size_t)((char *)memchr(*out + rs, '\n', *outlen - rs) - *out) + 1;
+                const char *rl = *out + rs;
+                size_t rlen = *outlen - rs;
+                int c0 = chars_in(rl, rlen, t - line_start + 1) - 1;
+                err->col = c0 < 0 ? 0 : c0;     /* a character column, as for a name */
+                return -1;
+            }
+            continue;
+        }
+        i++;
+    }
+    return 0;
+}
+
 int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_t *outlen, ParseError *err)
 {
     *out = NULL;
@@ -178,7 +390,10 @@ int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_
     bool bom;
     char name[64];
     if (!declared(src, len, &bom, name, sizeof name)) return 0;
-    if (!strcmp(name, "utf-8")) return 0;       /* the lexer checks UTF-8 itself */
+    if (!strcmp(name, "utf-8")) {
+        if (valid_utf8((const unsigned char *)src, (const unsigned char *)src + len)) return 0;
+        return utf8_declared_check(src, len, out, outlen, err);
+    }
     if (bom) { fail(err, name, true); return -1; }
     int codec = lookup_codec(name);
     /* python3.11 cannot reread a program piped to it in another encoding,

@@ -9,9 +9,11 @@
 /* The bytes of a source file (from_pipe: a program piped to standard input) as the
  * UTF-8 text to lex: 0 with *out NULL when src is to be lexed as it is
  * (no declaration, or UTF-8), 0 with *out a new mem_alloc'ed buffer of
- * *outlen bytes when it was decoded, -1 with err->msg set to CPython's
- * one-line SyntaxError ("encoding problem: xyz") when the declared encoding
- * is unknown or the bytes are not in it. */
+ * *outlen bytes when it was decoded, -1 with err set to CPython's
+ * SyntaxError when the declared encoding is unknown or the bytes are not in
+ * it: "encoding problem: xyz" (one line, no location), or for a file that
+ * declares UTF-8 "(unicode error) ..." at a line and column of *out, the
+ * text to show (then non-NULL; the caller frees it in every case). */
 int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_t *outlen, ParseError *err);
 
 /* A line read from a source file, as bytes, into buf (room for n bytes):
