@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE 1    /* memmem */
 #include <string.h>
+#include <errno.h>
 
 #include "bytes.h"
 #include "str.h"
@@ -309,6 +310,22 @@ Value codec_encode(Str *s, int enc, int errs, const char *errname)
     Bytes *r = bytes_new(b.data ? b.data : "", b.len);
     sb_free(&b);
     return wrap(r);
+}
+
+const char *codec_os_path(Str *s, char *buf, size_t n)
+{
+    if (!codec_has_surrogate(s->data, s->len)) return s->data;
+    Value b = codec_encode(s, ENC_UTF8, CODEC_SURROGATEESCAPE, "surrogateescape");
+    if (b == VAL_ERROR) return NULL;
+    Bytes *by = val_as_bytes(b);
+    if ((size_t)by->len >= n) {
+        decref(b);
+        err_set_errno(ENAMETOOLONG, str_val(s), VAL_UNDEF);
+        return NULL;
+    }
+    memcpy(buf, by->data, (size_t)by->len + 1);
+    decref(b);
+    return buf;
 }
 
 Value codec_decode_os(const char *s, int64_t len)

@@ -49,6 +49,11 @@ bool  codec_has_surrogate(const char *s, int64_t len);
 /* Bytes from the operating system (argv, environment, file names) as a str:
  * UTF-8 with surrogateescape, as CPython decodes them in a UTF-8 locale. */
 Value codec_decode_os(const char *s, int64_t len);
+/* The bytes a file name str stands for: its UTF-8, with the lone surrogates
+ * U+DC80..U+DCFF back as the bytes they came from (surrogateescape, as
+ * CPython's os.fsencode). s->data itself when there are none, else buf
+ * (n bytes); NULL with UnicodeEncodeError or ENAMETOOLONG. */
+const char *codec_os_path(Str *s, char *buf, size_t n);
 /* s encoded with codec `enc`: a new Bytes, or UnicodeEncodeError / LookupError. */
 Value codec_encode(Str *s, int enc, int errs, const char *errname);
 

@@ -1126,6 +1126,8 @@ Value fileio_open(Value *args, int nargs, Tuple *kwnames)
             fd = (int)val_as_int(r);
             if (fd < 0) { err_format(&exc_ValueError, "opener returned %d", fd); return VAL_ERROR; }
         } else {
+            char pbuf[PATH_MAX];
+            if (val_is_str(file) && !(path = codec_os_path(val_as_str(file), pbuf, sizeof pbuf))) return VAL_ERROR;
             do fd = open(path, flags, 0666); while (fd < 0 && errno == EINTR);
             if (fd < 0) { err_set_errno(errno, file, VAL_UNDEF); return VAL_ERROR; }
         }

@@ -70,6 +70,27 @@ printf 'Unable to decode the command from the command line:\nUnicodeEncodeError:
     "'utf-8' codec can't encode character '\\udce9' in position 10: surrogates not allowed" >"$tmp/want_err"
 check c_not_utf8 1
 
+# File names: os.listdir decodes them with surrogateescape, and open, os.path
+# and os functions encode such names back to the same bytes.
+mkdir "$tmp/names"
+printf 'hello\n' >"$tmp/names/$(printf 'caf\351')"
+cat >"$tmp/names.scr" <<'PROG'
+import os, sys
+names = os.listdir("names")
+print(names)
+p = os.path.join("names", names[0])
+print(os.path.exists(p), os.path.isfile(p), open(p).read(), end="")
+print(open(sys.argv[1]).read(), end="")
+os.rename(p, p + "x")
+print(os.listdir("names"))
+os.remove(p + "x")
+print(os.listdir("names"), os.getcwd() == os.path.abspath("."))
+PROG
+run names.scr "names/$(printf 'caf\351')"
+printf "['caf\\udce9']\nTrue True hello\nhello\n['caf\\udce9x']\n[] True\n" >"$tmp/want_out"
+: >"$tmp/want_err"
+check file_names 0
+
 # A coding declaration on stdin: honoured when stdin is a file, refused
 # ("encoding problem") when it is a pipe.
 printf '# coding: latin-1\nprint("caf\351", len("caf\351"))\n' >"$tmp/latin1.scr"
