@@ -392,7 +392,14 @@ int source_decode(const char *src, size_t len, bool from_pipe, char **out, size_
     if (!declared(src, len, &bom, name, sizeof name)) return 0;
     if (!strcmp(name, "utf-8")) {
         if (valid_utf8((const unsigned char *)src, (const unsigned char *)src + len)) return 0;
-        return utf8_declared_check(src, len, out, outlen, err);
+        if (utf8_declared_check(src, len, out, outlen, err) == 0 || !*out) return 0;
+        /* CPython meets the undecodable token only when it parses up to it:
+         * a syntax error before it is reported instead */
+        ParseError first;
+        Node *tree = parse_module(*out, *outlen, "", &first);
+        if (tree) ast_free(tree);
+        else if (first.line > 0 && first.line < err->line && strcmp(first.msg, "out of memory") != 0) *err = first;
+        return -1;
     }
     if (bom) { fail(err, name, true); return -1; }
     int codec = lookup_codec(name);
