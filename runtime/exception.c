@@ -15,6 +15,7 @@
 #include "class.h"
 #include "error.h"
 #include "source.h"
+#include "textio.h"
 #include "mem.h"
 #include "str.h"
 #include "tuple.h"
@@ -817,7 +818,8 @@ static void print_one(Value exc, FILE *fp)
     }
     if (val_is_str(s) && val_as_str(s)->len > 0) {
         fprintf(fp, "%s: ", name);
-        fwrite(val_as_str(s)->data, 1, (size_t)val_as_str(s)->len, fp);
+        /* through stderr's error handler: a lone surrogate shows as \udcXX */
+        if (textio_put(fp, val_as_str(s)->data, val_as_str(s)->len) < 0) err_clear();
         fputc('\n', fp);
     } else {
         fprintf(fp, "%s\n", name);

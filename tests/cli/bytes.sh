@@ -64,6 +64,13 @@ printf 'Traceback (most recent call last):\n  File "<string>", line 1, in <modul
     "'utf-8' codec can't encode character '\\ud800' in position 2: surrogates not allowed" >"$tmp/want_err"
 check lone_surrogate_stdout 1
 
+# An exception message shows a lone surrogate as an escape (stderr's
+# backslashreplace).
+run -c 'import sys; raise ValueError(sys.argv[1])' "$(printf 'caf\351')"
+: >"$tmp/want_out"
+printf 'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nValueError: caf\\udce9\n' >"$tmp/want_err"
+check exception_message 1
+
 # A -c program that is not UTF-8.
 run -c "$(printf 'print("caf\351")')"
 printf 'Unable to decode the command from the command line:\nUnicodeEncodeError: %s\n' \
