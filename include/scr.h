@@ -14,6 +14,10 @@
 #ifndef SCR_H
 #define SCR_H
 
+/* NULL, which callers pass to scr_new and compare its result with: the
+ * header stands alone, whatever the including file has included before. */
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -74,34 +74,29 @@ static Value new_str(const char *s)
 
 /* ---- print / input ---- */
 
-/* Write str(v) to a FILE* without building a str for the common types. */
+/* Write str(v) to a standard stream without building a str for the common
+ * types. */
 static int print_value(FILE *fp, Value v)
 {
-    if (val_is_str(v)) {
-        Str *s = val_as_str(v);
-        fwrite(s->data, 1, (size_t)s->len, fp);
-        return 0;
-    }
+    if (val_is_str(v)) return textio_put(fp, val_as_str(v)->data, val_as_str(v)->len);
     if (val_is_int(v)) {
         char buf[24], *p = buf + sizeof buf;
         int64_t i = val_as_int(v);
         uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
         do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
         if (i < 0) *--p = '-';
-        fwrite(p, 1, (size_t)(buf + sizeof buf - p), fp);
-        return 0;
+        return textio_put(fp, p, buf + sizeof buf - p);
     }
     if (val_is_float(v)) {
         char buf[40];
         float_repr_buf(val_as_float(v), buf, sizeof buf);
-        fputs(buf, fp);
-        return 0;
+        return textio_put(fp, buf, (int64_t)strlen(buf));
     }
     Value s = obj_str(v);
     if (s == VAL_ERROR) return -1;
-    fwrite(val_as_str(s)->data, 1, (size_t)val_as_str(s)->len, fp);
+    int r = textio_put(fp, val_as_str(s)->data, val_as_str(s)->len);
     decref(s);
-    return 0;
+    return r;
 }
 
 static int write_str_of(Value file, Value v)
@@ -153,10 +148,9 @@ static Value b_print(Value *args, int nargs, Tuple *kwnames)
     if (val_is_textio(file)) {
         FILE *fp = ((TextIO *)val_as_obj(file))->fp;
         for (int i = 0; i < nargs; i++) {
-            if (i > 0 && sepn) fwrite(seps, 1, (size_t)sepn, fp);
-            if (print_value(fp, args[i]) < 0) return VAL_ERROR;
+            if ((i > 0 && textio_put(fp, seps, sepn) < 0) || print_value(fp, args[i]) < 0) return VAL_ERROR;
         }
-        if (endn) fwrite(ends, 1, (size_t)endn, fp);
+        if (textio_put(fp, ends, endn) < 0) return VAL_ERROR;
     } else {
         incref(file);           /* the file's write() may rebind whatever held it */
         for (int i = 0; i < nargs; i++) {
@@ -177,12 +171,17 @@ static Value b_print(Value *args, int nargs, Tuple *kwnames)
 static Value b_input(Value *args, int nargs, Tuple *kwnames)
 {
     if (nargs_range("input", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
+    Value in = textio_sys_stream("stdin");
     Value out = textio_sys_stream("stdout");
+    if (in == VAL_UNDEF || in == VAL_NONE || out == VAL_UNDEF || out == VAL_NONE) {
+        err_format(&exc_RuntimeError, "input(): lost sys.%s", in == VAL_UNDEF || in == VAL_NONE ? "stdin" : "stdout");
+        return VAL_ERROR;
+    }
     if (nargs == 1 && out != VAL_UNDEF && out != VAL_NONE) {
         if (write_str_of(out, args[0]) < 0) return VAL_ERROR;
     }
     if (out != VAL_UNDEF && out != VAL_NONE && textio_flush(out) < 0) return VAL_ERROR;
-    fflush(stdout);
+    textio_flush_stdout_quiet();
     StrBuf b;
     sb_init(&b);
     int c;
@@ -201,7 +200,11 @@ static Value b_input(Value *args, int nargs, Tuple *kwnames)
         err_set(&exc_EOFError, "EOF when reading a line");
         return VAL_ERROR;
     }
-    return sb_finish(&b);     /* a '\r' before the '\n' stays, as CPython's sys.stdin keeps it */
+    /* a '\r' before the '\n' stays, as CPython's sys.stdin keeps it; undecodable
+     * bytes become lone surrogates (surrogateescape) */
+    Value line = codec_decode_os(b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return line;
 }
 
 /* ---- simple one-argument functions ---- */

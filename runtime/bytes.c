@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE 1    /* memmem */
 #include <string.h>
+#include <errno.h>
 
 #include "bytes.h"
 #include "str.h"
@@ -69,6 +70,7 @@ int codec_errors(const char *name)
     if (!strcmp(name, "replace")) return CODEC_REPLACE;
     if (!strcmp(name, "backslashreplace")) return CODEC_BACKSLASHREPLACE;
     if (!strcmp(name, "xmlcharrefreplace")) return CODEC_XMLCHARREFREPLACE;
+    if (!strcmp(name, "surrogateescape")) return CODEC_SURROGATEESCAPE;
     return CODEC_UNKNOWN_HANDLER;
 }
 
@@ -159,6 +161,21 @@ int codec_decode_error(int enc, int errs, const char *errname, const char *data,
     case CODEC_UNKNOWN_HANDLER:
         err_format(&exc_LookupError, "unknown error handler name '%s'", errname);
         return -1;
+    case CODEC_SURROGATEESCAPE: {
+        /* byte b >= 0x80 becomes U+DC00 + b (held as its 3-byte sequence);
+         * an ASCII byte cannot be escaped, and the error stands */
+        int64_t i = start;
+        while (i < end && (unsigned char)data[i] >= 0x80) i++;
+        if (i == end) {
+            for (i = start; i < end; i++) {
+                unsigned char c = (unsigned char)data[i];
+                char three[3] = { (char)0xED, (char)(0xB0 | (c >> 6)), (char)(0x80 | (c & 0x3F)) };
+                sb_putn(out, three, 3);
+            }
+            return 0;
+        }
+    }
+    /* fall through */
     default:
         err_unicode_decode(enc_names[enc], data, len, start, end, why);
         return -1;
@@ -219,10 +236,26 @@ static uint32_t cp_at(const unsigned char *p, int *n)
     return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
+/* Can codec enc not encode code point c? (UTF-8 cannot take a lone surrogate.) */
+static bool unencodable(int enc, uint32_t c)
+{
+    if (enc == ENC_UTF8) return c >= 0xD800 && c <= 0xDFFF;
+    return c >= (enc == ENC_ASCII ? 0x80u : 0x100u);
+}
+
+bool codec_has_surrogate(const char *s, int64_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while ((p = memchr(p, 0xED, (size_t)(end - p))) != NULL) {
+        if (p + 1 < end && p[1] >= 0xA0) return true;
+        p++;
+    }
+    return false;
+}
+
 Value codec_encode(Str *s, int enc, int errs, const char *errname)
 {
-    if (s->ascii || enc == ENC_UTF8) return wrap(bytes_new(s->data, s->len));
-    uint32_t limit = enc == ENC_ASCII ? 0x80 : 0x100;
+    if (s->ascii || (enc == ENC_UTF8 && !codec_has_surrogate(s->data, s->len))) return wrap(bytes_new(s->data, s->len));
     StrBuf b;
     sb_init(&b);
     const unsigned char *p = (const unsigned char *)s->data, *end = p + s->len;
@@ -230,8 +263,9 @@ Value codec_encode(Str *s, int enc, int errs, const char *errname)
     while (p < end) {
         int n;
         uint32_t cp = cp_at(p, &n);
-        if (cp < limit) {
-            sb_putc(&b, (char)cp);
+        if (!unencodable(enc, cp)) {
+            if (enc == ENC_UTF8) sb_putn(&b, (const char *)p, n);
+            else sb_putc(&b, (char)cp);
             p += n;
             pos++;
             continue;
@@ -239,23 +273,35 @@ Value codec_encode(Str *s, int enc, int errs, const char *errname)
         /* as CPython, the handler gets the whole run of unencodable characters */
         int64_t start = pos;
         const unsigned char *q = p;
+        bool escapable = true;
         for (; q < end; pos++) {
             int m;
             uint32_t c = cp_at(q, &m);
-            if (c < limit) break;
+            if (!unencodable(enc, c)) break;
             q += m;
             if (errs == CODEC_REPLACE) sb_putc(&b, '?');
             else if (errs == CODEC_BACKSLASHREPLACE)
                 sb_printf(&b, c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x", (unsigned)c);
             else if (errs == CODEC_XMLCHARREFREPLACE) sb_printf(&b, "&#%u;", (unsigned)c);
+            else if (errs == CODEC_SURROGATEESCAPE) {
+                /* U+DC80..U+DCFF stand for the bytes 0x80..0xFF */
+                if (escapable && c >= 0xDC80 && c <= 0xDCFF) {
+                    sb_putc(&b, (char)(c - 0xDC00));
+                } else if (escapable) {
+                    /* as CPython, the error covers the rest of the run from here */
+                    escapable = false;
+                    start = pos;
+                }
+            }
         }
-        if (errs == CODEC_STRICT || errs == CODEC_UNKNOWN_HANDLER) {
+        if (errs == CODEC_STRICT || errs == CODEC_UNKNOWN_HANDLER || !escapable) {
             sb_free(&b);
             if (errs == CODEC_UNKNOWN_HANDLER)
                 err_format(&exc_LookupError, "unknown error handler name '%s'", errname);
             else
                 err_unicode_encode(enc_names[enc], str_val(s), start, pos,
-                                   enc == ENC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)");
+                                   enc == ENC_UTF8 ? "surrogates not allowed"
+                                   : enc == ENC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)");
             return VAL_ERROR;
         }
         p = q;
@@ -264,6 +310,27 @@ Value codec_encode(Str *s, int enc, int errs, const char *errname)
     Bytes *r = bytes_new(b.data ? b.data : "", b.len);
     sb_free(&b);
     return wrap(r);
+}
+
+const char *codec_os_path(Str *s, char *buf, size_t n)
+{
+    if (!codec_has_surrogate(s->data, s->len)) return s->data;
+    Value b = codec_encode(s, ENC_UTF8, CODEC_SURROGATEESCAPE, "surrogateescape");
+    if (b == VAL_ERROR) return NULL;
+    Bytes *by = val_as_bytes(b);
+    if ((size_t)by->len >= n) {
+        decref(b);
+        err_set_errno(ENAMETOOLONG, str_val(s), VAL_UNDEF);
+        return NULL;
+    }
+    memcpy(buf, by->data, (size_t)by->len + 1);
+    decref(b);
+    return buf;
+}
+
+Value codec_decode_os(const char *s, int64_t len)
+{
+    return decode(s, len, ENC_UTF8, CODEC_SURROGATEESCAPE, "surrogateescape");
 }
 
 Value bytes_str_encode(Value *args, int nargs, Tuple *kwnames)

@@ -29,7 +29,7 @@ Value bytes_str_encode(Value *args, int nargs, Tuple *kwnames);
 #include "str.h"
 enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UNKNOWN };
 enum { CODEC_STRICT, CODEC_IGNORE, CODEC_REPLACE, CODEC_BACKSLASHREPLACE, CODEC_XMLCHARREFREPLACE,
-       CODEC_UNKNOWN_HANDLER };
+       CODEC_UNKNOWN_HANDLER, CODEC_SURROGATEESCAPE };
 int   codec_lookup(const char *name);            /* CODEC_UNKNOWN when scr does not have it */
 const char *codec_name(int codec);               /* "utf-8", "ascii", "latin-1" */
 int   codec_errors(const char *name);            /* CODEC_UNKNOWN_HANDLER for a name it does not know */
@@ -44,6 +44,16 @@ int   codec_decode_error(int enc, int errs, const char *errname, const char *dat
 /* s[:len] decoded with codec `enc`: a new Str, or UnicodeDecodeError / LookupError
  * (for str(b, encoding, errors), which str.c does not do yet). */
 Value codec_decode(const char *s, int64_t len, int enc, int errs, const char *errname);
+/* Does the str data s[:len] hold a lone surrogate (a 3-byte ED A0..BF xx)? */
+bool  codec_has_surrogate(const char *s, int64_t len);
+/* Bytes from the operating system (argv, environment, file names) as a str:
+ * UTF-8 with surrogateescape, as CPython decodes them in a UTF-8 locale. */
+Value codec_decode_os(const char *s, int64_t len);
+/* The bytes a file name str stands for: its UTF-8, with the lone surrogates
+ * U+DC80..U+DCFF back as the bytes they came from (surrogateescape, as
+ * CPython's os.fsencode). s->data itself when there are none, else buf
+ * (n bytes); NULL with UnicodeEncodeError or ENAMETOOLONG. */
+const char *codec_os_path(Str *s, char *buf, size_t n);
 /* s encoded with codec `enc`: a new Bytes, or UnicodeEncodeError / LookupError. */
 Value codec_encode(Str *s, int enc, int errs, const char *errname);
 

@@ -14,6 +14,8 @@
 #include <stdarg.h>
 #include "class.h"
 #include "error.h"
+#include "source.h"
+#include "textio.h"
 #include "mem.h"
 #include "str.h"
 #include "traceback.h"
@@ -898,7 +900,8 @@ static void print_one(Value exc, FILE *fp)
     Str *hint = suggestion(e);
     if (val_is_str(s) && val_as_str(s)->len > 0) {
         fprintf(fp, "%s: ", name);
-        fwrite(val_as_str(s)->data, 1, (size_t)val_as_str(s)->len, fp);
+        /* through stderr's error handler: a lone surrogate shows as \udcXX */
+        if (textio_put(fp, val_as_str(s)->data, val_as_str(s)->len) < 0) err_clear();
     } else {
         fputs(name, fp);
     }

@@ -550,7 +550,7 @@ static int text_write(FileIO *f, Value s)
     const char *data = str->data;
     int64_t len = str->len;
     Value encoded = VAL_UNDEF;
-    if (f->codec != CODEC_UTF8 && !str->ascii) {
+    if (!str->ascii && (f->codec != CODEC_UTF8 || codec_has_surrogate(str->data, str->len))) {
         encoded = codec_encode(str, f->codec, f->errs, f->errname->data);
         if (encoded == VAL_ERROR) { xdecref(translated); return -1; }
         data = val_as_bytes(encoded)->data;
@@ -1129,6 +1129,8 @@ Value fileio_open(Value *args, int nargs, Tuple *kwnames)
             fd = (int)val_as_int(r);
             if (fd < 0) { err_format(&exc_ValueError, "opener returned %d", fd); return VAL_ERROR; }
         } else {
+            char pbuf[PATH_MAX];
+            if (val_is_str(file) && !(path = codec_os_path(val_as_str(file), pbuf, sizeof pbuf))) return VAL_ERROR;
             do fd = open(path, flags, 0666); while (fd < 0 && errno == EINTR);
             if (fd < 0) { err_set_errno(errno, file, VAL_UNDEF); return VAL_ERROR; }
         }

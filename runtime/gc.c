@@ -35,6 +35,7 @@
 #include "list.h"
 #include "dict.h"
 #include "weakref.h"
+#include "interp.h"
 
 /* Bits of GCHead.refs during a collection; gc_refs lives above them and
  * the lasting flags of gc.h (GC_KEEP) beside them. */
@@ -591,7 +592,7 @@ intptr_t gc_collect(int generation)
 
 void gc_init(void)
 {
-    const char *s = getenv("SCR_GC_STRESS");
+    const char *s = interp_getenv("SCR_GC_STRESS");
     state.stress = s && *s && strcmp(s, "0") != 0;
     update_trigger();
 }

@@ -21,8 +21,15 @@
 #include "textio.h"
 #include "fileio.h"
 #include "gc.h"
+#include "bytes.h"
 
 Interp interp;
+InterpConfig interp_config;
+
+const char *interp_getenv(const char *name)
+{
+    return interp_config.ignore_environment ? NULL : getenv(name);
+}
 
 /* Types whose method dicts interp_init builds and interp_free releases. */
 static Type *const library_types[] = {
@@ -76,8 +83,9 @@ void interp_init(int argc, char **argv)
     interp.argv = list_new(argc > 0 ? argc : 1);
     if (!interp.argv) fatal("argv");
     for (int i = 0; i < argc; i++) {
-        Str *s = str_from_cstr(argv[i]);
-        if (!s || list_append_steal(interp.argv, str_val(s)) < 0) fatal("argv");
+        /* undecodable bytes become lone surrogates, as CPython's sys.argv */
+        Value s = codec_decode_os(argv[i], (int64_t)strlen(argv[i]));
+        if (s == VAL_ERROR || list_append_steal(interp.argv, s) < 0) fatal("argv");
     }
     if (argc == 0) {
         Str *s = str_from_cstr("");

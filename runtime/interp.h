@@ -17,6 +17,23 @@ typedef struct Interp {
 
 extern Interp interp;
 
+/* How the command line configured the interpreter (all zero for an
+ * embedder): set before interp_init, read while it runs. */
+typedef struct InterpConfig {
+    int optimize;               /* -O: 1 (no assert, __debug__ False); -OO: 2 (and no docstrings) */
+    bool ignore_environment;    /* -E, -I: SCR_* variables are not read */
+    bool isolated;              /* -I: imports do not look next to the script or in the working directory */
+    bool unbuffered;            /* -u, SCR_UNBUFFERED: stdout and stderr written through */
+    bool dont_write_bytecode;   /* -B: sys.dont_write_bytecode (scr never writes bytecode files) */
+    int nwarnoptions;           /* -W arguments, in order: sys.warnoptions */
+    char **warnoptions;
+} InterpConfig;
+
+extern InterpConfig interp_config;
+
+/* getenv for the interpreter's own SCR_* variables: NULL under -E / -I. */
+const char *interp_getenv(const char *name);
+
 void interp_init(int argc, char **argv);   /* argv as sys.argv */
 void interp_free(void);
 Dict *builtins_init(void);                 /* runtime/builtins.c: the builtins dict */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "module.h"
+#include "textio.h"
 #include "error.h"
 #include "str.h"
 #include "tuple.h"
@@ -120,7 +121,7 @@ void atexit_run(void)
                 err_clear();
             } else {
                 Value exc = err_fetch();
-                fflush(stdout);
+                textio_flush_stdout_quiet();
                 Value rep = obj_repr(e->items[0]);
                 if (rep == VAL_ERROR) err_clear();
                 fprintf(stderr, "Exception ignored in atexit callback: %s\n",

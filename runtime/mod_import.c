@@ -20,6 +20,7 @@
 #include "compiler.h"
 #include "vm.h"
 #include "run.h"
+#include "source.h"
 
 static char *main_dir;          /* directory of the main script; NULL: the working directory */
 static List *initializing;      /* modules whose code is running (partially initialised) */
@@ -67,9 +68,10 @@ static char *try_dir(const char *dir, const char *name)
 
 static char *find_module(const char *name)
 {
-    char *p = try_dir(main_dir, name);
+    /* -I: neither the script's directory nor the working directory */
+    char *p = interp_config.isolated ? NULL : try_dir(main_dir, name);
     if (p) return p;
-    const char *path = getenv("SCR_PATH");
+    const char *path = interp_getenv("SCR_PATH");
     while (path && *path) {
         const char *end = strchr(path, ':');
         size_t n = end ? (size_t)(end - path) : strlen(path);
@@ -160,7 +162,19 @@ static Value load(Str *name, const char *path)
     char *src = run_read_all(f, &len);
     fclose(f);
     if (!src) { err_no_memory(); return VAL_ERROR; }
-    Value m = load_source(name, path, src, len, path);
+    /* decoded as its coding declaration says (PEP 263) */
+    char *text;
+    size_t n;
+    ParseError perr;
+    memset(&perr, 0, sizeof perr);
+    if (source_decode(src, len, false, &text, &n, &perr) < 0) {
+        mem_free(text);
+        mem_free(src);
+        err_format(&exc_SyntaxError, "%s", perr.msg);
+        return VAL_ERROR;
+    }
+    Value m = load_source(name, path, text ? text : src, text ? n : len, path);
+    mem_free(text);
     mem_free(src);
     return m;
 }
@@ -174,6 +188,11 @@ Value import_frozen_module(Str *name)
         return load_source(name, label, fm->src, fm->len, NULL);
     }
     return VAL_UNDEF;
+}
+
+char *import_find_module_file(const char *name)
+{
+    return find_module(name);
 }
 
 Value import_user_module(Str *name)

@@ -89,6 +89,14 @@ static const char *path_arg(const char *fname, Value v, bool allow_fd)
             err_set(&exc_ValueError, "embedded null byte");
             return NULL;
         }
+        if (val_is_str(v)) {
+            /* a name from argv or listdir may hold escaped bytes; two
+             * buffers, for the two paths of rename */
+            static char bufs[2][PATH_MAX];
+            static int next;
+            next ^= 1;
+            return codec_os_path(val_as_str(v), bufs[next], sizeof bufs[next]);
+        }
         return s;
     }
     err_format(&exc_TypeError, "%s: path should be string, bytes%s, not %s", fname,
@@ -249,7 +257,7 @@ static Value os_listdir(Value *args, int nargs, Tuple *kwnames)
             Bytes *b = bytes_new(e->d_name, (int64_t)strlen(e->d_name));
             s = b ? val_from_obj(b) : VAL_ERROR;
         } else {
-            s = str_value(e->d_name);
+            s = codec_decode_os(e->d_name, (int64_t)strlen(e->d_name));
         }
         if (s == VAL_ERROR || list_append_steal(l, s) < 0) {
             closedir(d);
@@ -284,7 +292,7 @@ static Value os_getcwd(Value *args, int nargs, Tuple *kwnames)
     }
     char *cwd = cwd_alloc();
     if (!cwd) return VAL_ERROR;
-    Value r = str_value(cwd);
+    Value r = codec_decode_os(cwd, (int64_t)strlen(cwd));
     mem_free(cwd);
     return r;
 }
@@ -346,7 +354,7 @@ static Value os_getenv(Value *args, int nargs, Tuple *kwnames)
         return dflt;
     }
     const char *v = getenv(val_as_str(a[0])->data);
-    if (v) return str_value(v);
+    if (v) return codec_decode_os(v, (int64_t)strlen(v));
     incref(dflt);
     return dflt;
 }
@@ -358,7 +366,9 @@ static Dict *environ_snapshot(void)
     for (char **e = environ; e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (!eq || eq == *e) continue;
-        Value k = str_value_n(*e, eq - *e), v = k == VAL_ERROR ? VAL_ERROR : str_value(eq + 1);
+        /* undecodable bytes become lone surrogates, as in CPython's os.environ */
+        Value k = codec_decode_os(*e, eq - *e);
+        Value v = k == VAL_ERROR ? VAL_ERROR : codec_decode_os(eq + 1, (int64_t)strlen(eq + 1));
         int r = v == VAL_ERROR ? -1 : dict_set(d, k, v);
         xdecref(k);
         xdecref(v);
@@ -564,6 +574,11 @@ static int stat_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, c
     const char *p = val_is_str(v) ? val_as_str(v)->data : val_as_bytes(v)->data;
     int64_t n = val_is_str(v) ? val_as_str(v)->len : val_as_bytes(v)->len;
     if ((int64_t)strlen(p) != n) return 0;
+    char buf[PATH_MAX];
+    if (val_is_str(v) && !(p = codec_os_path(val_as_str(v), buf, sizeof buf))) {
+        err_clear();
+        return 0;
+    }
     return stat(p, st) == 0;
 }
 

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <errno.h>
+#include <fcntl.h>
 #include "mem.h"
 #include "gc.h"
 #include "module.h"
@@ -17,6 +19,7 @@
 #include "tuple.h"
 #include "function.h"
 #include "textio.h"
+#include "bytes.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"
@@ -167,7 +170,7 @@ static Value f_excepthook(Value *args, int nargs, Tuple *kwnames)
         err_format(&exc_TypeError, "print_exception(): Exception expected for value, %s found", val_type_name(args[1]));
         return VAL_ERROR;
     }
-    fflush(stdout);
+    textio_flush_stdout_quiet();
     exc_print(args[1], stderr);
     return VAL_NONE;
 }
@@ -186,6 +189,14 @@ static Value str_value(const char *s)
     return str ? str_val(str) : VAL_ERROR;
 }
 
+/* sys.stdin/stdout/stderr, or None when the descriptor is not open (as
+ * CPython: `scr x.scr >&-` prints nothing rather than failing). */
+static Value std_stream(FILE *fp, const char *name)
+{
+    if (fcntl(fileno(fp), F_GETFD) == -1 && errno == EBADF) return VAL_NONE;
+    return textio_new(fp, name);
+}
+
 Value mod_sys_init(void)
 {
     Value m = module_new("sys");
@@ -200,9 +211,9 @@ Value mod_sys_init(void)
         || module_add_function(d, "getsizeof", f_getsizeof) < 0
         || module_add_function(d, "getallocatedblocks", f_getallocatedblocks) < 0
         || module_add_function(d, "getrss", f_getrss) < 0
-        || set_new(d, "stdout", textio_new(stdout, "<stdout>")) < 0
-        || set_new(d, "stderr", textio_new(stderr, "<stderr>")) < 0
-        || set_new(d, "stdin", textio_new(stdin, "<stdin>")) < 0
+        || set_new(d, "stdout", std_stream(stdout, "<stdout>")) < 0
+        || set_new(d, "stderr", std_stream(stderr, "<stderr>")) < 0
+        || set_new(d, "stdin", std_stream(stdin, "<stdin>")) < 0
         || set_new(d, "version", str_value(SCR_VERSION)) < 0
         || set_new(d, "platform", str_value("linux")) < 0
         || set_new(d, "byteorder", str_value(
@@ -218,6 +229,14 @@ Value mod_sys_init(void)
         || dict_set_cstr(d, "__stderr__", dict_get_cstr(d, "stderr")) < 0)
         goto fail;
     if (interp.argv && dict_set_cstr(d, "argv", val_from_obj(interp.argv)) < 0) goto fail;
+    List *warn = list_new(0);
+    if (!warn || set_new(d, "warnoptions", val_from_obj(warn)) < 0) goto fail;
+    for (int i = 0; i < interp_config.nwarnoptions; i++) {
+        const char *o = interp_config.warnoptions[i];
+        Value w = codec_decode_os(o, (int64_t)strlen(o));
+        if (w == VAL_ERROR || list_append_steal(warn, w) < 0) goto fail;
+    }
+    if (set_new(d, "dont_write_bytecode", val_from_bool(interp_config.dont_write_bytecode)) < 0) goto fail;
     if (interp.modules && dict_set_cstr(d, "modules", val_from_obj(interp.modules)) < 0) goto fail;
     return m;
 fail:

@@ -32,6 +32,9 @@ Value mod_tracemalloc_init(void);                /* runtime/mod_tracemalloc.c */
 #include <stdbool.h>
 /* The main script's path: its directory is searched first (NULL: the cwd). */
 void  import_set_main_dir(const char *script_path);
+/* The file `import name` would load (name.scr on the search path): a new
+ * malloc'd path, NULL if there is none. */
+char *import_find_module_file(const char *name);
 /* name.scr found and run as a module (new reference), VAL_UNDEF when there
  * is no such file, VAL_ERROR when it failed. */
 Value import_user_module(Str *name);

@@ -3,9 +3,23 @@
  * building a call, which is what keeps output-heavy programs fast. stdin
  * reads through the same FILE* as input() (UTF-8, lines end at "\n"), so
  * the two can be mixed.
+ *
+ * Errors behave as CPython's TextIOWrapper over a BufferedWriter, as far as a
+ * program can see: text collects until more than 8192 bytes are pending and
+ * then goes out at once, and a write that fails (EPIPE on a closed pipe)
+ * raises in the print or write that sent it, its data lost; a flush that
+ * fails raises too, but CPython keeps that data buffered, so the flush at
+ * exit fails again and is reported ("Exception ignored in: ...", status 120).
+ *
+ * The streams work as python3's do in a UTF-8 locale such as C.UTF-8:
+ * undecodable input bytes become lone surrogates U+DC80..U+DCFF
+ * (surrogateescape) and go back out as the same bytes on stdout; stderr
+ * writes any lone surrogate as a \udcXX escape (backslashreplace).
  */
+#define _GNU_SOURCE      /* __fpurge */
 #include <errno.h>
 #include <unistd.h>
+#include <stdio_ext.h>
 #include "textio.h"
 #include "fileio.h"
 #include "error.h"
@@ -19,12 +33,145 @@
 #include "bytes.h"
 #include "intr.h"
 
+/* CPython's TextIOWrapper chunk: pending text goes out once it exceeds this. */
+#define TEXTIO_CHUNK 8192
+
+static bool stdout_chunked;          /* block-buffered: the chunk rule applies */
+static int64_t stdout_pending;       /* bytes written since the last chunk went out */
+static int stdout_kept_errno;        /* a failed flush whose data CPython keeps buffered */
+
 void textio_setup(void)
 {
-    if (isatty(fileno(stdout)))
+    stdout_pending = 0;
+    stdout_kept_errno = 0;
+    stdout_chunked = false;
+    if (interp_config.unbuffered) {
+        setvbuf(stdout, NULL, _IONBF, 0);
+        setvbuf(stderr, NULL, _IONBF, 0);
+    } else if (isatty(fileno(stdout))) {
         setvbuf(stdout, NULL, _IOLBF, BUFSIZ);
-    else
+    } else {
+        /* bigger than a chunk plus a typical write, so that stdio itself
+         * seldom decides when data goes out */
         setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+        stdout_chunked = true;
+    }
+}
+
+/* A write to fp failed with errno e: the data is dropped (as CPython's text
+ * layer drops the chunk it could not write) and the OSError raised. */
+static int write_failed(FILE *fp, int e)
+{
+    __fpurge(fp);
+    clearerr(fp);
+    if (fp == stdout) stdout_pending = 0;
+    err_set_errno(e ? e : EIO, VAL_UNDEF, VAL_UNDEF);
+    return -1;
+}
+
+static int chunk_out(FILE *fp)
+{
+    stdout_pending = 0;
+    if (fflush(fp) != 0) return write_failed(fp, errno);
+    return 0;
+}
+
+/* s with its lone surrogates encoded for fp: on stderr as \udcXX escapes,
+ * elsewhere U+DC80..U+DCFF as the bytes they stand for and any other one a
+ * UnicodeEncodeError ("surrogates not allowed"), as CPython reports it. */
+static int encode_surrogates(FILE *fp, const char *s, int64_t n, StrBuf *out)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    int64_t pos = 0;
+    while (p < end) {
+        int k = (*p & 0xC0) == 0x80 ? 1 : *p < 0xE0 ? (*p < 0x80 ? 1 : 2) : *p < 0xF0 ? 3 : 4;
+        if (k > end - p) k = (int)(end - p);
+        if (*p == 0xED && k == 3 && p[1] >= 0xA0) {
+            unsigned cp = 0xD000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+            if (fp == stderr) {
+                sb_printf(out, "\\u%04x", cp);
+            } else if (cp >= 0xDC80 && cp <= 0xDCFF) {
+                sb_putc(out, (char)(cp - 0xDC00));
+            } else {
+                Str *str = str_new(s, n);
+                if (!str) return -1;
+                err_unicode_encode("utf-8", str_val(str), pos, pos + 1, "surrogates not allowed");
+                obj_decref(str);
+                return -1;
+            }
+        } else {
+            sb_putn(out, (const char *)p, k);
+        }
+        p += k;
+        pos++;
+    }
+    return 0;
+}
+
+int textio_put(FILE *fp, const char *s, int64_t n)
+{
+    if (n <= 0) return 0;
+    StrBuf enc;
+    sb_init(&enc);
+    if (codec_has_surrogate(s, n)) {
+        if (encode_surrogates(fp, s, n, &enc) < 0) { sb_free(&enc); return -1; }
+        s = enc.data;
+        n = enc.len;
+    }
+    int r = 0;
+    if (fp == stdout && stdout_chunked) {
+        /* CPython writes out what is pending before text that would take it
+         * past a chunk, and everything once a chunk is full */
+        if (stdout_pending > 0 && stdout_pending + n > TEXTIO_CHUNK && chunk_out(fp) < 0) r = -1;
+        else if (fwrite(s, 1, (size_t)n, fp) != (size_t)n) r = write_failed(fp, errno);
+        else if ((stdout_pending += n) >= TEXTIO_CHUNK) r = chunk_out(fp);
+    } else if (fwrite(s, 1, (size_t)n, fp) != (size_t)n) {
+        r = write_failed(fp, errno);
+    }
+    sb_free(&enc);
+    return r;
+}
+
+int textio_flush_fp(FILE *fp)
+{
+    if (fp == stdout) stdout_pending = 0;
+    if (fflush(fp) != 0) {
+        int e = errno ? errno : EIO;
+        __fpurge(fp);
+        clearerr(fp);
+        if (fp == stdout) stdout_kept_errno = e;
+        err_set_errno(e, VAL_UNDEF, VAL_UNDEF);
+        return -1;
+    }
+    if (fp == stdout && stdout_kept_errno) {
+        /* CPython still holds the data that failed: it fails again */
+        err_set_errno(stdout_kept_errno, VAL_UNDEF, VAL_UNDEF);
+        return -1;
+    }
+    return 0;
+}
+
+void textio_flush_stdout_quiet(void)
+{
+    Value exc = err_fetch();
+    if (textio_flush_fp(stdout) < 0) err_clear();
+    if (exc != VAL_UNDEF) err_set_exc(exc);
+}
+
+int textio_exit_flush(void)
+{
+    Value exc = err_fetch();
+    int r = 0;
+    if (textio_flush_fp(stdout) < 0) {
+        Value out = textio_sys_stream("stdout");
+        if (out == VAL_UNDEF || out == VAL_NONE) out = textio_sys_stream("__stdout__");
+        if (out == VAL_UNDEF) err_clear();
+        else err_write_unraisable(out);
+        fflush(stderr);
+        r = -1;
+    }
+    if (exc != VAL_UNDEF) err_set_exc(exc);
+    return r;
 }
 
 Value textio_new(FILE *fp, const char *name)
@@ -50,16 +197,7 @@ static Value textio_repr(Value v)
 
 int textio_write(Value file, const char *s, int64_t n)
 {
-    if (val_is_textio(file)) {
-        TextIO *t = (TextIO *)val_as_obj(file);
-        if (n > 0 && fwrite(s, 1, (size_t)n, t->fp) != (size_t)n && ferror(t->fp)) {
-            int e = errno;
-            clearerr(t->fp);
-            err_set_errno(e ? e : EIO, VAL_UNDEF, VAL_UNDEF);
-            return -1;
-        }
-        return 0;
-    }
+    if (val_is_textio(file)) return textio_put(((TextIO *)val_as_obj(file))->fp, s, n);
     Str *str = str_new(s, n);
     if (!str) return -1;
     Value arg = str_val(str);
@@ -75,10 +213,7 @@ int textio_write(Value file, const char *s, int64_t n)
 
 int textio_flush(Value file)
 {
-    if (val_is_textio(file)) {
-        fflush(((TextIO *)val_as_obj(file))->fp);
-        return 0;
-    }
+    if (val_is_textio(file)) return textio_flush_fp(((TextIO *)val_as_obj(file))->fp);
     Value m = obj_getattr_cstr(file, "flush");
     if (m == VAL_ERROR) return -1;
     Value r = obj_call(m, NULL, 0, NULL);
@@ -125,7 +260,7 @@ static Value m_flush(Value *args, int nargs, Tuple *kwnames)
 {
     (void)nargs;
     if (args_no_kw("flush", kwnames) < 0) return VAL_ERROR;
-    fflush(((TextIO *)val_as_obj(args[0]))->fp);
+    if (!is_input(args[0]) && textio_flush_fp(self_of(args[0])->fp) < 0) return VAL_ERROR;
     return VAL_NONE;
 }
 
@@ -160,22 +295,11 @@ static Value read_line(FILE *fp, int64_t limit)
         if ((c & 0xC0) != 0x80) { ungetc(c, fp); break; }
         sb_putc(&b, (char)c);
     }
-    const unsigned char *p = (const unsigned char *)(b.data ? b.data : ""), *end = p + b.len;
-    for (const unsigned char *q = p; q < end;) {
-        const char *why;
-        int k = codec_utf8_check(q, end, &why);
-        if (k < 0) {
-            StrBuf dummy;
-            sb_init(&dummy);
-            codec_decode_error(CODEC_UTF8, CODEC_STRICT, "strict", (const char *)p, b.len, q - p, q - p - k, why,
-                               &dummy);
-            sb_free(&dummy);
-            sb_free(&b);
-            return VAL_ERROR;
-        }
-        q += k;
-    }
-    return sb_finish(&b);
+    /* undecodable bytes become lone surrogates (surrogateescape), as in
+     * CPython's sys.stdin under a UTF-8 locale */
+    Value r = codec_decode_os(b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return r;
 }
 
 static int check_input(Value self)
@@ -275,7 +399,7 @@ static Value textio_getattr(Value v, Str *name)
     if (str_eq_cstr(name, "name")) return cstr(t->name);
     if (str_eq_cstr(name, "mode")) return cstr(t->fp == stdin ? "r" : "w");
     if (str_eq_cstr(name, "encoding")) return cstr("utf-8");
-    if (str_eq_cstr(name, "errors")) return cstr(t->fp == stderr ? "backslashreplace" : "strict");
+    if (str_eq_cstr(name, "errors")) return cstr(t->fp == stderr ? "backslashreplace" : "surrogateescape");
     if (str_eq_cstr(name, "closed")) return VAL_FALSE;
     if (str_eq_cstr(name, "newlines")) return VAL_NONE;
     if (str_eq_cstr(name, "line_buffering"))

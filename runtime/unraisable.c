@@ -6,11 +6,12 @@
 
 #include "error.h"
 #include "str.h"
+#include "textio.h"
 
 void err_write_unraisable(Value obj)
 {
     Value exc = err_fetch();
-    fflush(stdout);
+    textio_flush_stdout_quiet();
     Value r = obj_repr(obj);
     if (r != VAL_ERROR) {
         fprintf(stderr, "Exception ignored in: %s\n", val_as_str(r)->data);

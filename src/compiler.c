@@ -29,6 +29,7 @@
 #include "../runtime/set.h"
 #include "../runtime/bytes.h"
 #include "../runtime/ellipsis.h"
+#include "../runtime/interp.h"
 
 /* CALL_METHOD (bytecode.h) marks, while a unit is being built, a CALL /
  * CALL_KW whose callee was pushed by LOAD_METHOD: two slots ([f self] or
@@ -1215,7 +1216,9 @@ static void compile_expr(C *c, Node *n)
     if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
     switch (n->kind) {
     case N_NAME:
-        compile_name(c, n->str, CTX_LOAD);
+        /* as CPython, __debug__ is a constant the compiler folds (False under -O) */
+        if (strcmp(n->str, "__debug__") == 0) emit_const(c, val_from_bool(interp_config.optimize == 0));
+        else compile_name(c, n->str, CTX_LOAD);
         break;
     case N_INT: case N_FLOAT: case N_STR: case N_TRUE: case N_FALSE: case N_NONE: case N_BYTES:
     case N_ELLIPSIS:
@@ -1865,7 +1868,7 @@ static void compile_with(C *c, Node *n, int item)
  * literal (not an f-string). */
 static Node *docstring(NodeList *body)
 {
-    if (body->len == 0) return NULL;
+    if (body->len == 0 || interp_config.optimize >= 2) return NULL;    /* -OO drops docstrings */
     Node *s = body->items[0];
     return s->kind == N_EXPR_STMT && s->a && s->a->kind == N_STR ? s->a : NULL;
 }
@@ -2090,6 +2093,7 @@ static void compile_stmt(C *c, Node *n)
         for (int i = 0; i < n->list.len; i++) compile_del(c, n->list.items[i]);
         break;
     case N_ASSERT: {
+        if (interp_config.optimize) break;      /* -O compiles assert statements out */
         int end = new_label(c);
         compile_jump_if(c, n->a, true, end);
         set_loc(u, n->a);         /* CPython raises at the test's range */

@@ -14,6 +14,7 @@
 #include "run.h"
 #include "ast.h"
 #include "compiler.h"
+#include "source.h"
 #include "vm.h"
 #include "../runtime/error.h"
 #include "../runtime/mem.h"
@@ -22,6 +23,7 @@
 #include "../runtime/dict.h"
 #include "../runtime/module.h"
 #include "../runtime/interp.h"
+#include "../runtime/textio.h"
 
 int run_gcstats;
 
@@ -31,9 +33,9 @@ int run_gcstats;
  *   SyntaxError: invalid syntax                                           */
 void run_print_syntax_error(const ParseError *err, const char *src, size_t len, const char *filename)
 {
-    fflush(stdout);
+    textio_flush_stdout_quiet();
     /* python3 reports undecodable source on one line, without a location */
-    if (strncmp(err->msg, "Non-UTF-8 code", 14) == 0) {
+    if (strncmp(err->msg, "Non-UTF-8 code", 14) == 0 || strncmp(err->msg, "encoding problem: ", 18) == 0) {
         fprintf(stderr, "SyntaxError: %s\n", err->msg);
         fflush(stderr);
         return;
@@ -79,7 +81,7 @@ static RunOutcome report_exception(int flags, int *status)
         } else if (val_is_intlike(code)) {
             *status = (int)val_to_i64(code);
         } else {
-            fflush(stdout);
+            textio_flush_stdout_quiet();
             Value s = obj_str(code);
             if (s == VAL_ERROR) {
                 err_clear();
@@ -92,7 +94,7 @@ static RunOutcome report_exception(int flags, int *status)
         }
     } else {
         if (val_isinstance(exc, &exc_KeyboardInterrupt)) how = RUN_INTERRUPTED;
-        fflush(stdout);
+        textio_flush_stdout_quiet();
         exc_print(exc, stderr);
     }
     decref(exc);
@@ -173,7 +175,7 @@ RunOutcome run_text(const char *src, size_t len, const char *filename, int flags
     *status = 0;
     if (r == VAL_ERROR) how = report_exception(flags, status);
     else decref(r);
-    fflush(stdout);
+    textio_flush_stdout_quiet();
     return how;
 }
 
@@ -207,6 +209,24 @@ char *run_read_all(void *file, size_t *len)
     if (!buf) errno = ENOMEM;
     else *len = n;
     return buf;
+}
+
+RunOutcome run_source_bytes(const char *src, size_t len, const char *filename, bool from_pipe, int flags,
+                            int *status)
+{
+    char *text;
+    size_t n;
+    ParseError err;
+    memset(&err, 0, sizeof err);
+    if (source_decode(src, len, from_pipe, &text, &n, &err) < 0) {
+        run_print_syntax_error(&err, text ? text : src, text ? n : len, filename);
+        mem_free(text);
+        *status = 1;
+        return RUN_SYNTAX_ERROR;
+    }
+    RunOutcome how = run_text(text ? text : src, text ? n : len, filename, flags, status);
+    mem_free(text);
+    return how;
 }
 
 RunOutcome run_path(const char *path, int flags, int *status)
@@ -253,7 +273,7 @@ RunOutcome run_path(const char *path, int flags, int *status)
         return RUN_NOT_FOUND;
     }
     import_set_main_dir(abspath);     /* `import m` looks for m.scr next to the script */
-    RunOutcome how = run_text(buf, len, abspath, flags, status);
+    RunOutcome how = run_source_bytes(buf, len, abspath, false, flags, status);
     mem_free(buf);
     mem_free(abspath);
     return how;

@@ -4,6 +4,7 @@
 #ifndef SCR_RUN_H
 #define SCR_RUN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Each returns the process exit status python3 would give: 0, 1 for an
@@ -37,6 +38,11 @@ enum {
 /* Run source text in __main__ (created on first use and kept between calls,
  * unless RUN_FRESH_MAIN). */
 RunOutcome run_text(const char *src, size_t len, const char *filename, int flags, int *status);
+/* Run the bytes of a source file: decoded as its coding declaration says
+ * (PEP 263; from_pipe: a program piped to stdin, where python3 accepts
+ * only UTF-8), then run_text. */
+RunOutcome run_source_bytes(const char *src, size_t len, const char *filename, bool from_pipe, int flags,
+                            int *status);
 /* Read and run a file, named in tracebacks by its absolute path as python3
  * does. RUN_NOT_FOUND with *status 2 (cannot open) or 1 (a directory, not
  * UTF-8) after a one-line message on stderr. */

@@ -20,6 +20,7 @@
 #include "bytes.h"
 #include "mem.h"
 #include "traceback.h"
+#include "source.h"
 
 static bool utf8_valid(const char *s, size_t len)
 {
@@ -64,6 +65,13 @@ static char *read_line(const char *filename, int line, size_t *lenp)
     if (!any) { mem_free(buf); return NULL; }
     if (len > 0 && buf[len - 1] == '\r') len--;    /* universal newlines */
     buf[len] = '\0';
+    /* A file declaring Latin-1 or cp1252 (PEP 263) shows its characters:
+     * recoded, a byte becomes at most three. */
+    char *wide = mem_realloc(buf, len * 3 + 1);
+    if (!wide) { mem_free(buf); return NULL; }
+    buf = wide;
+    source_recode_line(filename, buf, len * 3 + 1);
+    len = strlen(buf);
     if (!utf8_valid(buf, len)) { mem_free(buf); return NULL; }
     *lenp = len;
     return buf;

@@ -41,8 +41,8 @@ case $version in
 esac
 t version_long 0 "$version" '' -- --version
 t help 0 - '' -- -h
-grep -q '^usage: scr \[option\] \.\.\. \[-c cmd | file | -\] \[arg\] \.\.\.$' "$tmp/out" || { echo "FAIL help: no usage line" >&2; fails=$((fails + 1)); }
-for opt in -c -i -q -V -X -h; do
+grep -q '^usage: scr \[option\] \.\.\. \[-c cmd | -m mod | file | -\] \[arg\] \.\.\.$' "$tmp/out" || { echo "FAIL help: no usage line" >&2; fails=$((fails + 1)); }
+for opt in -B -c -E -i -I -m -O -OO -q -u -V -W -X -h; do
     grep -q -- "^$opt " "$tmp/out" || { echo "FAIL help: $opt is not described" >&2; fails=$((fails + 1)); }
 done
 t help_long 0 - '' -- --help
