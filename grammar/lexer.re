@@ -52,6 +52,7 @@ static int lx_fail(Lexer *lx, int line, int col, int indent, int incomplete, con
         return -1;
     e->line = line;
     e->col = col;
+    e->end_line = e->end_col = 0;
     e->is_indent = indent;
     e->incomplete = incomplete;
     va_start(ap, fmt);
