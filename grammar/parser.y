@@ -484,9 +484,10 @@ static int add_arg(Parser *p, Node *call, Node *arg)
         if (call->op & SEEN_KWUNPACK)
             return error_at(p, arg, "iterable argument unpacking follows keyword argument unpacking", NULL);
     } else if (call->op & SEEN_KWUNPACK) {
-        return error_at(p, arg, "positional argument follows keyword argument unpacking", NULL);
+        /* CPython marks the token after the argument (the last one it read) */
+        return syntax_error_range(p, &p->loc, &p->loc, "positional argument follows keyword argument unpacking");
     } else if (call->op & SEEN_KW) {
-        return error_at(p, arg, "positional argument follows keyword argument", NULL);
+        return syntax_error_range(p, &p->loc, &p->loc, "positional argument follows keyword argument");
     }
     if (push(&call->list, arg) < 0) { p->oom = 1; return -1; }
     return 0;
@@ -1223,12 +1224,12 @@ import_as_name
 
 global_stmt
     : GLOBAL NAME                { NEW($$, N_GLOBAL, @$); if (add_name($$, $2) < 0) { ast_free($$); NOMEM(); } }
-    | global_stmt ',' NAME       { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); }
+    | global_stmt ',' NAME       { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
     ;
 
 nonlocal_stmt
     : NONLOCAL NAME              { NEW($$, N_NONLOCAL, @$); if (add_name($$, $2) < 0) { ast_free($$); NOMEM(); } }
-    | nonlocal_stmt ',' NAME     { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); }
+    | nonlocal_stmt ',' NAME     { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
     ;
 
 assert_stmt
@@ -1599,9 +1600,12 @@ arglist
 argument
     : test                       { $$ = $1; }
     | test '=' test {
+        if ($1->kind == N_TRUE || $1->kind == N_FALSE || $1->kind == N_NONE) {
+            syntax_error_range(p, &@1, &@2, "cannot assign to %s", expr_name($1));
+            FAIL();
+        }
         if ($1->kind != N_NAME) {
-            syntax_error(p, @1.first_line, @1.first_column,
-                         "expression cannot contain assignment, perhaps you meant \"==\"?");
+            syntax_error_range(p, &@1, &@2, "expression cannot contain assignment, perhaps you meant \"==\"?");
             FAIL();
         }
         NEW($$, N_KEYWORD, @$); $$->str = $1->str; $1->str = NULL; ast_free($1); $$->a = $3;
@@ -1855,6 +1859,7 @@ static int expects(const yypcontext_t *ctx, yysymbol_kind_t want)
 static int etk(Parser *p, int i)
 {
     while (i >= p->ntoks) {
+        if (p->lex_failed) return 0;
         int last = p->ntoks ? p->toks[p->ntoks - 1].kind : TOK_NEWLINE;
         if (p->ntoks == 0 || last == TOK_NEWLINE || last == TOK_YYEOF || last == TOK_INDENT || last == TOK_DEDENT)
             return 0;
@@ -1862,8 +1867,8 @@ static int etk(Parser *p, int i)
         ParseError saved = *p->err;
         int k = lexer_next(p->lx, &t);
         if (k < 0) {
+            if (!p->lex_failed) p->lex_err = *p->err;    /* later calls only repeat the failure */
             p->lex_failed = 1;
-            p->lex_err = *p->err;
             *p->err = saved;
             return 0;
         }

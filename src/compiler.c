@@ -119,6 +119,10 @@ static void fail_at(C *c, Node *n, const char *fmt, ...)
     memset(c->err, 0, sizeof *c->err);
     c->err->line = n ? n->line : c->u ? c->u->line : 0;
     c->err->col = n ? n->col : 0;
+    /* CPython marks the whole statement or expression being compiled */
+    c->err->end_line = n && n->end_col < 0 ? n->line + 1 : c->err->line;
+    c->err->end_col = n && n->end_col >= 0 ? n->end_col : c->err->col + 1;
+    c->err->from_compiler = 1;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(c->err->msg, sizeof c->err->msg, fmt, ap);
