@@ -525,7 +525,11 @@ static Params *build_params(Parser *p, Node *holder)
         if (x->str)
             for (int j = 0; j < i; j++)
                 if (it[j]->str && strcmp(it[j]->str, x->str) == 0) {
-                    error_at(p, x, "duplicate argument '%s' in function definition", x->str);
+                    /* CPython's symbol table finds this one: the name is marked */
+                    YYLTYPE name = { x->line, x->col + (x->op == 1 || x->op == 2 ? 1 + (x->op == 2) : 0), x->line, 0 };
+                    name.last_column = name.first_column + (int)strlen(x->str);
+                    syntax_error_range(p, &name, &name, "duplicate argument '%s' in function definition", x->str);
+                    p->err->from_compiler = 1;
                     return NULL;
                 }
         switch (x->op) {

@@ -68,6 +68,17 @@ void run_print_syntax_error_mode(const ParseError *err, const char *src, size_t 
         fflush(stderr);
         return;
     }
+    ParseError at_end;
+    if (interactive && err->incomplete && err->col < 0 && len > 0 && src[len - 1] == '\n') {
+        /* The input ended with the empty line that closes a block at the
+         * prompt: CPython's interactive tokenizer reports the error on that
+         * line, marking its start. */
+        at_end = *err;
+        at_end.line = 1;
+        for (size_t i = 0; i + 1 < len; i++) at_end.line += src[i] == '\n';
+        at_end.col = 0;
+        err = &at_end;
+    }
     fprintf(stderr, "  File \"%s\", line %d\n", filename, err->line);
     const char *p = src, *end = src + len;
     int found = err->line >= 1 && !(interactive && err->from_compiler);
