@@ -219,6 +219,13 @@ int lexer_error_kind(const Lexer *lx)
     return lx->soft;
 }
 
+int lexer_next_col(const Lexer *lx)
+{
+    const unsigned char *q = lx->cur;
+    while (q < lx->end && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+    return col_of(lx, q);
+}
+
 int lexer_depth(const Lexer *lx)
 {
     return lx->nbr;

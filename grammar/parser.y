@@ -151,6 +151,8 @@ struct Parser {
      * look around the token where parsing failed (see "error messages"). */
     struct ETok *toks;
     int ntoks, captoks;
+    int blocks[100];         /* first token kinds of the lines that opened the blocks we are in */
+    int nblocks;
     int lex_failed;          /* reading ahead for a message met a token error, kept here: */
     ParseError lex_err;
 };
@@ -356,6 +358,8 @@ static const char *expr_name(const Node *n)
     case N_COMPARE: return "comparison";
     case N_IFEXP: return "conditional expression";
     case N_SLICE: return "slice";
+    case N_YIELD: case N_YIELD_FROM: return "yield expression";
+    case N_GENEXP: return "generator expression";
     default: return "expression";
     }
 }
@@ -431,8 +435,7 @@ static int check_target(Parser *p, const Node *t, int ctx, const Node *value)
         if (rhs && invalid_target(last, ctx) == last && last->kind != N_COMPARE && last->kind != N_BOOLOP &&
             !(last->kind == N_UNARY && last->op == UOP_NOT) && last->kind != N_IFEXP && last->kind != N_LAMBDA &&
             last->kind != N_NONE && last->kind != N_TRUE && last->kind != N_FALSE && last->kind != N_GENEXP &&
-            last->kind != N_LIST && !(last->kind == N_TUPLE && last->op) && last->kind != N_YIELD &&
-            last->kind != N_YIELD_FROM && last->kind != N_STARRED)
+            last->kind != N_LIST && !(last->kind == N_TUPLE && last->op) && last->kind != N_STARRED)
             return error_node(p, last, "cannot %s %s here. Maybe you meant '==' instead of '='?", what,
                               expr_name(last));
         return error_node(p, bad, "cannot %s %s", what, expr_name(bad));
@@ -1769,6 +1772,10 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
     if (k == TOK_NEWLINE)
         p->nl_loc = *lloc;
     if (k >= 0) etok_record(p, k, lloc, k == TOK_NAME ? t.str : NULL);
+    if (k == TOK_INDENT && p->nblocks < (int)(sizeof p->blocks / sizeof p->blocks[0]))
+        p->blocks[p->nblocks++] = lexer_block_keyword(p->lx, NULL);
+    else if (k == TOK_DEDENT && p->nblocks > 0)
+        p->nblocks--;
     if (k < 0) {
         p->errset = 1;
         if (p->err->line == 0 && strcmp(p->err->msg, "out of memory") == 0)
@@ -1792,6 +1799,11 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
                 if (p->oom) {
                     p->errset = 0;
                     syntax_error(p, 0, 0, "out of memory");
+                } else if (p->err->line == t.line && p->err->col == t.col) {
+                    /* CPython finds these after reading the token that follows */
+                    p->err->line = t.end_line;
+                    p->err->col = lexer_next_col(p->lx);
+                    p->err->end_line = 0;
                 }
                 p->no_rescan = 1;
                 return TOK_YYerror;
@@ -2089,8 +2101,49 @@ static int starts_expr(int k)
  * token toks[et] (et > 0). Returns -1 when one was reported. */
 static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
 {
-    int k = p->toks[et].kind, prev = p->toks[et - 1].kind;
+    int k = p->toks[et].kind, prev = et > 0 ? p->toks[et - 1].kind : 0;
     (void)ctx;
+
+    /* `else if x:` */
+    if ((prev == TOK_ELSE || prev == TOK_TRY || prev == TOK_FINALLY) && k != ':' && k != TOK_NEWLINE)
+        return error_toks(p, et, et + 1, "expected ':'");
+
+    /* `except A, B:` */
+    if (k == ',' && p->toks[0].kind == TOK_EXCEPT) {
+        int a = 1 + (etk(p, 1) == '*'), b = et;
+        while (b >= 0 && etk(p, b) == ',' && starts_expr(etk(p, b + 1))) b = scan_expr(p, b + 1, 0);
+        if (b > a && scan_expr(p, a, 0) == et)
+            return error_toks(p, a, b, "multiple exception types must be parenthesized");
+    }
+
+    /* scr has no `async def`, so any await or async for/with is outside an
+     * async function: CPython's compiler messages */
+    if (k == TOK_AWAIT) {
+        int in_def = p->line_first == TOK_DEF;
+        for (int i = 0; i < p->nblocks; i++) in_def |= p->blocks[i] == TOK_DEF;
+        int b = scan_expr(p, et + 1, 2);
+        if (b > et + 1) {
+            error_toks(p, et, b, in_def ? "'await' outside async function" : "'await' outside function");
+            p->err->from_compiler = 1;
+            return -1;
+        }
+    }
+    if (k == TOK_ASYNC && et == 0 && (etk(p, 1) == TOK_FOR || etk(p, 1) == TOK_WITH)) {
+        int b = 1;
+        while (etk(p, b) && etk(p, b) != TOK_NEWLINE) b++;
+        error_toks(p, 0, b, etk(p, 1) == TOK_FOR ? "'async for' outside async function"
+                                                 : "'async with' outside async function");
+        p->err->from_compiler = 1;
+        return -1;
+    }
+
+    /* `{"a": }` */
+    if ((k == '}' || k == ',') && prev == ':') {
+        int d = p->toks[et - 1].depth, o = et - 2;
+        while (o >= 0 && !(is_open(p->toks[o].kind) && p->toks[o].depth == d)) o--;
+        if (o >= 0 && p->toks[o].kind == '{')
+            return error_toks(p, et - 1, et, "expression expected after dictionary key and ':'");
+    }
 
     /* `if x = 1:` and other '=' inside an expression (invalid_named_expression) */
     if (k == '=') {
@@ -2200,7 +2253,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
     if (p->tok_at_eof && (k == TOK_DEDENT || k == TOK_YYEOF))
         col = -1;                     /* CPython shows no caret there */
     switch (k) {
-    case TOK_ASYNC: case TOK_AWAIT: msg = SCR_NO_ASYNC; break;
+    case TOK_ASYNC: case TOK_AWAIT:
+        if (et >= 0 && report_invalid(p, ctx, et) < 0) return 0;
+        msg = SCR_NO_ASYNC;
+        break;
     case TOK_WALRUS: msg = SCR_NO_WALRUS; break;
     case TOK_ARROW: msg = SCR_NO_ANNOTATIONS; break;
     case TOK_ELLIPSIS:
@@ -2210,6 +2266,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
         if (p->prev1 == TOK_FROM) msg = SCR_NO_RELATIVE_IMPORT;
         break;
     case ',':
+        if (et > 0 && report_invalid(p, ctx, et) < 0) return 0;
         if (p->line_first == TOK_EXCEPT) msg = "multiple exception types must be parenthesized";
         break;
     case TOK_DEDENT:

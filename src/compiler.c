@@ -1851,8 +1851,11 @@ static void compile_import(C *c, Node *n)
 static void compile_import_from(C *c, Node *n)
 {
     for (int i = 0; i < n->list.len; i++)
-        if (strcmp(n->list.items[i]->str, "*") == 0)
-            fail_at(c, n->list.items[i], "'import *' is not supported yet");
+        if (strcmp(n->list.items[i]->str, "*") == 0) {
+            if (c->u->scope->kind != SCOPE_MODULE)
+                fail_at(c, n->list.items[i], "import * only allowed at module level");
+            fail_at(c, n->list.items[i], "star imports (from m import *) are not supported by scr yet");
+        }
     emit(c, OP_IMPORT_NAME, name_index(c, n->str));
     for (int i = 0; i < n->list.len; i++) {
         Node *al = n->list.items[i];
