@@ -151,6 +151,7 @@ struct Parser {
      * look around the token where parsing failed (see "error messages"). */
     struct ETok *toks;
     int ntoks, captoks;
+    int far_line;            /* line of the furthest token read */
     int blocks[100];         /* first token kinds of the lines that opened the blocks we are in */
     int nblocks;
     int lex_failed;          /* reading ahead for a message met a token error, kept here: */
@@ -438,6 +439,8 @@ static int check_target(Parser *p, const Node *t, int ctx, const Node *value)
             last->kind != N_LIST && !(last->kind == N_TUPLE && last->op) && last->kind != N_STARRED)
             return error_node(p, last, "cannot %s %s here. Maybe you meant '==' instead of '='?", what,
                               expr_name(last));
+        if (ctx == CTX_ASSIGN && (bad->kind == N_YIELD || bad->kind == N_YIELD_FROM))
+            return error_node(p, bad, "assignment to yield expression not possible");
         return error_node(p, bad, "cannot %s %s", what, expr_name(bad));
     }
     if (ctx == CTX_DEL) return 0;
@@ -485,7 +488,7 @@ static int add_arg(Parser *p, Node *call, Node *arg)
     }
     if (arg->kind == N_STARRED) {
         if (call->op & SEEN_KWUNPACK)
-            return error_at(p, arg, "iterable argument unpacking follows keyword argument unpacking", NULL);
+            return syntax_error(p, arg->line, arg->col, "iterable argument unpacking follows keyword argument unpacking");
     } else if (call->op & SEEN_KWUNPACK) {
         /* CPython marks the token after the argument (the last one it read) */
         return syntax_error_range(p, &p->loc, &p->loc, "positional argument follows keyword argument unpacking");
@@ -554,7 +557,7 @@ static Params *build_params(Parser *p, Node *holder)
             break;
         case 1:
             if (state == 1) {
-                error_at(p, x, "* argument may appear only once", NULL);
+                syntax_error(p, x->line, x->col, "* argument may appear only once");
                 return NULL;
             }
             state = 1;
@@ -1772,6 +1775,7 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
     if (k == TOK_NEWLINE)
         p->nl_loc = *lloc;
     if (k >= 0) etok_record(p, k, lloc, k == TOK_NAME ? t.str : NULL);
+    if (k >= 0 && t.line > p->far_line) p->far_line = t.line;
     if (k == TOK_INDENT && p->nblocks < (int)(sizeof p->blocks / sizeof p->blocks[0]))
         p->blocks[p->nblocks++] = lexer_block_keyword(p->lx, NULL);
     else if (k == TOK_DEDENT && p->nblocks > 0)
@@ -1891,6 +1895,7 @@ static int etk(Parser *p, int i)
         YYLTYPE loc = { t.line, t.col, t.end_line, t.end_col };
         int n = p->ntoks;
         etok_record(p, k, &loc, k == TOK_NAME ? t.str : NULL);
+        if (t.line > p->far_line) p->far_line = t.line;
         free(t.str);
         if (p->ntoks == n || (p->ntoks == 1 && n != 0)) return 0;   /* not recorded */
     }
@@ -2137,6 +2142,16 @@ static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
         return -1;
     }
 
+    /* `{1: 2, 3}` */
+    if ((k == '}' || k == ',') && prev != ':' && expects(ctx, YYTRANSLATE(':'))) {
+        int d = p->toks[et].depth + (k == '}'), o = et - 1;
+        while (o >= 0 && !(is_open(p->toks[o].kind) && p->toks[o].depth == d)) o--;
+        if (o >= 0 && p->toks[o].kind == '{') {
+            const YYLTYPE *l = &p->toks[et - 1].loc;
+            return syntax_error(p, l->last_line, l->last_column - 1, "':' expected after dictionary key");
+        }
+    }
+
     /* `{"a": }` */
     if ((k == '}' || k == ',') && prev == ':') {
         int d = p->toks[et - 1].depth, o = et - 2;
@@ -2267,7 +2282,6 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
         break;
     case ',':
         if (et > 0 && report_invalid(p, ctx, et) < 0) return 0;
-        if (p->line_first == TOK_EXCEPT) msg = "multiple exception types must be parenthesized";
         break;
     case TOK_DEDENT:
         if (!p->tok_at_eof && !expects(ctx, YYTRANSLATE(TOK_EXCEPT))) {
@@ -2336,7 +2350,7 @@ Node *parse_module(const char *src, size_t len, const char *filename, ParseError
             while ((k = lexer_next(p.lx, &t)) > 0)
                 free(t.str);
         if (k < 0 && !(strcmp(err->msg, "out of memory") == 0 && err->line == 0) &&
-            (lexer_error_kind(p.lx) == 0 || (lexer_error_kind(p.lx) == 2 && err->line < saved.line)))
+            (lexer_error_kind(p.lx) == 0 || (lexer_error_kind(p.lx) == 2 && err->line < p.far_line)))
             err->incomplete = 0;
         else
             *err = saved;
