@@ -128,6 +128,9 @@ typedef struct IfChain { Node *head, *tail; } IfChain;
 #define SCR_NO_ANNOTATIONS      "annotations are not supported by scr yet"
 #define SCR_NO_RELATIVE_IMPORT  "relative imports are not supported by scr yet"
 #define SCR_NO_CLASS_KEYWORDS   "class keyword arguments are not supported by scr yet"
+#define SCR_NO_MATCH            "match statements are not supported by scr yet"
+#define SCR_NO_EXCEPT_STAR      "exception groups (except*) are not supported by scr yet"
+#define SCR_NO_WITH_PARENS      "parenthesized context managers are not supported by scr yet"
 /* ==== */
 
 #define YYMAXDEPTH 20000
@@ -2108,6 +2111,21 @@ static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
 {
     int k = p->toks[et].kind, prev = et > 0 ? p->toks[et - 1].kind : 0;
     (void)ctx;
+
+    /* Python syntax scr does not have yet (SCR_NO_* above) */
+    if (k == ':' && prev == TOK_NAME && p->toks[et].depth == 0 && p->toks[0].kind == TOK_NAME) {
+        int lambda = 0;
+        for (int i = 0; i < et; i++) lambda |= p->toks[i].kind == TOK_LAMBDA;
+        if (!lambda) return error_toks(p, et, et + 1, SCR_NO_ANNOTATIONS);         /* x: int = 0 */
+    }
+    if (k == ':' && prev == TOK_NAME && p->line_first == TOK_DEF && p->toks[et].depth >= 1)
+        return error_toks(p, et, et + 1, SCR_NO_ANNOTATIONS);                      /* def f(x: int) */
+    if (et == 1 && p->toks[0].kind == TOK_NAME && strcmp(p->toks[0].name, "match") == 0 && starts_expr(k))
+        return error_toks(p, 0, 1, SCR_NO_MATCH);
+    if (k == '*' && prev == TOK_EXCEPT)
+        return error_toks(p, et - 1, et + 1, SCR_NO_EXCEPT_STAR);
+    if (k == TOK_AS && p->line_first == TOK_WITH && p->toks[et].depth == 1 && p->toks[1].kind == '(')
+        return error_toks(p, 1, 2, SCR_NO_WITH_PARENS);
 
     /* `else if x:` */
     if ((prev == TOK_ELSE || prev == TOK_TRY || prev == TOK_FINALLY) && k != ':' && k != TOK_NEWLINE)

@@ -1795,7 +1795,7 @@ static void compile_class(C *c, Node *n)
     if (!name) fail_nomem(c);
     emit_const(c, str_val(name));    /* steals */
     for (int i = 0; i < n->list2.len; i++) {
-        if (n->list2.items[i]->kind == N_STARRED) fail_at(c, n->list2.items[i], "'*' in class bases is not supported yet");
+        if (n->list2.items[i]->kind == N_STARRED) fail_at(c, n->list2.items[i], "'*' in class bases is not supported by scr yet");
         compile_expr(c, n->list2.items[i]);
     }
     emit(c, OP_CALL, 2 + n->list2.len);
