@@ -149,7 +149,6 @@ struct Parser {
     YYLTYPE loc, prev1_loc;  /* locations of the lookahead and of the token before */
     YYLTYPE nl_loc;          /* location of the latest NEWLINE */
     int no_rescan;           /* the error stands even if the rest of the file has a token error */
-    char last_name[8];  /* text of the latest NAME token when short (for `print x`) */
     /* The tokens of the current logical line, for the error messages that
      * look around the token where parsing failed (see "error messages"). */
     struct ETok *toks;
@@ -1792,8 +1791,6 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
     switch (k) {
     case TOK_NAME:
         lval->str = t.str;
-        if (t.slen < sizeof p->last_name) memcpy(p->last_name, t.str, t.slen + 1);
-        else p->last_name[0] = 0;
         break;
     case TOK_AUGASSIGN:
         lval->op = t.op;
@@ -2052,12 +2049,6 @@ static int ends_atom(int k)
            k == '}' || k == TOK_NONE || k == TOK_TRUE || k == TOK_FALSE;
 }
 
-static int starts_atom(int k)
-{
-    return k == TOK_NAME || k == TOK_INT || k == TOK_FLOAT || k == TOK_STRING || k == '(' || k == '[' ||
-           k == '{' || k == TOK_NONE || k == TOK_TRUE || k == TOK_FALSE;
-}
-
 /* CPython's name for the expression in tokens a..b-1 ("function call",
  * "literal", ...), as its _PyPegen_get_expr_name says for the tree. */
 static const char *toks_expr_name(Parser *p, int a, int b)
@@ -2110,7 +2101,6 @@ static int starts_expr(int k)
 static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
 {
     int k = p->toks[et].kind, prev = et > 0 ? p->toks[et - 1].kind : 0;
-    (void)ctx;
 
     /* Python syntax scr does not have yet (SCR_NO_* above) */
     if (k == ':' && prev == TOK_NAME && p->toks[et].depth == 0 && p->toks[0].kind == TOK_NAME) {
