@@ -154,6 +154,7 @@ struct Parser {
     struct ETok *toks;
     int ntoks, captoks;
     int far_line;            /* line of the furthest token read */
+    int scan_depth;          /* nested lambdas measured by scan_expr */
     int blocks[100];         /* first token kinds of the lines that opened the blocks we are in */
     int nblocks;
     int lex_failed;          /* reading ahead for a message met a token error, kept here: */
@@ -1958,8 +1959,11 @@ static int scan_operand(Parser *p, int i, int level)
         int d = p->toks[i].depth;
         for (i++; etk(p, i) && !(p->toks[i].kind == ':' && p->toks[i].depth == d); i++)
             if (p->toks[i].depth < d || p->toks[i].kind == TOK_NEWLINE) return -1;
-        if (!etk(p, i)) return -1;
-        return scan_expr(p, i + 1, 0);
+        if (!etk(p, i) || p->scan_depth >= 100) return -1;   /* lambda: lambda: ... only for a message */
+        p->scan_depth++;
+        i = scan_expr(p, i + 1, 0);
+        p->scan_depth--;
+        return i;
     } else {
         return -1;
     }
@@ -1981,15 +1985,16 @@ static int scan_operand(Parser *p, int i, int level)
 static int scan_expr(Parser *p, int i, int level)
 {
     int n;
-    if ((i = scan_operand(p, i, level)) < 0) return -1;
-    while ((n = binop_at(p, i, level)) > 0)
-        if ((i = scan_operand(p, i + n, level)) < 0) return -1;
-    if (level == 0 && etk(p, i) == TOK_IF) {
+    for (;;) {
+        if ((i = scan_operand(p, i, level)) < 0) return -1;
+        while ((n = binop_at(p, i, level)) > 0)
+            if ((i = scan_operand(p, i + n, level)) < 0) return -1;
+        if (level != 0 || etk(p, i) != TOK_IF) return i;
+        /* x if c else <expression>: go on with the expression after else */
         int j = scan_expr(p, i + 1, 1);
         if (j < 0 || etk(p, j) != TOK_ELSE) return -1;
-        return scan_expr(p, j + 1, 0);
+        i = j + 1;
     }
-    return i;
 }
 
 /* Start of the disjunction (level 1) or bitwise_or (level 2) that ends just
@@ -2025,8 +2030,9 @@ static int back_expr(Parser *p, int e, int level)
             for (int q = i - 1; q >= 0 && p->toks[q].depth >= depth; q--)
                 if (p->toks[q].kind == TOK_FOR && p->toks[q].depth == depth) { start = i + 1; break; }
         }
-    while (start < e && scan_expr(p, start, level) != e) {
-        /* drop leading tokens until what is left is one expression */
+    /* drop leading tokens until what is left is one expression (a few at most) */
+    for (int tries = 0; start < e && scan_expr(p, start, level) != e; tries++) {
+        if (tries > 16) return -1;
         start++;
     }
     return start < e ? start : -1;
