@@ -2175,6 +2175,15 @@ static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
     }
 
     /* `if x = 1:` and other '=' inside an expression (invalid_named_expression) */
+    if (k == '=' && p->toks[et].depth == 0) {
+        /* where CPython parses no named expression: no suggestion */
+        static const int plain[] = { TOK_RETURN, TOK_DEL, TOK_RAISE, TOK_IMPORT, TOK_FROM, TOK_GLOBAL,
+                                     TOK_NONLOCAL, TOK_FOR, TOK_YIELD };
+        for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+            if (p->line_first == plain[i]) return 0;
+        for (int i = 0; i < et; i++)
+            if (p->toks[i].kind == TOK_AUGASSIGN) return 0;
+    }
     if (k == '=') {
         int a = back_expr(p, et, 2), b = scan_expr(p, et + 1, 2);
         if (a >= 0 && b >= 0 && etk(p, b) != '=' && etk(p, b) != TOK_WALRUS) {
@@ -2200,10 +2209,26 @@ static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
         }
     }
 
+    /* `{"a": 1, "b" 2}`: a dict item after the first without ':' */
+    if (ends_atom(prev) && starts_expr(k)) {
+        int a = back_expr(p, et, 1), d = p->toks[et].depth, o = et - 1, colon = 0;
+        while (o >= 0 && !(is_open(p->toks[o].kind) && p->toks[o].depth == d)) {
+            colon |= p->toks[o].kind == ':' && p->toks[o].depth == d;
+            o--;
+        }
+        if (a > 0 && o >= 0 && p->toks[o].kind == '{' && colon && p->toks[a - 1].kind == ',') {
+            const YYLTYPE *l = &p->toks[et - 1].loc;
+            return syntax_error(p, l->last_line, l->last_column - 1, "':' expected after dictionary key");
+        }
+    }
+
     /* two expressions in a row inside brackets (invalid_expression) */
     if (ends_atom(prev) && starts_expr(k) && !(prev == TOK_NAME && k == TOK_STRING) &&
         !(p->line_first == TOK_DEF && p->toks[et].depth == 1)) {
         int a = back_expr(p, et, 1), b = scan_expr(p, et, 0);
+        /* not after `in` of a comprehension or the `if`/`else` of a conditional expression */
+        int after = a > 0 ? p->toks[a - 1].kind : 0;
+        if (after == TOK_IN || after == TOK_IF || after == TOK_ELSE) a = -1;
         if (a >= 0 && b >= 0 && p->toks[b - 1].depth > 0 && !(a == et - 1 && prev == TOK_NAME && k == TOK_STRING)) {
             const char *n0 = p->toks[a].name;
             int soft = p->toks[a].kind == TOK_NAME &&
@@ -2217,7 +2242,7 @@ static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
 
     /* `x if y` without else */
     if (expects(ctx, YYTRANSLATE(TOK_ELSE)) && !expects(ctx, YYTRANSLATE(TOK_ELIF))) {
-        int i = et - 1, d = p->toks[et].depth - is_close(k);
+        int i = et - 1, d = p->toks[et].depth + is_close(k);
         while (i > 0 && !(p->toks[i].kind == TOK_IF && p->toks[i].depth == d)) i--;
         if (i > 0) {
             int a = back_expr(p, i, 1);
