@@ -53,6 +53,7 @@ static int lx_fail(Lexer *lx, int line, int col, int indent, int incomplete, con
     e->line = line;
     e->col = col;
     e->end_line = e->end_col = 0;
+    e->text[0] = 0;
     e->is_indent = indent;
     e->incomplete = incomplete;
     va_start(ap, fmt);

@@ -288,6 +288,7 @@ static int syntax_verror(Parser *p, int line, int col, int end_line, int end_col
     p->err->col = col;
     p->err->end_line = end_line;
     p->err->end_col = end_col;
+    p->err->text[0] = 0;
     p->err->is_indent = 0;
     p->err->incomplete = 0;
     vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
@@ -884,6 +885,22 @@ static int fstring_field(Parser *p, const char **sp, const char *end, int raw, i
     free(src);
     if (!mod) {
         if (strcmp(perr.msg, "out of memory") == 0 && perr.line == 0) return -1;
+        if (perr.line == 1 && perr.col >= 0 && !memchr(start, '\n', elen) && elen + 3 <= sizeof perr.text) {
+            /* CPython 3.11 shows the expression alone, as it parsed it: "(a b)" */
+            int nl = 0;
+            for (const char *q = fstring_body_start; q && q < start; q++) nl += *q == '\n';
+            syntax_error(p, line + nl, perr.col, "f-string: %s", perr.msg);
+            if (p->err->line == line + nl && strncmp(p->err->msg, "f-string: ", 10) == 0) {
+                p->err->end_line = perr.end_line ? line + nl + (perr.end_line - perr.line) : 0;
+                p->err->end_col = perr.end_col;
+                p->err->is_indent = perr.is_indent;
+                p->err->text[0] = '(';
+                memcpy(p->err->text + 1, start, elen);
+                p->err->text[elen + 1] = ')';
+                p->err->text[elen + 2] = 0;
+            }
+            return -2;
+        }
         return syntax_error(p, line, col, "f-string: %s", perr.msg), -2;
     }
     if (mod->body.len != 1 || mod->body.items[0]->kind != N_EXPR_STMT) {
@@ -1804,7 +1821,7 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
                 if (p->oom) {
                     p->errset = 0;
                     syntax_error(p, 0, 0, "out of memory");
-                } else if (p->err->line == t.line && p->err->col == t.col) {
+                } else if (p->err->line == t.line && p->err->col == t.col && !p->err->text[0]) {
                     /* CPython finds these after reading the token that follows */
                     p->err->line = t.end_line;
                     p->err->col = lexer_next_col(p->lx);

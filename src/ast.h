@@ -125,6 +125,8 @@ typedef struct ParseError {
                                  end_line 0: one ^; end_line > line: to the end of the line */
     int from_compiler;        /* found after parsing (symbol table, compiler): the REPL then
                                  prints no source line, as CPython's */
+    char text[120];           /* when not empty: the line to show instead of the source's (an
+                                 f-string's expression, shown as CPython shows it: "(expr)") */
     int is_indent;            /* IndentationError rather than SyntaxError */
     int incomplete;           /* input ended inside a statement/bracket: the REPL asks for more */
     char msg[200];

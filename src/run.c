@@ -91,6 +91,11 @@ void run_print_syntax_error_mode(const ParseError *err, const char *src, size_t 
         p += (p[0] == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
     }
     if (found && p >= end) found = 0;
+    if (err->text[0] && err->line >= 1) {      /* an f-string's expression */
+        p = err->text;
+        end = p + strlen(p);
+        found = 1;
+    }
     if (found) {
         const char *e = p;
         while (e < end && *e != '\n' && *e != '\r') e++;

@@ -42,6 +42,7 @@ static void fail_syntax_range(Builder *b, int line, int col, int end_col, const 
     b->err->end_line = end_col >= 0 ? line : line + 1;
     b->err->end_col = end_col >= 0 ? end_col : 0;
     b->err->from_compiler = 1;
+    b->err->text[0] = 0;
     b->err->is_indent = 0;
     b->err->incomplete = 0;
     snprintf(b->err->msg, sizeof b->err->msg, fmt, name);
