@@ -52,6 +52,8 @@ static int lx_fail(Lexer *lx, int line, int col, int indent, int incomplete, con
         return -1;
     e->line = line;
     e->col = col;
+    e->end_line = e->end_col = 0;
+    e->text[0] = 0;
     e->is_indent = indent;
     e->incomplete = incomplete;
     va_start(ap, fmt);
@@ -218,6 +220,13 @@ int lexer_error_kind(const Lexer *lx)
     return lx->soft;
 }
 
+int lexer_next_col(const Lexer *lx)
+{
+    const unsigned char *q = lx->cur;
+    while (q < lx->end && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+    return col_of(lx, q);
+}
+
 int lexer_depth(const Lexer *lx)
 {
     return lx->nbr;
@@ -362,8 +371,8 @@ static int scan_number(Lexer *lx, LexToken *t, const unsigned char *start)
         n = read_digits(&p, base);
         if (n == 0 && base < 10 && *p >= '0' && *p <= '9')
             return lx_fail(lx, line, col_of(lx, p), 0, 0, "invalid digit '%c' in %s literal", *p, kind_name[base]);
-        if (n <= 0)
-            return lx_fail(lx, line, col_of(lx, p), 0, 0, "invalid %s literal", kind_name[base]);
+        if (n <= 0)   /* CPython marks the character before the one it stopped at */
+            return lx_fail(lx, line, col_of(lx, p) - (n == 0), 0, 0, "invalid %s literal", kind_name[base]);
         if (base < 10 && *p >= '0' && *p <= '9')
             return lx_fail(lx, line, col_of(lx, p), 0, 0, "invalid digit '%c' in %s literal", *p, kind_name[base]);
     } else {
@@ -387,21 +396,28 @@ static int scan_number(Lexer *lx, LexToken *t, const unsigned char *start)
                     return lx_fail(lx, line, col_of(lx, p), 0, 0, "invalid decimal literal");
                 is_float = 1;
             } else if (!keyword_follows(p)) {
-                return lx_fail(lx, line, col, 0, 0, "invalid decimal literal");
+                return lx_fail(lx, line, col_of(lx, p) - 1, 0, 0, "invalid decimal literal");
             }
         }
         if (*p == 'j' || *p == 'J')
             return lx_fail(lx, line, col, 0, 0, "imaginary literals are not supported by scr yet");
         if (!is_float && int_start[0] == '0') {
-            for (const unsigned char *q = int_start; q < p; q++)
-                if (*q != '0' && *q != '_')
-                    return lx_fail(lx, line, col, 0, 0,
-                                   "leading zeros in decimal integer literals are not permitted; "
-                                   "use an 0o prefix for octal integers");
+            const unsigned char *zeros_end = int_start;
+            while (zeros_end < p && (*zeros_end == '0' || *zeros_end == '_')) zeros_end++;
+            if (zeros_end < p) {
+                lx_fail(lx, line, col, 0, 0,
+                        "leading zeros in decimal integer literals are not permitted; "
+                        "use an 0o prefix for octal integers");
+                if (lx->err) {       /* marked up to the last zero, as CPython */
+                    lx->err->end_line = line;
+                    lx->err->end_col = col_of(lx, zeros_end);
+                }
+                return -1;
+            }
         }
     }
-    if (is_id_byte(*p) && !keyword_follows(p))
-        return lx_fail(lx, line, is_float ? col : col_of(lx, p), 0, 0, "invalid %s literal", kind_name[base]);
+    if (is_id_byte(*p) && !keyword_follows(p))   /* marked on the character before the letter, as CPython */
+        return lx_fail(lx, line, col_of(lx, p) - 1, 0, 0, "invalid %s literal", kind_name[base]);
 
     /* the literal without '_' */
     size_t n = (size_t)(p - start);

@@ -124,6 +124,20 @@ typedef struct IfChain { Node *head, *tail; } IfChain;
 #include <stdarg.h>
 #include "lexer.h"
 
+/* ==== Python 3.11 syntax scr does not have yet ====
+ * The parser rejects these with a message naming the feature instead of
+ * CPython's "invalid syntax"; remove a line when its feature arrives
+ * (docs/language.md lists them under "Not supported yet"). */
+#define SCR_NO_ASYNC            "async and await are not supported by scr yet"
+#define SCR_NO_WALRUS           "assignment expressions (:=) are not supported by scr yet"
+#define SCR_NO_ANNOTATIONS      "annotations are not supported by scr yet"
+#define SCR_NO_RELATIVE_IMPORT  "relative imports are not supported by scr yet"
+#define SCR_NO_CLASS_KEYWORDS   "class keyword arguments are not supported by scr yet"
+#define SCR_NO_MATCH            "match statements are not supported by scr yet"
+#define SCR_NO_EXCEPT_STAR      "exception groups (except*) are not supported by scr yet"
+#define SCR_NO_WITH_PARENS      "parenthesized context managers are not supported by scr yet"
+/* ==== */
+
 #define YYMAXDEPTH 20000
 /* bison's stack growth: a failure there is MemoryError, not deep nesting */
 #define YYMALLOC(n) parser_stack_alloc(p, (n))
@@ -140,8 +154,45 @@ struct Parser {
     YYLTYPE loc, prev1_loc;  /* locations of the lookahead and of the token before */
     YYLTYPE nl_loc;          /* location of the latest NEWLINE */
     int no_rescan;           /* the error stands even if the rest of the file has a token error */
-    char last_name[8];  /* text of the latest NAME token when short (for `print x`) */
+    /* The tokens of the current logical line, for the error messages that
+     * look around the token where parsing failed (see "error messages"). */
+    struct ETok *toks;
+    int ntoks, captoks;
+    int far_line;            /* line of the furthest token read */
+    int scan_depth;          /* nested lambdas measured by scan_expr */
+    int blocks[100];         /* first token kinds of the lines that opened the blocks we are in */
+    int nblocks;
+    int lex_failed;          /* reading ahead for a message met a token error, kept here: */
+    ParseError lex_err;
 };
+
+typedef struct ETok {
+    int kind;
+    YYLTYPE loc;
+    int depth;          /* brackets open after this token */
+    char name[8];       /* a short NAME's text */
+} ETok;
+
+static void etok_record(Parser *p, int kind, const YYLTYPE *loc, const char *name)
+{
+    if (p->ntoks > 0) {
+        int last = p->toks[p->ntoks - 1].kind;
+        if (last == TOK_NEWLINE || last == TOK_INDENT || last == TOK_DEDENT) p->ntoks = 0;
+    }
+    if (p->ntoks == p->captoks) {
+        int cap = p->captoks ? p->captoks * 2 : 64;
+        ETok *t = cap < (1 << 24) ? realloc(p->toks, (size_t)cap * sizeof *t) : NULL;
+        if (!t) return;          /* the messages only get less precise */
+        p->toks = t;
+        p->captoks = cap;
+    }
+    ETok *t = &p->toks[p->ntoks++];
+    t->kind = kind;
+    t->loc = *loc;
+    t->depth = lexer_depth(p->lx);
+    t->name[0] = 0;
+    if (name && strlen(name) < sizeof t->name) strcpy(t->name, name);
+}
 
 static void *parser_stack_alloc(Parser *p, size_t n)
 {
@@ -241,24 +292,56 @@ static Node *mk_binop(Parser *p, const YYLTYPE *loc, int op, Node *a, Node *b)
     return n;
 }
 
-static int syntax_error(Parser *p, int line, int col, const char *fmt, ...)
+static int syntax_verror(Parser *p, int line, int col, int end_line, int end_col, const char *fmt, va_list ap)
 {
-    va_list ap;
     if (p->errset) return -1;
     p->errset = 1;
     p->err->line = line;
     p->err->col = col;
+    p->err->end_line = end_line;
+    p->err->end_col = end_col;
+    p->err->text[0] = 0;
     p->err->is_indent = 0;
     p->err->incomplete = 0;
-    va_start(ap, fmt);
     vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+    return -1;
+}
+
+/* An error marked with one ^ at line:col. */
+static int syntax_error(Parser *p, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    syntax_verror(p, line, col, 0, 0, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* An error marked with ^^^ from the start of `from` to the end of `to`. */
+static int syntax_error_range(Parser *p, const YYLTYPE *from, const YYLTYPE *to, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    syntax_verror(p, from->first_line, from->first_column, to->last_line, to->last_column, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* An error marked under the whole of node n (to the end of its first line
+ * when it goes on). */
+static int error_node(Parser *p, const Node *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    syntax_verror(p, n->line, n->col, n->end_col >= 0 ? n->line : n->line + 1, n->end_col >= 0 ? n->end_col : 0,
+                  fmt, ap);
     va_end(ap);
     return -1;
 }
 
 static int error_at(Parser *p, const Node *n, const char *fmt, const char *arg)
 {
-    return syntax_error(p, n->line, n->col, fmt, arg);
+    return error_node(p, n, fmt, arg);
 }
 
 /* ---- target validation ---- */
@@ -292,6 +375,8 @@ static const char *expr_name(const Node *n)
     case N_COMPARE: return "comparison";
     case N_IFEXP: return "conditional expression";
     case N_SLICE: return "slice";
+    case N_YIELD: case N_YIELD_FROM: return "yield expression";
+    case N_GENEXP: return "generator expression";
     default: return "expression";
     }
 }
@@ -330,18 +415,49 @@ static int check_starred(Parser *p, const Node *n)
     return 0;
 }
 
-/* single: the only target of a plain `x = value`, where CPython suggests '=='. */
-static int check_target(Parser *p, const Node *t, int ctx, int single)
+/* The first bitwise_or (operand of a comparison, `and`, `or`, `if`) of
+ * value, or NULL when it starts otherwise (yield, lambda, not, *x). */
+static const Node *first_bitwise_or(const Node *v)
+{
+    for (;;) {
+        switch (v->kind) {
+        case N_TUPLE: if (v->op || !v->list.len) return v; v = v->list.items[0]; break;
+        case N_COMPARE: v = v->a; break;
+        case N_BOOLOP: v = v->list.items[0]; break;
+        case N_IFEXP: v = v->b; break;
+        case N_YIELD: case N_YIELD_FROM: case N_LAMBDA: case N_STARRED: return NULL;
+        case N_UNARY: return v->op == UOP_NOT ? NULL : v;
+        default: return v;
+        }
+    }
+}
+
+/* value: for the only target of `x = value`, where CPython (its
+ * invalid_named_expression rule, which sees the target's last element
+ * followed by '=') may suggest '=='. */
+static int check_target(Parser *p, const Node *t, int ctx, const Node *value)
 {
     const Node *bad = invalid_target(t, ctx);
     if (bad) {
         const char *what = ctx == CTX_DEL ? "delete" : "assign to";
-        if (single && bad == t && bad->kind != N_COMPARE && bad->kind != N_BOOLOP &&
-            !(bad->kind == N_UNARY && bad->op == UOP_NOT) && bad->kind != N_IFEXP &&
-            bad->kind != N_LAMBDA && bad->kind != N_NONE && bad->kind != N_TRUE && bad->kind != N_FALSE)
-            return syntax_error(p, bad->line, bad->col,
-                                "cannot %s %s here. Maybe you meant '==' instead of '='?", what, expr_name(bad));
-        return syntax_error(p, bad->line, bad->col, "cannot %s %s", what, expr_name(bad));
+        const Node *rhs = value ? first_bitwise_or(value) : NULL;
+        const Node *last = t->kind == N_TUPLE && t->op == 0 && t->list.len ? t->list.items[t->list.len - 1] : t;
+        if (rhs && last->kind == N_NAME && last != bad) {
+            if (p->errset) return -1;
+            syntax_error(p, last->line, last->col, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            p->err->end_line = rhs->end_col >= 0 ? rhs->line : rhs->line + 1;
+            p->err->end_col = rhs->end_col;
+            return -1;
+        }
+        if (rhs && invalid_target(last, ctx) == last && last->kind != N_COMPARE && last->kind != N_BOOLOP &&
+            !(last->kind == N_UNARY && last->op == UOP_NOT) && last->kind != N_IFEXP && last->kind != N_LAMBDA &&
+            last->kind != N_NONE && last->kind != N_TRUE && last->kind != N_FALSE && last->kind != N_GENEXP &&
+            last->kind != N_LIST && !(last->kind == N_TUPLE && last->op) && last->kind != N_STARRED)
+            return error_node(p, last, "cannot %s %s here. Maybe you meant '==' instead of '='?", what,
+                              expr_name(last));
+        if (ctx == CTX_ASSIGN && (bad->kind == N_YIELD || bad->kind == N_YIELD_FROM))
+            return error_node(p, bad, "assignment to yield expression not possible");
+        return error_node(p, bad, "cannot %s %s", what, expr_name(bad));
     }
     if (ctx == CTX_DEL) return 0;
     if (t->kind == N_STARRED)
@@ -388,11 +504,12 @@ static int add_arg(Parser *p, Node *call, Node *arg)
     }
     if (arg->kind == N_STARRED) {
         if (call->op & SEEN_KWUNPACK)
-            return error_at(p, arg, "iterable argument unpacking follows keyword argument unpacking", NULL);
+            return syntax_error(p, arg->line, arg->col, "iterable argument unpacking follows keyword argument unpacking");
     } else if (call->op & SEEN_KWUNPACK) {
-        return error_at(p, arg, "positional argument follows keyword argument unpacking", NULL);
+        /* CPython marks the token after the argument (the last one it read) */
+        return syntax_error_range(p, &p->loc, &p->loc, "positional argument follows keyword argument unpacking");
     } else if (call->op & SEEN_KW) {
-        return error_at(p, arg, "positional argument follows keyword argument", NULL);
+        return syntax_error_range(p, &p->loc, &p->loc, "positional argument follows keyword argument");
     }
     if (push(&call->list, arg) < 0) { p->oom = 1; return -1; }
     return 0;
@@ -430,7 +547,11 @@ static Params *build_params(Parser *p, Node *holder)
         if (x->str)
             for (int j = 0; j < i; j++)
                 if (it[j]->str && strcmp(it[j]->str, x->str) == 0) {
-                    error_at(p, x, "duplicate argument '%s' in function definition", x->str);
+                    /* CPython's symbol table finds this one: the name is marked */
+                    YYLTYPE name = { x->line, x->col + (x->op == 1 || x->op == 2 ? 1 + (x->op == 2) : 0), x->line, 0 };
+                    name.last_column = name.first_column + (int)strlen(x->str);
+                    syntax_error_range(p, &name, &name, "duplicate argument '%s' in function definition", x->str);
+                    p->err->from_compiler = 1;
                     return NULL;
                 }
         switch (x->op) {
@@ -452,7 +573,7 @@ static Params *build_params(Parser *p, Node *holder)
             break;
         case 1:
             if (state == 1) {
-                error_at(p, x, "* argument may appear only once", NULL);
+                syntax_error(p, x->line, x->col, "* argument may appear only once");
                 return NULL;
             }
             state = 1;
@@ -790,6 +911,22 @@ static int fstring_field(Parser *p, const char **sp, const char *end, int raw, i
     free(src);
     if (!mod) {
         if (strcmp(perr.msg, "out of memory") == 0 && perr.line == 0) return -1;
+        if (perr.line == 1 && perr.col >= 0 && !memchr(start, '\n', elen) && elen + 3 <= sizeof perr.text) {
+            /* CPython 3.11 shows the expression alone, as it parsed it: "(a b)" */
+            int nl = 0;
+            for (const char *q = fstring_body_start; q && q < start; q++) nl += *q == '\n';
+            syntax_error(p, line + nl, perr.col, "f-string: %s", perr.msg);
+            if (p->err->line == line + nl && strncmp(p->err->msg, "f-string: ", 10) == 0) {
+                p->err->end_line = perr.end_line ? line + nl + (perr.end_line - perr.line) : 0;
+                p->err->end_col = perr.end_col;
+                p->err->is_indent = perr.is_indent;
+                p->err->text[0] = '(';
+                memcpy(p->err->text + 1, start, elen);
+                p->err->text[elen + 1] = ')';
+                p->err->text[elen + 2] = 0;
+            }
+            return -2;
+        }
         return syntax_error(p, line, col, "f-string: %s", perr.msg), -2;
     }
     if (mod->body.len != 1 || mod->body.items[0]->kind != N_EXPR_STMT) {
@@ -1036,7 +1173,7 @@ expr_stmt
       }
     | assign_chain {
         for (int i = 0; i < $1->list.len; i++)
-            if (check_target(p, $1->list.items[i], CTX_ASSIGN, $1->list.len == 1) < 0) FAIL();
+            if (check_target(p, $1->list.items[i], CTX_ASSIGN, $1->list.len == 1 ? $1->a : NULL) < 0) FAIL();
         if (check_value(p, $1->a) < 0) FAIL();
         $$ = $1;
       }
@@ -1067,7 +1204,7 @@ yield_expr
 
 del_stmt
     : DEL exprlist {
-        if (check_target(p, $2, CTX_DEL, 0) < 0) FAIL();
+        if (check_target(p, $2, CTX_DEL, NULL) < 0) FAIL();
         NEW($$, N_DEL, @$);
         if ($2->kind == N_TUPLE && $2->op == 0) {
             $$->list = $2->list; $2->list = (NodeList){ 0 }; ast_free($2);
@@ -1149,12 +1286,12 @@ import_as_name
 
 global_stmt
     : GLOBAL NAME                { NEW($$, N_GLOBAL, @$); if (add_name($$, $2) < 0) { ast_free($$); NOMEM(); } }
-    | global_stmt ',' NAME       { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); }
+    | global_stmt ',' NAME       { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
     ;
 
 nonlocal_stmt
     : NONLOCAL NAME              { NEW($$, N_NONLOCAL, @$); if (add_name($$, $2) < 0) { ast_free($$); NOMEM(); } }
-    | nonlocal_stmt ',' NAME     { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); }
+    | nonlocal_stmt ',' NAME     { $$ = $1; if (add_name($$, $3) < 0) NOMEM(); $$->end_col = @$.last_line == @$.first_line ? @$.last_column : -1; }
     ;
 
 assert_stmt
@@ -1194,7 +1331,7 @@ while_stmt
 
 for_stmt
     : FOR exprlist IN testlist_star_expr ':' suite else_opt {
-        if (check_target(p, $2, CTX_FOR, 0) < 0 || check_value(p, $4) < 0) FAIL();
+        if (check_target(p, $2, CTX_FOR, NULL) < 0 || check_value(p, $4) < 0) FAIL();
         NEW($$, N_FOR, @1); $$->a = $2; $$->b = $4; $$->body = $6; $$->orelse = $7;
       }
     ;
@@ -1256,7 +1393,7 @@ classdef
     | CLASS NAME '(' ')' ':' suite { NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $6; }
     | CLASS NAME '(' arglist ')' ':' suite {
         if ($4->list2.len) {
-            syntax_error(p, @4.first_line, @4.first_column, "class keyword arguments are not supported by scr yet");
+            syntax_error(p, @4.first_line, @4.first_column, SCR_NO_CLASS_KEYWORDS);
             FAIL();
         }
         NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $7;
@@ -1264,7 +1401,7 @@ classdef
       }
     | CLASS NAME '(' arglist ',' ')' ':' suite {
         if ($4->list2.len) {
-            syntax_error(p, @4.first_line, @4.first_column, "class keyword arguments are not supported by scr yet");
+            syntax_error(p, @4.first_line, @4.first_column, SCR_NO_CLASS_KEYWORDS);
             FAIL();
         }
         NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $8;
@@ -1286,7 +1423,7 @@ with_items
 with_item
     : test                       { NEW($$, N_WITHITEM, @$); $$->a = $1; }
     | test AS expr {
-        if (check_target(p, $3, CTX_ASSIGN, 0) < 0) FAIL();
+        if (check_target(p, $3, CTX_ASSIGN, NULL) < 0) FAIL();
         NEW($$, N_WITHITEM, @$); $$->a = $1; $$->b = $3;
       }
     ;
@@ -1525,9 +1662,12 @@ arglist
 argument
     : test                       { $$ = $1; }
     | test '=' test {
+        if ($1->kind == N_TRUE || $1->kind == N_FALSE || $1->kind == N_NONE) {
+            syntax_error_range(p, &@1, &@2, "cannot assign to %s", expr_name($1));
+            FAIL();
+        }
         if ($1->kind != N_NAME) {
-            syntax_error(p, @1.first_line, @1.first_column,
-                         "expression cannot contain assignment, perhaps you meant \"==\"?");
+            syntax_error_range(p, &@1, &@2, "expression cannot contain assignment, perhaps you meant \"==\"?");
             FAIL();
         }
         NEW($$, N_KEYWORD, @$); $$->str = $1->str; $1->str = NULL; ast_free($1); $$->a = $3;
@@ -1660,7 +1800,7 @@ comp_fors
 
 comp_for
     : FOR exprlist IN or_test {
-        if (check_target(p, $2, CTX_FOR, 0) < 0) FAIL();
+        if (check_target(p, $2, CTX_FOR, NULL) < 0) FAIL();
         NEW($$, N_COMPFOR, @$); $$->a = $2; $$->b = $4;
       }
     | comp_for IF or_test        { $$ = $1; if (push(&$$->list, $3) < 0) NOMEM(); }
@@ -1686,6 +1826,12 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
     p->loc = *lloc;
     if (k == TOK_NEWLINE)
         p->nl_loc = *lloc;
+    if (k >= 0) etok_record(p, k, lloc, k == TOK_NAME ? t.str : NULL);
+    if (k >= 0 && t.line > p->far_line) p->far_line = t.line;
+    if (k == TOK_INDENT && p->nblocks < (int)(sizeof p->blocks / sizeof p->blocks[0]))
+        p->blocks[p->nblocks++] = lexer_block_keyword(p->lx, NULL);
+    else if (k == TOK_DEDENT && p->nblocks > 0)
+        p->nblocks--;
     if (k < 0) {
         p->errset = 1;
         if (p->err->line == 0 && strcmp(p->err->msg, "out of memory") == 0)
@@ -1695,8 +1841,6 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
     switch (k) {
     case TOK_NAME:
         lval->str = t.str;
-        if (t.slen < sizeof p->last_name) memcpy(p->last_name, t.str, t.slen + 1);
-        else p->last_name[0] = 0;
         break;
     case TOK_AUGASSIGN:
         lval->op = t.op;
@@ -1712,6 +1856,11 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p)
                 if (p->oom) {
                     p->errset = 0;
                     syntax_error(p, 0, 0, "out of memory");
+                } else if (p->err->line == t.line && p->err->col == t.col && !p->err->text[0]) {
+                    /* CPython finds these after reading the token that follows */
+                    p->err->line = t.end_line;
+                    p->err->col = lexer_next_col(p->lx);
+                    p->err->end_line = 0;
                 }
                 p->no_rescan = 1;
                 return TOK_YYerror;
@@ -1774,16 +1923,388 @@ static int expects(const yypcontext_t *ctx, yysymbol_kind_t want)
     return 0;
 }
 
+/* ---- error messages ----
+ * CPython finds its specific messages with a second parse that tries
+ * "invalid_*" rules, and marks ranges such as `a b` in "Perhaps you forgot a
+ * comma?". An LALR parser stops at the first token it cannot shift, so these
+ * helpers look at the tokens of the failing line instead (p->toks, read on
+ * to the end of the line when needed) and measure expressions on them. */
+
+/* Token i of the line (read from the lexer when not there yet); 0 past the end. */
+static int etk(Parser *p, int i)
+{
+    while (i >= p->ntoks) {
+        if (p->lex_failed) return 0;
+        int last = p->ntoks ? p->toks[p->ntoks - 1].kind : TOK_NEWLINE;
+        if (p->ntoks == 0 || last == TOK_NEWLINE || last == TOK_YYEOF || last == TOK_INDENT || last == TOK_DEDENT)
+            return 0;
+        LexToken t;
+        ParseError saved = *p->err;
+        int k = lexer_next(p->lx, &t);
+        if (k < 0) {
+            if (!p->lex_failed) p->lex_err = *p->err;    /* later calls only repeat the failure */
+            p->lex_failed = 1;
+            *p->err = saved;
+            return 0;
+        }
+        YYLTYPE loc = { t.line, t.col, t.end_line, t.end_col };
+        int n = p->ntoks;
+        etok_record(p, k, &loc, k == TOK_NAME ? t.str : NULL);
+        if (t.line > p->far_line) p->far_line = t.line;
+        free(t.str);
+        if (p->ntoks == n || (p->ntoks == 1 && n != 0)) return 0;   /* not recorded */
+    }
+    return i < 0 ? 0 : p->toks[i].kind;
+}
+
+static int is_literal_tok(int k)
+{
+    return k == TOK_NAME || k == TOK_INT || k == TOK_FLOAT || k == TOK_STRING || k == TOK_NONE || k == TOK_TRUE ||
+           k == TOK_FALSE || k == TOK_ELLIPSIS;
+}
+
+static int is_open(int k) { return k == '(' || k == '[' || k == '{'; }
+static int is_close(int k) { return k == ')' || k == ']' || k == '}'; }
+
+/* Index just past the bracket closing the one opened at i, -1 if none. */
+static int skip_group(Parser *p, int i)
+{
+    int depth = p->toks[i].depth;
+    for (int j = i + 1; etk(p, j); j++)
+        if (is_close(p->toks[j].kind) && p->toks[j].depth == depth - 1) return j + 1;
+    return -1;
+}
+
+/* Binary operators: level 2 is bitwise_or (arithmetic, shifts, bitwise),
+ * level 1 a disjunction (comparisons, `and`, `or` too). Returns the operator's
+ * token count, 0 if tokens at i are not one. */
+static int binop_at(Parser *p, int i, int level)
+{
+    switch (etk(p, i)) {
+    case '+': case '-': case '*': case '/': case TOK_FLOORDIV: case '%': case '@': case TOK_POW:
+    case TOK_LSHIFT: case TOK_RSHIFT: case '&': case '|': case '^':
+        return 1;
+    case '<': case '>': case TOK_LE: case TOK_GE: case TOK_EQ: case TOK_NE: case TOK_IN: case TOK_AND: case TOK_OR:
+        return level <= 1;
+    case TOK_IS:
+        return level <= 1 ? 1 + (etk(p, i + 1) == TOK_NOT) : 0;
+    case TOK_NOT:
+        return level <= 1 && etk(p, i + 1) == TOK_IN ? 2 : 0;
+    default:
+        return 0;
+    }
+}
+
+static int scan_expr(Parser *p, int i, int level);
+
+/* unary operators, a primary and its trailers; index past them or -1 */
+static int scan_operand(Parser *p, int i, int level)
+{
+    int k;
+    while ((k = etk(p, i)) == '-' || k == '+' || k == '~' || (k == TOK_NOT && level <= 1)) i++;
+    k = etk(p, i);
+    if (k == TOK_STRING) {
+        while (etk(p, i) == TOK_STRING) i++;
+    } else if (is_literal_tok(k)) {
+        i++;
+    } else if (is_open(k)) {
+        if ((i = skip_group(p, i)) < 0) return -1;
+    } else if (k == TOK_LAMBDA && level == 0) {
+        int d = p->toks[i].depth;
+        for (i++; etk(p, i) && !(p->toks[i].kind == ':' && p->toks[i].depth == d); i++)
+            if (p->toks[i].depth < d || p->toks[i].kind == TOK_NEWLINE) return -1;
+        if (!etk(p, i) || p->scan_depth >= 100) return -1;   /* lambda: lambda: ... only for a message */
+        p->scan_depth++;
+        i = scan_expr(p, i + 1, 0);
+        p->scan_depth--;
+        return i;
+    } else {
+        return -1;
+    }
+    for (;;) {
+        k = etk(p, i);
+        if (k == '(' || k == '[') {
+            if ((i = skip_group(p, i)) < 0) return -1;
+        } else if (k == '.' && etk(p, i + 1) == TOK_NAME) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* An expression (level 0, with `x if c else y` and lambda), a disjunction
+ * (1) or a bitwise_or (2) from token i: the index past it, -1 if none. */
+static int scan_expr(Parser *p, int i, int level)
+{
+    int n;
+    for (;;) {
+        if ((i = scan_operand(p, i, level)) < 0) return -1;
+        while ((n = binop_at(p, i, level)) > 0)
+            if ((i = scan_operand(p, i + n, level)) < 0) return -1;
+        if (level != 0 || etk(p, i) != TOK_IF) return i;
+        /* x if c else <expression>: go on with the expression after else */
+        int j = scan_expr(p, i + 1, 1);
+        if (j < 0 || etk(p, j) != TOK_ELSE) return -1;
+        i = j + 1;
+    }
+}
+
+/* Start of the disjunction (level 1) or bitwise_or (level 2) that ends just
+ * before token e; -1 if the tokens before e are not one. */
+static int back_expr(Parser *p, int e, int level)
+{
+    int j = e - 1;
+    if (j < 0 || j >= p->ntoks) return -1;
+    int depth = p->toks[j].depth;
+    int start = e;
+    for (; j >= 0; j--) {
+        const ETok *t = &p->toks[j];
+        int k = t->kind;
+        if (is_close(k) && t->depth == depth) {
+            int o = j - 1;
+            while (o >= 0 && !(is_open(p->toks[o].kind) && p->toks[o].depth == depth + 1)) o--;
+            if (o < 0) return -1;
+            j = o;
+            start = j;
+            continue;
+        }
+        if (t->depth != depth) break;
+        if (is_literal_tok(k) || k == '.' || k == '~' || k == '-' || k == '+' || binop_at(p, j, level)) {
+            start = j;
+            continue;
+        }
+        if (k == TOK_NOT && (level <= 1 || etk(p, j + 1) == TOK_IN)) { start = j; continue; }
+        break;
+    }
+    /* `for x in y z`: that `in` is no operator */
+    for (int i = start; i < e; i++)
+        if (p->toks[i].kind == TOK_IN) {
+            for (int q = i - 1; q >= 0 && p->toks[q].depth >= depth; q--)
+                if (p->toks[q].kind == TOK_FOR && p->toks[q].depth == depth) { start = i + 1; break; }
+        }
+    /* drop leading tokens until what is left is one expression (a few at most) */
+    for (int tries = 0; start < e && scan_expr(p, start, level) != e; tries++) {
+        if (tries > 16) return -1;
+        start++;
+    }
+    return start < e ? start : -1;
+}
+
+/* Marks tokens a..b-1 (b > a). */
+static int error_toks(Parser *p, int a, int b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    syntax_verror(p, p->toks[a].loc.first_line, p->toks[a].loc.first_column, p->toks[b - 1].loc.last_line,
+                  p->toks[b - 1].loc.last_column, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
 static int ends_atom(int k)
 {
     return k == TOK_NAME || k == TOK_INT || k == TOK_FLOAT || k == TOK_STRING || k == ')' || k == ']' ||
            k == '}' || k == TOK_NONE || k == TOK_TRUE || k == TOK_FALSE;
 }
 
-static int starts_atom(int k)
+/* CPython's name for the expression in tokens a..b-1 ("function call",
+ * "literal", ...), as its _PyPegen_get_expr_name says for the tree. */
+static const char *toks_expr_name(Parser *p, int a, int b)
 {
-    return k == TOK_NAME || k == TOK_INT || k == TOK_FLOAT || k == TOK_STRING || k == '(' || k == '[' ||
-           k == '{' || k == TOK_NONE || k == TOK_TRUE || k == TOK_FALSE;
+    int k0 = p->toks[a].kind, kl = p->toks[b - 1].kind;
+    int depth = p->toks[a].depth - is_open(k0);
+    for (int i = a; i < b; i++) {
+        if (p->toks[i].depth != depth || is_open(p->toks[i].kind)) continue;
+        int k = p->toks[i].kind;
+        if (k == TOK_AND || k == TOK_OR) return "expression";
+    }
+    for (int i = a; i < b; i++) {
+        int k = p->toks[i].kind;
+        if (p->toks[i].depth != depth || (is_close(k) && i == b - 1)) continue;
+        if (binop_at(p, i, 1) && i > a) {
+            if (k == '<' || k == '>' || k == TOK_LE || k == TOK_GE || k == TOK_EQ || k == TOK_NE || k == TOK_IN ||
+                k == TOK_IS || k == TOK_NOT)
+                return "comparison";
+            return "expression";
+        }
+    }
+    if (k0 == TOK_NOT || ((k0 == '-' || k0 == '+' || k0 == '~') && b - a > 1)) return "expression";
+    if (kl == ')' && b - a > 1 && !is_open(k0)) return "function call";
+    if (kl == ']' && b - a > 1 && !is_open(k0)) return "subscript";
+    if (b - a >= 2 && p->toks[b - 2].kind == '.') return "attribute";
+    if (b - a == 1) {
+        switch (k0) {
+        case TOK_NAME: return "name";
+        case TOK_TRUE: return "True";
+        case TOK_FALSE: return "False";
+        case TOK_NONE: return "None";
+        case TOK_ELLIPSIS: return "ellipsis";
+        default: return "literal";
+        }
+    }
+    if (k0 == TOK_STRING) return "literal";
+    if (k0 == '[') return "list";
+    if (k0 == '{') return "dict literal";
+    if (k0 == '(') return "tuple";
+    return "expression";
+}
+
+static int starts_expr(int k)
+{
+    return is_literal_tok(k) || is_open(k) || k == '~' || k == TOK_NOT || k == TOK_LAMBDA;
+}
+
+/* The specific messages CPython's second pass finds at or before the failing
+ * token toks[et] (et > 0). Returns -1 when one was reported. */
+static int report_invalid(Parser *p, const yypcontext_t *ctx, int et)
+{
+    int k = p->toks[et].kind, prev = et > 0 ? p->toks[et - 1].kind : 0;
+
+    /* Python syntax scr does not have yet (SCR_NO_* above) */
+    if (k == ':' && prev == TOK_NAME && p->toks[et].depth == 0 && p->toks[0].kind == TOK_NAME) {
+        int lambda = 0;
+        for (int i = 0; i < et; i++) lambda |= p->toks[i].kind == TOK_LAMBDA;
+        if (!lambda) return error_toks(p, et, et + 1, SCR_NO_ANNOTATIONS);         /* x: int = 0 */
+    }
+    if (k == ':' && prev == TOK_NAME && p->line_first == TOK_DEF && p->toks[et].depth >= 1)
+        return error_toks(p, et, et + 1, SCR_NO_ANNOTATIONS);                      /* def f(x: int) */
+    if (et == 1 && p->toks[0].kind == TOK_NAME && strcmp(p->toks[0].name, "match") == 0 && starts_expr(k))
+        return error_toks(p, 0, 1, SCR_NO_MATCH);
+    if (k == '*' && prev == TOK_EXCEPT)
+        return error_toks(p, et - 1, et + 1, SCR_NO_EXCEPT_STAR);
+    if (k == TOK_AS && p->line_first == TOK_WITH && p->toks[et].depth == 1 && p->toks[1].kind == '(')
+        return error_toks(p, 1, 2, SCR_NO_WITH_PARENS);
+
+    /* `else if x:` */
+    if ((prev == TOK_ELSE || prev == TOK_TRY || prev == TOK_FINALLY) && k != ':' && k != TOK_NEWLINE)
+        return error_toks(p, et, et + 1, "expected ':'");
+
+    /* `except A, B:` */
+    if (k == ',' && p->toks[0].kind == TOK_EXCEPT) {
+        int a = 1 + (etk(p, 1) == '*'), b = et;
+        while (b >= 0 && etk(p, b) == ',' && starts_expr(etk(p, b + 1))) b = scan_expr(p, b + 1, 0);
+        if (b > a && scan_expr(p, a, 0) == et)
+            return error_toks(p, a, b, "multiple exception types must be parenthesized");
+    }
+
+    /* scr has no `async def`, so any await or async for/with is outside an
+     * async function: CPython's compiler messages */
+    if (k == TOK_AWAIT) {
+        int in_def = p->line_first == TOK_DEF;
+        for (int i = 0; i < p->nblocks; i++) in_def |= p->blocks[i] == TOK_DEF;
+        int b = scan_expr(p, et + 1, 2);
+        if (b > et + 1) {
+            error_toks(p, et, b, in_def ? "'await' outside async function" : "'await' outside function");
+            p->err->from_compiler = 1;
+            return -1;
+        }
+    }
+    if (k == TOK_ASYNC && et == 0 && (etk(p, 1) == TOK_FOR || etk(p, 1) == TOK_WITH)) {
+        int b = 1;
+        while (etk(p, b) && etk(p, b) != TOK_NEWLINE) b++;
+        error_toks(p, 0, b, etk(p, 1) == TOK_FOR ? "'async for' outside async function"
+                                                 : "'async with' outside async function");
+        p->err->from_compiler = 1;
+        return -1;
+    }
+
+    /* `{1: 2, 3}` */
+    if ((k == '}' || k == ',') && prev != ':' && expects(ctx, YYTRANSLATE(':'))) {
+        int d = p->toks[et].depth + (k == '}'), o = et - 1;
+        while (o >= 0 && !(is_open(p->toks[o].kind) && p->toks[o].depth == d)) o--;
+        if (o >= 0 && p->toks[o].kind == '{') {
+            const YYLTYPE *l = &p->toks[et - 1].loc;
+            return syntax_error(p, l->last_line, l->last_column - 1, "':' expected after dictionary key");
+        }
+    }
+
+    /* `{"a": }` */
+    if ((k == '}' || k == ',') && prev == ':') {
+        int d = p->toks[et - 1].depth, o = et - 2;
+        while (o >= 0 && !(is_open(p->toks[o].kind) && p->toks[o].depth == d)) o--;
+        if (o >= 0 && p->toks[o].kind == '{')
+            return error_toks(p, et - 1, et, "expression expected after dictionary key and ':'");
+    }
+
+    /* `if x = 1:` and other '=' inside an expression (invalid_named_expression) */
+    if (k == '=' && p->toks[et].depth == 0) {
+        /* where CPython parses no named expression: no suggestion */
+        static const int plain[] = { TOK_RETURN, TOK_DEL, TOK_RAISE, TOK_IMPORT, TOK_FROM, TOK_GLOBAL,
+                                     TOK_NONLOCAL, TOK_FOR, TOK_YIELD };
+        for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+            if (p->line_first == plain[i]) return 0;
+        for (int i = 0; i < et; i++)
+            if (p->toks[i].kind == TOK_AUGASSIGN) return 0;
+    }
+    if (k == '=') {
+        int a = back_expr(p, et, 2), b = scan_expr(p, et + 1, 2);
+        if (a >= 0 && b >= 0 && etk(p, b) != '=' && etk(p, b) != TOK_WALRUS) {
+            int ka = p->toks[a].kind;
+            if (a == et - 1 && ka == TOK_NAME)
+                return error_toks(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            if (!(ka == '(' || ka == '[' || (a == et - 1 && (ka == TOK_TRUE || ka == TOK_FALSE || ka == TOK_NONE))))
+                return error_toks(p, a, et, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                                  toks_expr_name(p, a, et));
+        }
+        return 0;
+    }
+
+    /* `print "x"`: a statement of Python 2 (invalid_legacy_expression) */
+    if (prev == TOK_NAME && k != '(' && starts_expr(k) &&
+        (strcmp(p->toks[et - 1].name, "print") == 0 || strcmp(p->toks[et - 1].name, "exec") == 0) &&
+        (et < 2 || p->toks[et - 2].kind != '.')) {
+        int b = scan_expr(p, et, 0);
+        while (b >= 0 && etk(p, b) == ',' && starts_expr(etk(p, b + 1))) b = scan_expr(p, b + 1, 0);
+        if (b >= 0) {
+            const char *name = p->toks[et - 1].name;
+            return error_toks(p, et - 1, b, "Missing parentheses in call to '%s'. Did you mean %s(...)?", name, name);
+        }
+    }
+
+    /* `{"a": 1, "b" 2}`: a dict item after the first without ':' */
+    if (ends_atom(prev) && starts_expr(k)) {
+        int a = back_expr(p, et, 1), d = p->toks[et].depth, o = et - 1, colon = 0;
+        while (o >= 0 && !(is_open(p->toks[o].kind) && p->toks[o].depth == d)) {
+            colon |= p->toks[o].kind == ':' && p->toks[o].depth == d;
+            o--;
+        }
+        if (a > 0 && o >= 0 && p->toks[o].kind == '{' && colon && p->toks[a - 1].kind == ',') {
+            const YYLTYPE *l = &p->toks[et - 1].loc;
+            return syntax_error(p, l->last_line, l->last_column - 1, "':' expected after dictionary key");
+        }
+    }
+
+    /* two expressions in a row inside brackets (invalid_expression) */
+    if (ends_atom(prev) && starts_expr(k) && !(prev == TOK_NAME && k == TOK_STRING) &&
+        !(p->line_first == TOK_DEF && p->toks[et].depth == 1)) {
+        int a = back_expr(p, et, 1), b = scan_expr(p, et, 0);
+        /* not after `in` of a comprehension or the `if`/`else` of a conditional expression */
+        int after = a > 0 ? p->toks[a - 1].kind : 0;
+        if (after == TOK_IN || after == TOK_IF || after == TOK_ELSE) a = -1;
+        if (a >= 0 && b >= 0 && p->toks[b - 1].depth > 0 && !(a == et - 1 && prev == TOK_NAME && k == TOK_STRING)) {
+            const char *n0 = p->toks[a].name;
+            int soft = p->toks[a].kind == TOK_NAME &&
+                       (strcmp(n0, "match") == 0 || strcmp(n0, "case") == 0 || strcmp(n0, "_") == 0);
+            int legacy = a == et - 1 && p->toks[a].kind == TOK_NAME &&
+                         (strcmp(n0, "print") == 0 || strcmp(n0, "exec") == 0);
+            if (!soft && !legacy && !(p->toks[a].kind == TOK_NAME && p->toks[a + 1].kind == TOK_STRING))
+                return error_toks(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
+        }
+    }
+
+    /* `x if y` without else */
+    if (expects(ctx, YYTRANSLATE(TOK_ELSE)) && !expects(ctx, YYTRANSLATE(TOK_ELIF))) {
+        int i = et - 1, d = p->toks[et].depth + is_close(k);
+        while (i > 0 && !(p->toks[i].kind == TOK_IF && p->toks[i].depth == d)) i--;
+        if (i > 0) {
+            int a = back_expr(p, i, 1);
+            if (a >= 0 && et > i + 1)
+                return error_toks(p, a, et, "expected 'else' after 'if' expression");
+        }
+    }
+    return 0;
 }
 
 static const char *block_name(int kw)
@@ -1825,6 +2346,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
     }
     if (p->prev1 == TOK_NEWLINE && p->prev2 == ':') {
         int kwline, kw = lexer_block_keyword(p->lx, &kwline);
+        if (p->tok_at_eof) col = -1;
         const char *what = block_name(kw);
         if (what)
             syntax_error(p, line, col, "expected an indented block after %s on line %d", what, kwline);
@@ -1834,18 +2356,25 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
         e->incomplete = p->tok_at_eof;
         return 0;
     }
+    int et = p->ntoks - 1;          /* the failing token in p->toks */
+    if (et < 0 || p->toks[et].kind != k) et = -1;
+    if (p->tok_at_eof && (k == TOK_DEDENT || k == TOK_YYEOF))
+        col = -1;                     /* CPython shows no caret there */
     switch (k) {
-    case TOK_ASYNC: case TOK_AWAIT: msg = "async and await are not supported by scr yet"; break;
-    case TOK_WALRUS: msg = "assignment expressions (:=) are not supported by scr yet"; break;
-    case TOK_ARROW: msg = "annotations are not supported by scr yet"; break;
+    case TOK_ASYNC: case TOK_AWAIT:
+        if (et >= 0 && report_invalid(p, ctx, et) < 0) return 0;
+        msg = SCR_NO_ASYNC;
+        break;
+    case TOK_WALRUS: msg = SCR_NO_WALRUS; break;
+    case TOK_ARROW: msg = SCR_NO_ANNOTATIONS; break;
     case TOK_ELLIPSIS:
-        if (p->prev1 == TOK_FROM) msg = "relative imports are not supported by scr yet";
+        if (p->prev1 == TOK_FROM) msg = SCR_NO_RELATIVE_IMPORT;
         break;
     case '.':
-        if (p->prev1 == TOK_FROM) msg = "relative imports are not supported by scr yet";
+        if (p->prev1 == TOK_FROM) msg = SCR_NO_RELATIVE_IMPORT;
         break;
     case ',':
-        if (p->line_first == TOK_EXCEPT) msg = "multiple exception types must be parenthesized";
+        if (et > 0 && report_invalid(p, ctx, et) < 0) return 0;
         break;
     case TOK_DEDENT:
         if (!p->tok_at_eof && !expects(ctx, YYTRANSLATE(TOK_EXCEPT))) {
@@ -1858,35 +2387,31 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
             msg = "expected 'except' or 'finally' block";
         break;
     default:
-        if (expects(ctx, YYTRANSLATE(TOK_EXCEPT)))
+        if (expects(ctx, YYTRANSLATE(TOK_EXCEPT))) {
             msg = "expected 'except' or 'finally' block";
-        else if (p->prev1 == TOK_NAME && p->prev2 == TOK_DEF)
+            break;
+        }
+        if (p->prev1 == TOK_NAME && p->prev2 == TOK_DEF) {
             msg = "expected '('";
-        else if (k == TOK_NEWLINE && expects(ctx, YYTRANSLATE(':')))
+            break;
+        }
+        if (k == TOK_NEWLINE && expects(ctx, YYTRANSLATE(':'))) {
             msg = "expected ':'";
-        else if (expects(ctx, YYTRANSLATE(TOK_ELSE)) && !expects(ctx, YYTRANSLATE(TOK_ELIF)))
+            break;
+        }
+        if (et > 0 && report_invalid(p, ctx, et) < 0)
+            return 0;
+        if (expects(ctx, YYTRANSLATE(TOK_ELSE)) && !expects(ctx, YYTRANSLATE(TOK_ELIF)))
             msg = "expected 'else' after 'if' expression";
         else if (k == ':' && p->prev1 == TOK_NAME && expects(ctx, YYTRANSLATE(')')) &&
                  expects(ctx, YYTRANSLATE('=')))
-            msg = "annotations are not supported by scr yet";
-        else if (p->prev1 == TOK_NAME && starts_atom(k) &&
-                 (strcmp(p->last_name, "print") == 0 || strcmp(p->last_name, "exec") == 0) &&
-                 p->prev2 != '.' && lexer_depth(p->lx) - (k == '(' || k == '[' || k == '{') == 0)
-            syntax_error(p, p->prev1_loc.first_line, p->prev1_loc.first_column,
-                         "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                         p->last_name, p->last_name);
-        else if (ends_atom(p->prev1) && starts_atom(k) && !(p->prev1 == TOK_NAME && k == TOK_STRING)) {
-            /* CPython suggests a comma only inside brackets */
-            int depth = lexer_depth(p->lx) - (k == '(' || k == '[' || k == '{');
-            if (depth > 0 && p->line_first != TOK_FROM && p->line_first != TOK_IMPORT) {
-                msg = "invalid syntax. Perhaps you forgot a comma?";
-                line = p->prev1_loc.first_line;
-                col = p->prev1_loc.first_column;
-            }
-        }
+            msg = SCR_NO_ANNOTATIONS;
         break;
     }
-    syntax_error(p, line, col, "%s", msg);
+    if (col >= 0 && k != TOK_DEDENT && k != TOK_INDENT && k != TOK_YYEOF)
+        syntax_error_range(p, loc, loc, "%s", msg);
+    else
+        syntax_error(p, line, col, "%s", msg);
     e->incomplete = p->tok_at_eof;
     return 0;
 }
@@ -1911,16 +2436,20 @@ Node *parse_module(const char *src, size_t len, const char *filename, ParseError
          * syntax error found by the parser before it. */
         ParseError saved = *err;
         LexToken t;
-        int k;
-        while ((k = lexer_next(p.lx, &t)) > 0)
-            free(t.str);
+        int k = -1;
+        if (p.lex_failed)
+            *err = p.lex_err;
+        else
+            while ((k = lexer_next(p.lx, &t)) > 0)
+                free(t.str);
         if (k < 0 && !(strcmp(err->msg, "out of memory") == 0 && err->line == 0) &&
-            (lexer_error_kind(p.lx) == 0 || (lexer_error_kind(p.lx) == 2 && err->line < saved.line)))
+            (lexer_error_kind(p.lx) == 0 || (lexer_error_kind(p.lx) == 2 && err->line < p.far_line)))
             err->incomplete = 0;
         else
             *err = saved;
     }
     lexer_free(p.lx);
+    free(p.toks);
     if (r == 0 && p.result)
         return p.result;
     ast_free(p.result);

@@ -121,7 +121,13 @@ void  ast_dump(const Node *n, void *file /* FILE * */);
 
 /* ---- parsing (grammar/parser.y + grammar/lexer.re) ---- */
 typedef struct ParseError {
-    int line, col;            /* where; col 0-based */
+    int line, col;            /* where; col 0-based (bytes); -1: no caret is printed */
+    int end_line, end_col;    /* end of the range marked with ^ (end_col just past it, bytes);
+                                 end_line 0: one ^; end_line > line: to the end of the line */
+    int from_compiler;        /* found after parsing (symbol table, compiler): the REPL then
+                                 prints no source line, as CPython's */
+    char text[120];           /* when not empty: the line to show instead of the source's (an
+                                 f-string's expression, shown as CPython shows it: "(expr)") */
     int is_indent;            /* IndentationError rather than SyntaxError */
     int incomplete;           /* input ended inside a statement/bracket: the REPL asks for more */
     char msg[200];

@@ -125,6 +125,10 @@ static void fail_at(C *c, Node *n, const char *fmt, ...)
     memset(c->err, 0, sizeof *c->err);
     c->err->line = n ? n->line : c->u ? c->u->loc.line : 0;
     c->err->col = n ? n->col : 0;
+    /* CPython marks the whole statement or expression being compiled */
+    c->err->end_line = n && n->end_col < 0 ? n->line + 1 : c->err->line;
+    c->err->end_col = n && n->end_col >= 0 ? n->end_col : c->err->col + 1;
+    c->err->from_compiler = 1;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(c->err->msg, sizeof c->err->msg, fmt, ap);
@@ -1916,7 +1920,7 @@ static void compile_class(C *c, Node *n)
     if (!name) fail_nomem(c);
     emit_const(c, str_val(name));    /* steals */
     for (int i = 0; i < n->list2.len; i++) {
-        if (n->list2.items[i]->kind == N_STARRED) fail_at(c, n->list2.items[i], "'*' in class bases is not supported yet");
+        if (n->list2.items[i]->kind == N_STARRED) fail_at(c, n->list2.items[i], "'*' in class bases is not supported by scr yet");
         compile_expr(c, n->list2.items[i]);
     }
     emit(c, OP_CALL, 2 + n->list2.len);
@@ -1984,8 +1988,11 @@ static void compile_import(C *c, Node *n)
 static void compile_import_from(C *c, Node *n)
 {
     for (int i = 0; i < n->list.len; i++)
-        if (strcmp(n->list.items[i]->str, "*") == 0)
-            fail_at(c, n->list.items[i], "'import *' is not supported yet");
+        if (strcmp(n->list.items[i]->str, "*") == 0) {
+            if (c->u->scope->kind != SCOPE_MODULE)
+                fail_at(c, n->list.items[i], "import * only allowed at module level");
+            fail_at(c, n->list.items[i], "star imports (from m import *) are not supported by scr yet");
+        }
     emit(c, OP_IMPORT_NAME, name_index(c, n->str));
     for (int i = 0; i < n->list.len; i++) {
         Node *al = n->list.items[i];

@@ -48,6 +48,10 @@ int    lexer_block_keyword(const Lexer *lx, int *line);
  * ones it only flags (indentation, continuation), 2 for "'(' was never closed". */
 int    lexer_error_kind(const Lexer *lx);
 
+/* Column of the next token on the current line (after blanks), for errors
+ * CPython reports on the token after the one that has them. */
+int    lexer_next_col(const Lexer *lx);
+
 /* How many brackets are open after the last token read. */
 int    lexer_depth(const Lexer *lx);
 

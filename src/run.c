@@ -27,11 +27,41 @@
 
 int run_gcstats;
 
+/* Code points in s[0..n) (UTF-8; a stray continuation byte counts as one). */
+static long utf8_chars(const char *s, size_t n)
+{
+    long k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
+    return k;
+}
+
+/* CPython's 1-based offset in code points of byte column col of a line of
+ * tlen bytes (size with its newline), counted as its
+ * _PyPegen_byte_offset_to_character_offset does: past the end, the newline and
+ * the string's terminator count as one each. */
+static long char_offset(const char *line, size_t tlen, long size, int col, int chars)
+{
+    long upto = (long)col + 1;
+    if (!chars) return upto;
+    if (upto > size + 1) upto = size + 1;
+    if (upto <= (long)tlen) return utf8_chars(line, (size_t)upto);
+    return utf8_chars(line, tlen) + (upto - (long)tlen);
+}
+
 /*   File "prog.scr", line 3
- *     x = = 2
- *         ^
- *   SyntaxError: invalid syntax                                           */
-void run_print_syntax_error(const ParseError *err, const char *src, size_t len, const char *filename)
+ *     x = (1 2)
+ *          ^^^
+ *   SyntaxError: invalid syntax. Perhaps you forgot a comma?
+ *
+ * As CPython 3.11 prints a SyntaxError: the line is read again from the
+ * source (universal newlines, trailing whitespace kept, leading whitespace
+ * dropped); the carets are placed by offsets in bytes or code points (see
+ * below), and a range reaching past the line is cut at its end, exactly as
+ * python3 does. Errors the REPL's compiler finds show no line:
+ * CPython cannot read "<stdin>" again. */
+void run_print_syntax_error_mode(const ParseError *err, const char *src, size_t len, const char *filename,
+                                 int interactive)
 {
     textio_flush_stdout_quiet();
     /* python3 reports undecodable source on one line, without a location */
@@ -40,30 +70,70 @@ void run_print_syntax_error(const ParseError *err, const char *src, size_t len, 
         fflush(stderr);
         return;
     }
+    ParseError at_end;
+    if (interactive && err->incomplete && err->col < 0 && len > 0 && src[len - 1] == '\n') {
+        /* The input ended with the empty line that closes a block at the
+         * prompt: CPython's interactive tokenizer reports the error on that
+         * line, marking its start. */
+        at_end = *err;
+        at_end.line = 1;
+        for (size_t i = 0; i + 1 < len; i++) at_end.line += src[i] == '\n';
+        at_end.col = 0;
+        err = &at_end;
+    }
     fprintf(stderr, "  File \"%s\", line %d\n", filename, err->line);
     const char *p = src, *end = src + len;
-    for (int l = 1; l < err->line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) { p = end; break; }
-        p = nl + 1;
+    int found = err->line >= 1 && !(interactive && err->from_compiler);
+    /* CPython converts the offsets to code points only for source it did
+     * not read from a file (the REPL, -c): a file's are left in bytes */
+    int chars = interactive || filename[0] == '<';
+    for (int l = 1; found && l < err->line; l++) {
+        while (p < end && *p != '\n' && *p != '\r') p++;
+        if (p >= end) { found = 0; break; }
+        p += (p[0] == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
     }
-    if (p < end && err->line >= 1) {
-        const char *e = memchr(p, '\n', (size_t)(end - p));
-        if (!e) e = end;
-        while (e > p && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\f')) e--;
+    if (found && p >= end) found = 0;
+    if (err->text[0] && err->line >= 1) {      /* an f-string's expression */
+        p = err->text;
+        end = p + strlen(p);
+        found = 1;
+    }
+    if (found) {
+        const char *e = p;
+        while (e < end && *e != '\n' && *e != '\r') e++;
+        size_t tlen = (size_t)(e - p);            /* without the newline */
+        long size = (long)tlen + (e < end);       /* CPython's text ends with '\n' when the line has one */
+        long offset = err->col < 0 ? 0 : char_offset(p, tlen, size, err->col, chars);
+        long end_offset = -1;
+        if (err->is_indent)
+            ;       /* CPython marks only one column for IndentationError and TabError */
+        else if (err->end_line > err->line)
+            end_offset = size;
+        else if (err->end_line == err->line)
+            end_offset = char_offset(p, tlen, size, err->end_col, chars);
+        if (end_offset > size + 1) end_offset = size + 1;
+        long reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+        /* print_error_text() */
         const char *s = p;
-        while (s < e && (*s == ' ' || *s == '\t' || *s == '\f')) s++;
-        if (s < e) {
-            fprintf(stderr, "    %.*s\n", (int)(e - s), s);
-            int col = err->col - (int)(s - p);
-            if (col < 0) col = 0;
-            if (col > (int)(e - s)) col = (int)(e - s);
-            fprintf(stderr, "    %*s^\n", col, "");
+        offset--;
+        while (s < e && (*s == ' ' || *s == '\t' || *s == '\f')) { s++; offset--; }
+        long n = (long)(e - s);
+        if (offset > n) offset = n;
+        fprintf(stderr, "    %.*s\n", (int)n, s);
+        if (offset >= 0) {
+            fprintf(stderr, "    %*s", (int)offset, "");
+            for (long i = 0; i < reps; i++) fputc('^', stderr);
+            fputc('\n', stderr);
         }
     }
     fprintf(stderr, "%s: %s\n", err->is_indent == 2 ? "TabError" : err->is_indent ? "IndentationError" : "SyntaxError",
             err->msg);
     fflush(stderr);
+}
+
+void run_print_syntax_error(const ParseError *err, const char *src, size_t len, const char *filename)
+{
+    run_print_syntax_error_mode(err, src, len, filename, 0);
 }
 
 /* Report the pending exception; returns how the run ended and sets *status. */
@@ -150,14 +220,14 @@ RunOutcome run_text(const char *src, size_t len, const char *filename, int flags
     Node *mod = parse_module(src, len, filename, &err);
     if (!mod) {
         if (err_occurred()) return report_exception(flags, status);   /* e.g. MemoryError */
-        run_print_syntax_error(&err, src, len, filename);
+        run_print_syntax_error_mode(&err, src, len, filename, flags & RUN_INTERACTIVE);
         return RUN_SYNTAX_ERROR;
     }
     Code *co = compile_module(mod, filename, (flags & RUN_INTERACTIVE) ? COMPILE_INTERACTIVE : COMPILE_FILE, &err);
     ast_free(mod);
     if (!co) {
         if (err_occurred()) return report_exception(flags, status);
-        run_print_syntax_error(&err, src, len, filename);
+        run_print_syntax_error_mode(&err, src, len, filename, flags & RUN_INTERACTIVE);
         return RUN_SYNTAX_ERROR;
     }
     if ((flags & RUN_FRESH_MAIN) && fresh_main() < 0) {

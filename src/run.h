@@ -53,6 +53,9 @@ struct Dict *run_main_globals(void);
 /* Print a parser error as python3 does: File/line, the source line, a caret. */
 struct ParseError;
 void run_print_syntax_error(const struct ParseError *err, const char *src, size_t len, const char *filename);
+/* interactive: src was typed at the REPL prompt (errors from the compiler show no source line). */
+void run_print_syntax_error_mode(const struct ParseError *err, const char *src, size_t len, const char *filename,
+                                 int interactive);
 /* Read a whole stream into a new mem_alloc'ed buffer; NULL when out of memory
  * or on a read error (errno set). */
 char *run_read_all(void *file /* FILE * */, size_t *len);

@@ -34,14 +34,30 @@ static void fail_nomem(Builder *b)
     longjmp(b->fail, 1);
 }
 
-static void fail_syntax(Builder *b, int line, int col, const char *fmt, const char *name)
+/* end_col: just past the marked range on its line, -1 to the end of the line */
+static void fail_syntax_range(Builder *b, int line, int col, int end_col, const char *fmt, const char *name)
 {
     b->err->line = line;
     b->err->col = col;
+    b->err->end_line = end_col >= 0 ? line : line + 1;
+    b->err->end_col = end_col >= 0 ? end_col : 0;
+    b->err->from_compiler = 1;
+    b->err->text[0] = 0;
     b->err->is_indent = 0;
     b->err->incomplete = 0;
     snprintf(b->err->msg, sizeof b->err->msg, fmt, name);
     longjmp(b->fail, 1);
+}
+
+static void fail_syntax(Builder *b, int line, int col, const char *fmt, const char *name)
+{
+    fail_syntax_range(b, line, col, col + 1, fmt, name);
+}
+
+/* marks the whole of node n, as CPython marks its statement or expression */
+static void fail_syntax_node(Builder *b, const Node *n, const char *fmt, const char *name)
+{
+    fail_syntax_range(b, n->line, n->col, n->end_col, fmt, name);
 }
 
 static void *xalloc(Builder *b, size_t n)
@@ -308,9 +324,9 @@ static void visit_expr(Builder *b, Scope *s, Node *n)
         break;
     case N_YIELD: case N_YIELD_FROM:
         if (!scope_is_function(s))
-            fail_syntax(b, n->line, n->col, "'yield' outside function%s", "");
+            fail_syntax_node(b, n, "'yield' outside function%s", "");
         if (s->kind == SCOPE_LISTCOMP || s->kind == SCOPE_DICTCOMP || s->kind == SCOPE_GENEXPR)
-            fail_syntax(b, n->line, n->col, "'yield' inside %s", s->kind == SCOPE_GENEXPR ? "generator expression"
+            fail_syntax_node(b, n, "'yield' inside %s", s->kind == SCOPE_GENEXPR ? "generator expression"
                         : strcmp(s->name, "<setcomp>") == 0 ? "set comprehension"
                         : s->kind == SCOPE_DICTCOMP ? "dict comprehension" : "list comprehension");
         s->generator = true;
@@ -337,7 +353,7 @@ static void declare(Builder *b, Scope *s, Node *n, bool global)
 {
     const char *what = global ? "global" : "nonlocal";
     if (!global && s->kind == SCOPE_MODULE)
-        fail_syntax(b, n->line, n->col, "nonlocal declaration not allowed at module level%s", "");
+        fail_syntax_node(b, n, "nonlocal declaration not allowed at module level%s", "");
     for (int i = 0; i < n->nnames; i++) {
         const char *name = n->names[i];
         Symbol *sym = scope_lookup(s, name);
@@ -345,25 +361,26 @@ static void declare(Builder *b, Scope *s, Node *n, bool global)
         char msg[160];
         if (fl & (global ? SF_NONLOCAL : SF_GLOBAL)) {
             snprintf(msg, sizeof msg, "name '%%s' is nonlocal and global");
-            fail_syntax(b, n->line, n->col, msg, name);
+            fail_syntax_node(b, n, msg, name);
         }
         if (fl & SF_PARAM) {
             snprintf(msg, sizeof msg, "name '%%s' is parameter and %s", what);
-            fail_syntax(b, n->line, n->col, msg, name);
+            fail_syntax_node(b, n, msg, name);
         }
         if (fl & SF_USED) {
             snprintf(msg, sizeof msg, "name '%%s' is used prior to %s declaration", what);
-            fail_syntax(b, n->line, n->col, msg, name);
+            fail_syntax_node(b, n, msg, name);
         }
         if (fl & SF_ASSIGNED) {
             snprintf(msg, sizeof msg, "name '%%s' is assigned to before %s declaration", what);
-            fail_syntax(b, n->line, n->col, msg, name);
+            fail_syntax_node(b, n, msg, name);
         }
         sym = add_symbol(b, s, name);
         sym->flags |= global ? SF_GLOBAL : SF_NONLOCAL;
         if (!global && !sym->decl_line) {
             sym->decl_line = n->line;
             sym->decl_col = n->col;
+            sym->decl_end_col = n->end_col;
         }
     }
 }
@@ -515,7 +532,7 @@ static void resolve(Builder *b, Scope *s)
             sym->scope = SYM_GLOBAL_EXPLICIT;
         } else if (sym->flags & SF_NONLOCAL) {
             if (!binding_scope(s, sym->name))
-                fail_syntax(b, sym->decl_line, sym->decl_col, "no binding for nonlocal '%s' found",
+                fail_syntax_range(b, sym->decl_line, sym->decl_col, sym->decl_end_col, "no binding for nonlocal '%s' found",
                             sym->name);
             sym->scope = SYM_FREE;
         } else if (sym->flags & (SF_PARAM | SF_ASSIGNED)) {

@@ -33,6 +33,7 @@ typedef struct Symbol {
     int slot;          /* LOCAL: its slot; CELL/FREE: the cell's slot */
     int param_slot;    /* parameter slot, or -1 */
     int decl_line, decl_col;   /* of a nonlocal declaration, for errors */
+    int decl_end_col;          /* just past it on its line, -1 when it goes on */
 } Symbol;
 
 typedef struct Scope Scope;

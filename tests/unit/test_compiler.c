@@ -544,7 +544,7 @@ START_TEST(test_syntax_errors)
     expect_syntax_error("def f():\n  return\n  break\n", 3, "'break' outside loop");
     expect_syntax_error("x = 1\nyield x\n", 2, "'yield' outside function");
     expect_syntax_error("\n*a, *b = c\n", 2, "multiple starred expressions in assignment");
-    expect_syntax_error("from m import *\n", 1, "'import *' is not supported yet");
+    expect_syntax_error("from m import *\n", 1, "star imports (from m import *) are not supported by scr yet");
 }
 END_TEST
 

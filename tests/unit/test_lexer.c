@@ -158,11 +158,11 @@ START_TEST(test_number_errors)
     ck_assert_str_eq(LEX("1__0"), "ERROR(1:1 invalid decimal literal)");
     ck_assert_str_eq(LEX("x = 09"), "NAME(x) '=' ERROR(1:4 leading zeros in decimal integer literals are not "
                                     "permitted; use an 0o prefix for octal integers)");
-    ck_assert_str_eq(LEX("0x"), "ERROR(1:2 invalid hexadecimal literal)");
+    ck_assert_str_eq(LEX("0x"), "ERROR(1:1 invalid hexadecimal literal)");
     ck_assert_str_eq(LEX("0b2"), "ERROR(1:2 invalid digit '2' in binary literal)");
     ck_assert_str_eq(LEX("0o78"), "ERROR(1:3 invalid digit '8' in octal literal)");
     ck_assert_str_eq(LEX("0b1_"), "ERROR(1:3 invalid binary literal)");
-    ck_assert_str_eq(LEX("1a"), "ERROR(1:1 invalid decimal literal)");
+    ck_assert_str_eq(LEX("1a"), "ERROR(1:0 invalid decimal literal)");
     ck_assert_str_eq(LEX("\n1e"), "ERROR(2:0 invalid decimal literal)");
 }
 END_TEST

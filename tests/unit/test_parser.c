@@ -223,14 +223,14 @@ static const ErrCase err_cases[] = {
     { "x = 1 +\n", "invalid syntax", 1, 7, 0, 0 },
     { "x = (1,\n", "'(' was never closed", 1, 4, 0, 1 },
     { "s = '''abc\n", "unterminated triple-quoted string literal (detected at line 1)", 1, 4, 0, 1 },
-    { "if x:\n", "expected an indented block after 'if' statement on line 1", 1, 5, 1, 1 },
+    { "if x:\n", "expected an indented block after 'if' statement on line 1", 1, -1, 1, 1 },
     { "if x:\npass\n", "expected an indented block after 'if' statement on line 1", 2, 0, 1, 0 },
     { "def f():\n  if x:\n    pass\n  else:\n", "expected an indented block after 'else' statement on line 4",
-      4, 7, 1, 1 },
+      4, -1, 1, 1 },
     { "def f():\nx\n", "expected an indented block after function definition on line 1", 2, 0, 1, 0 },
     { "for x in y:\n  pass\n", NULL, 0, 0, 0, 0 },
     { "  x = 1\n", "unexpected indent", 1, 1, 1, 0 },
-    { "try:\n  x\n", "expected 'except' or 'finally' block", 2, 3, 0, 1 },
+    { "try:\n  x\n", "expected 'except' or 'finally' block", 2, -1, 0, 1 },
     { "if x\n", "expected ':'", 1, 4, 0, 0 },
     { "f() = 1\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 0, 0, 0 },
     { "1 = x\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 0, 0, 0 },
@@ -245,8 +245,8 @@ static const ErrCase err_cases[] = {
     { "*a = 1\n", "starred assignment target must be in a list or tuple", 1, 0, 0, 0 },
     { "*a, *b = c\n", "multiple starred expressions in assignment", 1, 0, 0, 0 },
     { "x = *a\n", "can't use starred expression here", 1, 4, 0, 0 },
-    { "f(a=1, b)\n", "positional argument follows keyword argument", 1, 7, 0, 0 },
-    { "f(**k, b)\n", "positional argument follows keyword argument unpacking", 1, 7, 0, 0 },
+    { "f(a=1, b)\n", "positional argument follows keyword argument", 1, 8, 0, 0 },
+    { "f(**k, b)\n", "positional argument follows keyword argument unpacking", 1, 8, 0, 0 },
     { "f(**k, *b)\n", "iterable argument unpacking follows keyword argument unpacking", 1, 7, 0, 0 },
     { "f(a, a=1, a=2)\n", "keyword argument repeated: a", 1, 10, 0, 0 },
     { "f(a+1=2)\n", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 2, 0, 0 },
@@ -257,7 +257,7 @@ static const ErrCase err_cases[] = {
     { "try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass\n", "default 'except:' must be last", 3, 0, 0, 0 },
     { "[1 2]\n", "invalid syntax. Perhaps you forgot a comma?", 1, 1, 0, 0 },
     { "print 'x'\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 0, 0, 0 },
-    { "a if b\n", "expected 'else' after 'if' expression", 1, 6, 0, 0 },
+    { "a if b\n", "expected 'else' after 'if' expression", 1, 0, 0, 0 },
     { "x = (\n\n", "'(' was never closed", 1, 4, 0, 1 },
     { "x = 1\ny = )\n", "unmatched ')'", 2, 4, 0, 0 },
     { "class A(metaclass=M): pass\n", "class keyword arguments are not supported by scr yet", 1, 8, 0, 0 },
@@ -322,6 +322,51 @@ START_TEST(test_deep)
 }
 END_TEST
 
+/* The range CPython marks with ^ for an error: line:col to end_line:end_col
+ * (end_line 0: one ^; end_line > line: to the end of the line). */
+typedef struct { const char *src, *msg; int line, col, end_line, end_col; } RangeCase;
+
+static const RangeCase range_cases[] = {
+    { "print(x x)\n", "invalid syntax. Perhaps you forgot a comma?", 1, 6, 1, 9 },
+    { "a = [1 + 2 3]\n", "invalid syntax. Perhaps you forgot a comma?", 1, 5, 1, 12 },
+    { "if x = 1:\n  pass\n", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 3, 1, 8 },
+    { "while f(x) = 1:\n  pass\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+      1, 6, 1, 10 },
+    { "print 'a', b\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 0, 1, 12 },
+    { "f() = 1\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 0, 1, 3 },
+    { "x = f() = 1\n", "cannot assign to function call", 1, 4, 1, 7 },
+    { "f(1,\n  2) = 3\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 0, 2, 0 },
+    { "f(), a = 1, 2\n", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 5, 1, 10 },
+    { "x = 1 if y\n", "expected 'else' after 'if' expression", 1, 4, 1, 10 },
+    { "f(True=1)\n", "cannot assign to True", 1, 2, 1, 7 },
+    { "f(a.b=1)\n", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 2, 1, 6 },
+    { "x = 0_7\n", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+      1, 4, 1, 6 },
+    { "x = 1abc\n", "invalid decimal literal", 1, 4, 0, 0 },
+    { "try:\n  pass\nexcept A, B:\n  pass\n", "multiple exception types must be parenthesized", 3, 7, 3, 11 },
+    { "d = {1: }\n", "expression expected after dictionary key and ':'", 1, 6, 1, 7 },
+    { "x = (1 + 2\ny = 3\n", "'(' was never closed", 1, 4, 0, 0 },
+    { "def f(x, yy, yy): pass\n", "duplicate argument 'yy' in function definition", 1, 13, 1, 15 },
+    { "x: int = 0\n", "annotations are not supported by scr yet", 1, 1, 1, 2 },
+    { "match x:\n  case 1: pass\n", "match statements are not supported by scr yet", 1, 0, 1, 5 },
+    { "try:\n  pass\n", "expected 'except' or 'finally' block", 2, -1, 0, 0 },
+};
+
+START_TEST(test_error_ranges)
+{
+    const RangeCase *c = &range_cases[_i];
+    ParseError e;
+    Node *m = parse_module(c->src, strlen(c->src), "<test>", &e);
+    ck_assert_msg(m == NULL, "%s: parsed", c->src);
+    ck_assert_str_eq(e.msg, c->msg);
+    ck_assert_msg(e.line == c->line && e.col == c->col && e.end_line == c->end_line &&
+                  (c->end_line == 0 || c->end_line > c->line || e.end_col == c->end_col),
+                  "%s: at %d:%d-%d:%d, expected %d:%d-%d:%d", c->src, e.line, e.col, e.end_line, e.end_col,
+                  c->line, c->col, c->end_line, c->end_col);
+}
+END_TEST
+
+
 int main(void)
 {
     Suite *s = suite_create("parser");
@@ -338,6 +383,7 @@ int main(void)
     tcase_add_test(tc, test_comprehensions_imports);
     tcase_add_test(tc, test_positions);
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof err_cases / sizeof err_cases[0]));
+    tcase_add_loop_test(tc, test_error_ranges, 0, (int)(sizeof range_cases / sizeof range_cases[0]));
     tcase_add_test(tc, test_deep);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
