@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
@@ -719,6 +720,30 @@ static bool is_simple(const Node *n)
 
 typedef enum { NEED_MORE, RUN_IT, BAD_DEDENT } Verdict;
 
+/* Whether the first statement in buf opens a block (a decorator, or a
+ * keyword of a compound statement), judged from its first word. */
+static bool starts_compound(const Text *buf)
+{
+    static const char *const kws[] = { "def", "class", "if", "for", "while", "try", "with",
+                                       "async" };
+    const char *p = buf->data, *end = buf->data + buf->len;
+    for (;;) {                                    /* skip empty and comment-only lines */
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
+        if (p < end && *p == '#') {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl : end;
+        }
+        if (p < end && (*p == '\n' || *p == '\r')) { p++; continue; }
+        break;
+    }
+    if (p < end && *p == '@') return true;
+    size_t n = 0;
+    while (p + n < end && (isalnum((unsigned char)p[n]) || p[n] == '_')) n++;
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++)
+        if (strlen(kws[i]) == n && memcmp(p, kws[i], n) == 0) return true;
+    return false;
+}
+
 /* As CPython's REPL: a simple statement runs as soon as it is complete; a
  * compound one (its first line ended with ':') runs at the first empty line;
  * open brackets and triple-quoted strings go on across empty lines. */
@@ -729,7 +754,12 @@ static Verdict judge(const Text *buf, bool last_blank, int *bad_line)
     Node *mod = parse_module(buf->data, buf->len, "<stdin>", &err);
     if (!mod) {
         if (err_occurred()) return RUN_IT;        /* MemoryError: let run_text report it */
-        if (!err.incomplete) return RUN_IT;       /* a syntax error: run_text prints it */
+        if (!err.incomplete) {
+            /* CPython finds these after parsing the whole statement: in a
+             * compound statement, only once the empty line has ended it */
+            if (err.from_compiler && !last_blank && starts_compound(buf)) return NEED_MORE;
+            return RUN_IT;                        /* a syntax error: run_text prints it */
+        }
         if (last_blank && (err.is_indent || strstr(err.msg, "'except' or 'finally'"))) return RUN_IT;
         return NEED_MORE;
     }
