@@ -791,6 +791,63 @@ static void print_bad_dedent(const Text *buf, int line)
     run_print_syntax_error(&err, buf->data, buf->len, "<stdin>");
 }
 
+/* ---- sys.ps1 and sys.ps2 ---- */
+
+static Dict *sys_dict(void)
+{
+    if (!interp.modules) return NULL;
+    Value sys = dict_get_cstr(interp.modules, "sys");
+    if (sys == VAL_UNDEF || sys == VAL_ERROR || !val_is_obj(sys) || val_as_obj(sys)->type != &module_type) {
+        err_clear();
+        return NULL;
+    }
+    return ((Module *)val_as_obj(sys))->dict;
+}
+
+/* As CPython, the interactive loop creates sys.ps1 and sys.ps2 when they
+ * are not there yet (a program run with -i may have set them). */
+static void prompts_init(void)
+{
+    Dict *d = sys_dict();
+    if (!d) return;
+    static const char *const names[2] = { "ps1", "ps2" }, *const vals[2] = { PS1, PS2 };
+    for (int i = 0; i < 2; i++) {
+        Value old = dict_get_cstr(d, names[i]);
+        if (old != VAL_UNDEF && old != VAL_ERROR) continue;
+        err_clear();
+        Str *v = str_from_cstr(vals[i]);
+        if (!v) { err_clear(); continue; }
+        if (dict_set_cstr(d, names[i], str_val(v)) < 0) err_clear();
+        decref(str_val(v));
+    }
+}
+
+/* The prompt to show: str() of sys.ps1 or sys.ps2, so that changing them
+ * takes effect at the next prompt. */
+static const char *prompt_text(bool cont)
+{
+    static char text[512];
+    const char *dflt = cont ? PS2 : PS1;
+    Dict *d = sys_dict();
+    if (!d) return dflt;
+    Value v = dict_get_cstr(d, cont ? "ps2" : "ps1");
+    if (v == VAL_UNDEF || v == VAL_ERROR) {
+        err_clear();
+        return "";
+    }
+    Value s = obj_str(v);
+    if (s == VAL_ERROR) {           /* as CPython: no prompt then */
+        err_clear();
+        return "";
+    }
+    Str *str = val_as_str(s);
+    size_t n = (size_t)str->len < sizeof text - 1 ? (size_t)str->len : sizeof text - 1;
+    memcpy(text, str->data, n);
+    text[n] = '\0';
+    decref(s);
+    return text;
+}
+
 /* ---- the loop ---- */
 
 int repl_run(bool banner)
@@ -807,6 +864,7 @@ int repl_run(bool banner)
 #ifdef SCR_HAVE_LIBEDIT
     if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) edit_start();
 #endif
+    prompts_init();
     if (banner) {
         fprintf(stderr, "scr %s on linux \xe2\x80\x94 exit() or Ctrl-D to leave\n", SCR_VERSION);
         fflush(stderr);
@@ -814,7 +872,7 @@ int repl_run(bool banner)
     while (!done) {
         line.len = 0;
         if (line.data) line.data[0] = '\0';
-        LineStatus ls = read_line(buf.len ? PS2 : PS1, &line);
+        LineStatus ls = read_line(prompt_text(buf.len > 0), &line);
         if (ls == LINE_INTERRUPT) {
             fputs("\nKeyboardInterrupt\n", stderr);
             fflush(stderr);
