@@ -787,6 +787,15 @@ static void print_bad_dedent(const Text *buf, int line)
         p = nl ? nl + 1 : end;
     }
     err.col = (int)strspn(p, " \t");
+    /* CPython marks the whole first token of the line */
+    int n = 0;
+    while (p + err.col + n < end && (isalnum((unsigned char)p[err.col + n]) || p[err.col + n] == '_' ||
+                                     (unsigned char)p[err.col + n] >= 0x80))
+        n++;
+    if (n > 1) {
+        err.end_line = line;
+        err.end_col = err.col + n;
+    }
     snprintf(err.msg, sizeof err.msg, "invalid syntax");
     run_print_syntax_error(&err, buf->data, buf->len, "<stdin>");
 }
@@ -894,8 +903,10 @@ int repl_run(bool banner)
             buf.len = 0;
             continue;
         }
-        bool last_blank = blank(line.data ? line.data : "", line.len);
-        if (last_blank && blank(buf.data, buf.len)) {   /* an empty line at >>> */
+        /* Only an empty line ends a block, as in python3: one holding
+         * spaces is skipped like a comment */
+        bool last_blank = line.len == 0;
+        if (blank(line.data ? line.data : "", line.len) && blank(buf.data, buf.len - 1)) {   /* an empty line at >>> */
             buf.len = 0;
             continue;
         }
