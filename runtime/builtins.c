@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include "class.h"
 #include "interp.h"
 #include "error.h"
@@ -168,6 +169,12 @@ static Value b_print(Value *args, int nargs, Tuple *kwnames)
     return VAL_NONE;
 }
 
+static bool is_std_tty(Value f, FILE *fp)
+{
+    return val_is_obj(f) && val_as_obj(f)->type == &textio_type &&
+           ((TextIO *)val_as_obj(f))->fp == fp && isatty(fileno(fp));
+}
+
 static Value b_input(Value *args, int nargs, Tuple *kwnames)
 {
     if (nargs_range("input", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
@@ -197,7 +204,16 @@ static Value b_input(Value *args, int nargs, Tuple *kwnames)
     }
     if (!any) {
         sb_free(&b);
-        err_set(&exc_EOFError, "EOF when reading a line");
+        /* a terminal may be read again after its ^D */
+        if (isatty(fileno(stdin))) clearerr(stdin);
+        /* CPython reads a terminal (sys.stdin and sys.stdout the process's
+         * own, both terminals) through PyOS_Readline, whose EOFError has no
+         * message */
+        if (is_std_tty(in, stdin) && is_std_tty(out, stdout)) {
+            Value e = exc_new(&exc_EOFError, NULL, 0);
+            if (e != VAL_ERROR) err_set_exc(e);
+        }
+        else err_set(&exc_EOFError, "EOF when reading a line");
         return VAL_ERROR;
     }
     /* a '\r' before the '\n' stays, as CPython's sys.stdin keeps it; undecodable

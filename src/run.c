@@ -79,6 +79,13 @@ void run_print_syntax_error_mode(const ParseError *err, const char *src, size_t 
         at_end.line = 1;
         for (size_t i = 0; i + 1 < len; i++) at_end.line += src[i] == '\n';
         at_end.col = 0;
+        if (len == 1 || src[len - 2] != '\n') {
+            /* Ctrl-D ended the input instead: the error is past the end
+             * of the last line */
+            size_t start = len - 1;
+            while (start > 0 && src[start - 1] != '\n') start--;
+            at_end.col = (int)(len - 1 - start);
+        }
         err = &at_end;
     }
     fprintf(stderr, "  File \"%s\", line %d\n", filename, err->line);
