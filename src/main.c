@@ -385,7 +385,7 @@ int main(int argc, char **argv)
     if (repl) {
         /* python3 shows the banner only when no program ran first */
         status = repl_run(!opt.quiet && opt.mode == RUN_STDIN);
-        how = RUN_OK;
+        how = repl_ended_interrupted() ? RUN_INTERRUPTED : RUN_OK;
     }
     /* As python3 at exit: the atexit functions, then stdout is flushed; a
      * flush that fails (a closed pipe) is reported and the status is 120. */

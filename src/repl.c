@@ -859,6 +859,17 @@ static const char *prompt_text(bool cont)
 
 /* ---- the loop ---- */
 
+/* Whether the statement run last ended in an uncaught KeyboardInterrupt,
+ * with nothing read since. */
+static bool last_interrupted;
+
+bool repl_ended_interrupted(void)
+{
+    /* python3 reading a terminal ends normally then; reading a pipe or a
+     * file it dies of SIGINT, as after a program interrupted */
+    return last_interrupted && !isatty(STDIN_FILENO);
+}
+
 int repl_run(bool banner)
 {
     int status = 0;
@@ -889,6 +900,7 @@ int repl_run(bool banner)
             continue;
         }
         bool at_eof = false;
+        if (ls != LINE_EOF) last_interrupted = false;
         if (ls == LINE_EOF) {
             fputc('\n', stderr);
             fflush(stderr);
@@ -921,6 +933,7 @@ int repl_run(bool banner)
         int st;
         vm_sigint = 0;          /* a ^C typed at the prompt was handled there */
         RunOutcome how = run_text(buf.data, buf.len, "<stdin>", RUN_INTERACTIVE, &st);
+        last_interrupted = how == RUN_INTERRUPTED;
         buf.len = 0;
         if (how == RUN_EXIT) {
             status = st;

@@ -10,6 +10,10 @@
  * SystemExit code otherwise. SIGINT must be routed to vm_sigint (src/main.c). */
 int repl_run(bool banner);
 
+/* After repl_run: its input ended right after a statement that ended in an
+ * uncaught KeyboardInterrupt, so scr should die of SIGINT as python3 does. */
+bool repl_ended_interrupted(void);
+
 /* Built with libedit: line editing, history and Tab completion. */
 bool repl_has_line_editing(void);
 

@@ -131,6 +131,17 @@ printf 'ran at eof\n' >"$tmp/want"
 run sh -c '"$0" -i <"$1"' "$scr" "$tmp/in"
 expect eof_in_block 0
 
+# Input that ends right after an uncaught KeyboardInterrupt: scr dies of
+# SIGINT, as python3 -i reading a pipe does; any line read after it (even
+# an empty one) makes the end normal again.
+printf 'print("a")\nraise KeyboardInterrupt\n' >"$tmp/in"
+printf 'a\n' >"$tmp/want"
+run sh -c '"$0" -q -i <"$1"' "$scr" "$tmp/in"
+expect interrupt_at_end 130
+printf 'print("a")\nraise KeyboardInterrupt\n\n' >"$tmp/in"
+run sh -c '"$0" -q -i <"$1"' "$scr" "$tmp/in"
+expect interrupt_then_line 0
+
 # Without -i and with stdin not a terminal, stdin is a script: no prompt,
 # no echo of expression values.
 printf 'import sys\n1 + 1\nprint("script", sys.argv)\n' >"$tmp/in"
