@@ -760,7 +760,12 @@ static Verdict judge(const Text *buf, bool last_blank, int *bad_line)
             if (err.from_compiler && !last_blank && starts_compound(buf)) return NEED_MORE;
             return RUN_IT;                        /* a syntax error: run_text prints it */
         }
-        if (last_blank && (err.is_indent || strstr(err.msg, "'except' or 'finally'"))) return RUN_IT;
+        /* The empty line ends the statement unless the lexer is still in
+         * brackets, a triple-quoted string or after a backslash: then it
+         * is part of the statement */
+        if (last_blank && !strstr(err.msg, "never closed") && !strstr(err.msg, "unterminated triple-quoted") &&
+            !strstr(err.msg, "unexpected EOF while parsing"))
+            return RUN_IT;
         return NEED_MORE;
     }
     Verdict v = RUN_IT;
