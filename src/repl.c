@@ -720,6 +720,64 @@ static bool is_simple(const Node *n)
 
 typedef enum { NEED_MORE, RUN_IT, BAD_DEDENT } Verdict;
 
+/* Whether data ends inside brackets or a triple-quoted string (a rough scan: strings and comments
+ * skipped), used when the parser stopped early at an error the compiler
+ * would find. */
+static bool open_brackets(const char *data, size_t len)
+{
+    int depth = 0;
+    const char *p = data, *end = data + len;
+    while (p < end) {
+        char c = *p;
+        if (c == '#') {
+            while (p < end && *p != '\n') p++;
+        } else if (c == '\'' || c == '"') {
+            bool triple = end - p >= 3 && p[1] == c && p[2] == c;
+            p += triple ? 3 : 1;
+            while (p < end) {
+                if (*p == '\\') { p += 2; continue; }
+                if (*p == c && (!triple || (end - p >= 3 && p[1] == c && p[2] == c))) {
+                    p += triple ? 3 : 1;
+                    break;
+                }
+                if (*p == '\n' && !triple) break;
+                p++;
+            }
+            if (p >= end && triple) return true;      /* in a triple-quoted string */
+            continue;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+        p++;
+    }
+    return depth > 0;
+}
+
+/* The last line of buf when it is back at the left margin (a new statement
+ * inside a block typed without the empty line that ends it), else 0. */
+static int dedented_line(const Text *buf)
+{
+    if (buf->len < 2) return 0;
+    const char *end = buf->data + buf->len - 1;     /* the final '\n' */
+    const char *p = end;
+    int line = 1;
+    for (const char *q = buf->data; q < end; q++) line += *q == '\n';
+    while (p > buf->data && p[-1] != '\n') p--;
+    if (p == buf->data || p == end || *p == ' ' || *p == '\t' || *p == '\f' || *p == '#') return 0;
+    if (p - buf->data >= 2 && p[-2] == '\\') return 0;       /* after a backslash */
+    if (open_brackets(buf->data, (size_t)(p - buf->data))) return 0;
+    static const char *const cont[] = { "else", "elif", "except", "finally" };
+    for (size_t i = 0; i < sizeof cont / sizeof cont[0]; i++) {
+        size_t n = strlen(cont[i]);
+        if ((size_t)(end - p) >= n && memcmp(p, cont[i], n) == 0 &&
+            (p + n == end || !(isalnum((unsigned char)p[n]) || p[n] == '_')))
+            return 0;
+    }
+    return line;
+}
+
 /* Whether the first statement in buf opens a block (a decorator, or a
  * keyword of a compound statement), judged from its first word. */
 static bool starts_compound(const Text *buf)
@@ -757,7 +815,17 @@ static Verdict judge(const Text *buf, bool last_blank, int *bad_line)
         if (!err.incomplete) {
             /* CPython finds these after parsing the whole statement: in a
              * compound statement, only once the empty line has ended it */
-            if (err.from_compiler && !last_blank && starts_compound(buf)) return NEED_MORE;
+            if (err.from_compiler && !last_blank) {
+                if (open_brackets(buf->data, buf->len)) return NEED_MORE;
+                if (starts_compound(buf)) {
+                    int dl = dedented_line(buf);
+                    if (dl) {
+                        *bad_line = dl;
+                        return BAD_DEDENT;
+                    }
+                    return NEED_MORE;
+                }
+            }
             return RUN_IT;                        /* a syntax error: run_text prints it */
         }
         /* The empty line ends the statement unless the lexer is still in
