@@ -315,6 +315,14 @@ void vm_free(void)
     tb_finalizing = false;
 }
 
+Value vm_handled_exception(void)
+{
+    Value h = vm.handled;
+    if (h == VAL_UNDEF) h = VAL_NONE;
+    incref(h);
+    return h;
+}
+
 Dict *vm_current_globals(void)
 {
     if (!vm.frames || vm.fr < vm.frames) return NULL;
