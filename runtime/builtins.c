@@ -12,6 +12,7 @@
 #include "class.h"
 #include "interp.h"
 #include "error.h"
+#include "generator.h"
 #include "mem.h"
 #include "str.h"
 #include "int.h"
@@ -495,13 +496,28 @@ static Value b_next(Value *args, int nargs, Tuple *kwnames)
         err_format(&exc_TypeError, "'%s' object is not an iterator", val_type_name(args[0]));
         return VAL_ERROR;
     }
-    Value r = obj_next(args[0]);
+    Value ret = VAL_NONE;
+    Value r;
+    if (val_type(args[0]) == &generator_type) {
+        /* a generator's return value rides on the StopIteration, as in
+         * CPython's gen_iternext */
+        int done;
+        r = gen_send((Generator *)val_as_obj(args[0]), VAL_NONE, &done);
+        if (done) {
+            ret = r;
+            r = VAL_UNDEF;
+        }
+    } else {
+        r = obj_next(args[0]);
+    }
     if (r != VAL_UNDEF) return r;
     if (nargs == 2) {
+        decref(ret);
         incref(args[1]);
         return args[1];
     }
-    Value exc = exc_new(&exc_StopIteration, NULL, 0);
+    Value exc = ret == VAL_NONE ? exc_new(&exc_StopIteration, NULL, 0) : exc_new(&exc_StopIteration, &ret, 1);
+    decref(ret);
     if (exc == VAL_ERROR) return VAL_ERROR;
     err_set_exc(exc);
     return VAL_ERROR;

@@ -70,6 +70,9 @@ int   exc_apply_keywords(Value e, Value *kwvals, Tuple *kwnames);
 void  exc_name_error_context(Str *name);
 /* Print "Traceback (most recent call last):" ... "Type: msg" as CPython does. */
 void  exc_print(Value exc, void *file /* FILE * */);
+/* The same for an exception nobody can catch, as CPython's unraisable hook
+ * prints it: no chained exceptions, no "Did you mean" hint. */
+void  exc_print_unraisable(Value exc, void *file /* FILE * */);
 
 #endif
 

@@ -861,7 +861,9 @@ static Str *suggestion(Exc *e)
     return suggest_for_name(val_as_str(name), e->tb[e->ntb - 1].code, e->tb_globals);
 }
 
-static void print_one(Value exc, FILE *fp)
+/* unraisable: as CPython's write_unraisable_exc_file, which prints no hint
+ * and writes ": " before even an empty message. */
+static void print_one(Value exc, FILE *fp, bool unraisable)
 {
     Exc *e = (Exc *)val_as_obj(exc);
     if (e->ntb > 0) fputs("Traceback (most recent call last):\n", fp);
@@ -897,8 +899,8 @@ static void print_one(Value exc, FILE *fp)
         fprintf(fp, "%s: <exception str() failed>\n", name);
         return;
     }
-    Str *hint = suggestion(e);
-    if (val_is_str(s) && val_as_str(s)->len > 0) {
+    Str *hint = unraisable ? NULL : suggestion(e);
+    if (unraisable || (val_is_str(s) && val_as_str(s)->len > 0)) {
         fprintf(fp, "%s: ", name);
         /* through stderr's error handler: a lone surrogate shows as \udcXX */
         if (textio_put(fp, val_as_str(s)->data, val_as_str(s)->len) < 0) err_clear();
@@ -950,7 +952,7 @@ static void print_chain(Value exc, FILE *fp, Obj **seen, int nseen)
             }
         }
     }
-    print_one(exc, fp);
+    print_one(exc, fp, false);
 }
 
 void exc_print(Value exc, void *file)
@@ -962,5 +964,16 @@ void exc_print(Value exc, void *file)
     }
     Obj *seen[CHAIN_MAX];
     print_chain(exc, fp, seen, 0);
+    fflush(fp);
+}
+
+void exc_print_unraisable(Value exc, void *file)
+{
+    FILE *fp = file ? (FILE *)file : stderr;
+    if (!is_exc(exc)) {
+        fputs("TypeError: print_exception(): Exception expected\n", fp);
+        return;
+    }
+    print_one(exc, fp, true);
     fflush(fp);
 }

@@ -128,7 +128,7 @@ void atexit_run(void)
                         rep != VAL_ERROR ? val_as_str(rep)->data : "?");
                 if (rep != VAL_ERROR) decref(rep);
                 if (exc != VAL_UNDEF) {
-                    exc_print(exc, stderr);
+                    exc_print_unraisable(exc, stderr);
                     decref(exc);
                 }
             }

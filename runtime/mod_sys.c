@@ -20,6 +20,7 @@
 #include "function.h"
 #include "textio.h"
 #include "bytes.h"
+#include "../src/vm.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"
@@ -197,6 +198,35 @@ static Value std_stream(FILE *fp, const char *name)
     return textio_new(fp, name);
 }
 
+/* sys.exception() and sys.exc_info(): the exception an `except` block (or
+ * a function it calls) is handling; scr has no traceback objects, so
+ * exc_info's third item is None. */
+static Value f_exception(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (args_no_kw("exception", kwnames) < 0) return VAL_ERROR;
+    if (nargs) {
+        err_format(&exc_TypeError, "sys.exception() takes no arguments (%d given)", nargs);
+        return VAL_ERROR;
+    }
+    return vm_handled_exception();
+}
+
+static Value f_exc_info(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (args_no_kw("exc_info", kwnames) < 0) return VAL_ERROR;
+    if (nargs) {
+        err_format(&exc_TypeError, "sys.exc_info() takes no arguments (%d given)", nargs);
+        return VAL_ERROR;
+    }
+    Value e = vm_handled_exception();
+    Value t = e == VAL_NONE ? VAL_NONE : val_from_obj(val_type(e));
+    Tuple *r = tuple_pack(3, t, e, VAL_NONE);
+    decref(e);
+    return r ? val_from_obj(r) : VAL_ERROR;
+}
+
 Value mod_sys_init(void)
 {
     Value m = module_new("sys");
@@ -204,6 +234,8 @@ Value mod_sys_init(void)
     Dict *d = ((Module *)val_as_obj(m))->dict;
     if (module_add_function(d, "exit", sys_exit) < 0
         || module_add_function(d, "excepthook", f_excepthook) < 0
+        || module_add_function(d, "exception", f_exception) < 0
+        || module_add_function(d, "exc_info", f_exc_info) < 0
         || module_add_function(d, "__excepthook__", f_excepthook) < 0
         || module_add_function(d, "getrefcount", sys_getrefcount) < 0
         || module_add_function(d, "getrecursionlimit", f_getrecursionlimit) < 0

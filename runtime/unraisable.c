@@ -21,7 +21,7 @@ void err_write_unraisable(Value obj)
         fprintf(stderr, "Exception ignored in: <%s object>\n", val_type_name(obj));
     }
     if (exc != VAL_UNDEF) {
-        exc_print(exc, stderr);
+        exc_print_unraisable(exc, stderr);
         decref(exc);
     }
 }

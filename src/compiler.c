@@ -768,7 +768,6 @@ static int const_truth(Node *n)   /* -1: not a constant */
 static void compile_jump_if(C *c, Node *n, bool cond, int label)
 {
     SrcLoc saved = c->u->loc;
-    set_loc(c->u, n);
     int t = const_truth(n);
     if (t >= 0) {
         check_const(c, n);
@@ -789,6 +788,11 @@ static void compile_jump_if(C *c, Node *n, bool cond, int label)
         }
     } else {
         compile_expr(c, n);
+        /* As CPython's compiler_jump_if, the jump (where a __bool__ that
+         * fails raises) has the location of what holds the test: the `if`,
+         * `while` or `assert` statement, the conditional expression or the
+         * comprehension; `not` and `and`/`or` in between add none. */
+        c->u->loc = saved;
         emit(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
     }
     c->u->loc = saved;
@@ -1020,7 +1024,12 @@ static void compile_comp_clause(C *c, Node *n, int i)
     bind_label(c, start);
     emit(c, OP_FOR_ITER, end);
     compile_store(c, cl->a);
-    for (int k = 0; k < cl->list.len; k++) compile_jump_if(c, cl->list.items[k], false, start);
+    for (int k = 0; k < cl->list.len; k++) {
+        SrcLoc saved = c->u->loc;
+        set_loc(c->u, n);        /* the test's jump is the comprehension's */
+        compile_jump_if(c, cl->list.items[k], false, start);
+        c->u->loc = saved;
+    }
     if (i + 1 < nclauses) {
         compile_comp_clause(c, n, i + 1);
     } else if (n->kind == N_LISTCOMP) {

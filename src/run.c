@@ -142,6 +142,40 @@ void run_print_syntax_error(const ParseError *err, const char *src, size_t len, 
 {
     run_print_syntax_error_mode(err, src, len, filename, 0);
 }
+/* An uncaught exception goes to sys.excepthook when the program replaced
+ * it, as in CPython; when that hook fails too, both are printed. */
+static void run_print_uncaught(Value exc)
+{
+    Value sys = interp.modules ? dict_get_cstr(interp.modules, "sys") : VAL_UNDEF;
+    Value hook = VAL_UNDEF, orig = VAL_UNDEF;
+    if (val_is_obj(sys) && val_as_obj(sys)->type == &module_type && ((Module *)val_as_obj(sys))->dict) {
+        hook = dict_get_cstr(((Module *)val_as_obj(sys))->dict, "excepthook");
+        orig = dict_get_cstr(((Module *)val_as_obj(sys))->dict, "__excepthook__");
+    }
+    if (hook == VAL_UNDEF || hook == VAL_ERROR || hook == orig) {
+        if (hook == VAL_ERROR) err_clear();
+        exc_print(exc, stderr);
+        return;
+    }
+    incref(hook);
+    Value argv[3] = {val_from_obj(val_type(exc)), exc, VAL_NONE};
+    Value r = obj_call(hook, argv, 3, NULL);
+    decref(hook);
+    if (r != VAL_ERROR) {
+        decref(r);
+        return;
+    }
+    Value err = err_fetch();
+    fflush(stdout);
+    fputs("Error in sys.excepthook:\n", stderr);
+    if (err != VAL_UNDEF) {
+        exc_print(err, stderr);
+        decref(err);
+    }
+    fputs("\nOriginal exception was:\n", stderr);
+    exc_print(exc, stderr);
+}
+
 
 /* Report the pending exception; returns how the run ended and sets *status. */
 static RunOutcome report_exception(int flags, int *status)
@@ -172,7 +206,7 @@ static RunOutcome report_exception(int flags, int *status)
     } else {
         if (val_isinstance(exc, &exc_KeyboardInterrupt)) how = RUN_INTERRUPTED;
         textio_flush_stdout_quiet();
-        exc_print(exc, stderr);
+        run_print_uncaught(exc);
     }
     decref(exc);
     fflush(stderr);

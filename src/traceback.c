@@ -210,6 +210,8 @@ static void print_markers(FILE *fp, const char *src, size_t len, int lead, int l
     fputc('\n', fp);
 }
 
+bool tb_finalizing;
+
 void tb_print_entry(void *file, const Code *c, int line, int instr)
 {
     FILE *fp = file;
@@ -218,6 +220,7 @@ void tb_print_entry(void *file, const Code *c, int line, int instr)
     fprintf(fp, "  File \"%s\", line %d, in %s\n", fn, line, name);
     size_t fnlen = strlen(fn);
     if (fn[0] == '<' && fnlen > 0 && fn[fnlen - 1] == '>') return;
+    if (tb_finalizing) return;
     size_t len;
     char *src = read_line(fn, line, &len);
     if (!src) return;

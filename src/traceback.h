@@ -11,6 +11,11 @@ struct Code;
  * for instruction instr of c, as CPython 3.11 prints them. */
 void tb_print_entry(void *file /* FILE * */, const struct Code *c, int line, int instr);
 
+/* Set while __main__'s globals are torn down at exit: CPython has cleared
+ * sys.modules by then, cannot import io to read a source file, and prints
+ * the entries of those tracebacks without their source lines. */
+extern bool tb_finalizing;
+
 /* The hints of CPython 3.11's "Did you mean: 'x'?" (src/suggest.c), as a
  * new reference or NULL: for a NameError raised in code with those
  * globals, and for an AttributeError on obj. Never leave an error set. */

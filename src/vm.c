@@ -49,6 +49,7 @@
 #include "../runtime/format.h"
 #include "../runtime/generator.h"
 #include "../runtime/gc.h"
+#include "traceback.h"
 
 /* Computed goto with GCC. clang 14 at -O2 crashes in the computed-goto loop
  * (it works at -O1 and with the switch), so clang takes the portable switch
@@ -286,6 +287,7 @@ void vm_free(void)
     if (vm.frames && val_is_obj(interp.main_module) && val_as_obj(interp.main_module)->type == &module_type &&
         ((Module *)val_as_obj(interp.main_module))->dict) {
         fflush(stdout);
+        tb_finalizing = true;
         dict_clear(((Module *)val_as_obj(interp.main_module))->dict);
         /* and the cycles among them, with their __del__ and finally blocks,
          * as CPython's last collection at shutdown */
@@ -310,6 +312,15 @@ void vm_free(void)
     vm.fr = NULL;
     class_cache_reset();
     exc_cleanup();
+    tb_finalizing = false;
+}
+
+Value vm_handled_exception(void)
+{
+    Value h = vm.handled;
+    if (h == VAL_UNDEF) h = VAL_NONE;
+    incref(h);
+    return h;
 }
 
 Dict *vm_current_globals(void)

@@ -18,6 +18,8 @@ Value vm_call_function(Function *f, Value *args, int nargs, Tuple *kwnames);
 
 /* Globals of the innermost running scr frame (dir(), globals()); NULL at top level. */
 Dict *vm_current_globals(void);
+/* The exception being handled (sys.exception()), a new reference, or None. */
+Value vm_handled_exception(void);
 /* Added by the gen helper: locals() of the innermost running scr function as
  * a new dict (bound slots, cells' contents); VAL_UNDEF at module level (the
  * globals are the locals there); VAL_ERROR on MemoryError. */
