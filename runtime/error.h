@@ -70,6 +70,12 @@ int   exc_apply_keywords(Value e, Value *kwvals, Tuple *kwnames);
 void  exc_name_error_context(Str *name);
 /* Print "Traceback (most recent call last):" ... "Type: msg" as CPython does. */
 void  exc_print(Value exc, void *file /* FILE * */);
+/* A SyntaxError raised by importing a module: exc_print shows it as CPython
+ * does, the traceback of the import and then the module's error block,
+ * printed by the hook (the CLI's SyntaxError printer) from a copy of the
+ * module's source. perr is a ParseError. */
+void  exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename);
+extern void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t len, const char *filename);
 
 #endif
 

@@ -136,9 +136,15 @@ void run_print_syntax_error(const ParseError *err, const char *src, size_t len, 
     run_print_syntax_error_mode(err, src, len, filename, 0);
 }
 
+static void run_syntax_block(const void *perr, const char *src, size_t len, const char *filename)
+{
+    run_print_syntax_error_mode(perr, src, len, filename, 0);
+}
+
 /* Report the pending exception; returns how the run ended and sets *status. */
 static RunOutcome report_exception(int flags, int *status)
 {
+    exc_syntax_block_hook = run_syntax_block;
     Value exc = err_fetch();
     RunOutcome how = RUN_EXCEPTION;
     *status = 1;
