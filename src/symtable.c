@@ -342,7 +342,7 @@ static void visit_expr(Builder *b, Scope *s, Node *n)
         visit_comprehension(b, s, n);
         break;
     case N_YIELD: case N_YIELD_FROM:
-        if (!scope_is_function(s))
+        if (!scope_is_function(s) || s->kind == SCOPE_CLASS)
             fail_syntax_node(b, n, "'yield' outside function%s", "");
         if (s->kind == SCOPE_LISTCOMP || s->kind == SCOPE_DICTCOMP || s->kind == SCOPE_GENEXPR)
             fail_syntax_node(b, n, "'yield' inside %s", s->kind == SCOPE_GENEXPR ? "generator expression"
