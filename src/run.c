@@ -83,7 +83,7 @@ void run_print_syntax_error_mode(const ParseError *err, const char *src, size_t 
     }
     fprintf(stderr, "  File \"%s\", line %d\n", filename, err->line);
     const char *p = src, *end = src + len;
-    int found = err->line >= 1 && !(interactive && err->from_compiler);
+    int found = err->line >= 1 && !((interactive || strcmp(filename, "<string>") == 0) && err->from_compiler);
     /* CPython converts the offsets to code points only for source it did
      * not read from a file (the REPL, -c): a file's are left in bytes */
     int chars = interactive || filename[0] == '<';
