@@ -187,7 +187,7 @@ Lexer *lexer_new(const char *src, size_t len, const char *filename, ParseError *
         if (*p == 0) {
             int line = 1;
             for (const unsigned char *q = lx->buf; q < p; q++) line += *q == '\n';
-            lx_fail(lx, line, 0, 0, 0, "source code cannot contain null bytes");
+            lx_fail(lx, line, -1, 0, 0, "source code cannot contain null bytes");
             lx->pre_error = 1;
             break;
         }
