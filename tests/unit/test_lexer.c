@@ -216,7 +216,7 @@ START_TEST(test_other_errors)
     ck_assert_str_eq(LEX("a $"), "NAME(a) ERROR(1:2 invalid syntax)");
     ck_assert_str_eq(LEX("€"), "ERROR(1:0 invalid character '€' (U+20AC))");
     ck_assert_str_eq(LEX("a\xc2\xa0" "b"), "NAME(a) ERROR(1:1 invalid non-printable character U+00A0)");
-    ck_assert_str_eq(lex("x\0", 2, NULL), "ERROR(1:0 source code cannot contain null bytes)");
+    ck_assert_str_eq(lex("x\0", 2, NULL), "ERROR(1:-1 source code cannot contain null bytes)");
     ck_assert_str_eq(LEX("x = 1\n\xff\n"), "ERROR(2:0 Non-UTF-8 code starting with '\\xff' in file <test> on line 2, "
                                            "but no encoding declared; see https://peps.python.org/pep-0263/ "
                                            "for details)");
