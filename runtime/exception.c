@@ -862,7 +862,7 @@ static Str *suggestion(Exc *e)
 }
 
 static struct {
-    Obj *exc;                   /* a reference, so the address is not reused */
+    Obj *exc;                   /* no reference held: checked with its type when printed */
     ParseError err;
     char *src, *filename;
     size_t len;
@@ -872,7 +872,6 @@ void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t len, con
 
 void exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename)
 {
-    if (exc_syntax_src.exc) obj_decref(exc_syntax_src.exc);
     free(exc_syntax_src.src);
     free(exc_syntax_src.filename);
     memset(&exc_syntax_src, 0, sizeof exc_syntax_src);
@@ -880,7 +879,6 @@ void exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t
     if (!s || !f) { free(s); free(f); return; }
     memcpy(s, src, len);
     s[len] = 0;
-    obj_incref(val_as_obj(exc));
     exc_syntax_src.exc = val_as_obj(exc);
     memcpy(&exc_syntax_src.err, perr, sizeof exc_syntax_src.err);
     exc_syntax_src.src = s;
@@ -914,7 +912,8 @@ static void print_one(Value exc, FILE *fp)
     }
     if (count > 3)
         fprintf(fp, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
-    if (exc_syntax_src.exc == val_as_obj(exc) && exc_syntax_block_hook && fp == stderr) {
+    if (exc_syntax_src.exc == val_as_obj(exc) && val_isinstance(exc, &exc_SyntaxError) && exc_syntax_block_hook &&
+        fp == stderr) {
         fflush(fp);
         exc_syntax_block_hook(&exc_syntax_src.err, exc_syntax_src.src, exc_syntax_src.len, exc_syntax_src.filename);
         return;
