@@ -39,6 +39,12 @@ struct Lexer {
     int soft;                       /* the error is one CPython's tokenizer reports without an exception */
     char pre_error;                 /* source rejected before tokenizing */
     char bytes_mode;                /* scanning a b'' literal: raw byte escapes, ASCII only */
+    /* A literal's bad escape or non-ASCII byte: CPython finds it while building
+     * the tree, after reading the token that follows the literals, and reports
+     * it there (defer 1) or on the literal's whole span (defer 2). */
+    int defer, defer_line, defer_col, defer_end_line, defer_end_col;
+    char defer_msg[200];
+    int cmt_line, cmt_col, cmt_end;  /* the last comment: CPython's NEWLINE token after one spans it */
 };
 
 /* ---- errors ---- */
@@ -181,7 +187,7 @@ Lexer *lexer_new(const char *src, size_t len, const char *filename, ParseError *
         if (*p == 0) {
             int line = 1;
             for (const unsigned char *q = lx->buf; q < p; q++) line += *q == '\n';
-            lx_fail(lx, line, 0, 0, 0, "source code cannot contain null bytes");
+            lx_fail(lx, line, -1, 0, 0, "source code cannot contain null bytes");
             lx->pre_error = 1;
             break;
         }
@@ -466,12 +472,34 @@ static int scan_number(Lexer *lx, LexToken *t, const unsigned char *start)
 
 /* ---- strings ---- */
 
-static int str_fail_unicode(Lexer *lx, int line, int col, size_t from, size_t to, const char *what)
+/* Remembers the literal's first decoding error; lexer_next reports it. */
+static void str_defer(Lexer *lx, int how, int line, int col, const char *fmt, ...)
 {
-    lx->soft = 1;   /* CPython finds these while building the tree, not in its tokenizer */
-    return lx_fail(lx, line, col, 0, 0,
-                   "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
-                   from, to, what);
+    va_list ap;
+    if (lx->defer) return;
+    lx->defer = how;
+    lx->defer_line = line;
+    lx->defer_col = col;
+    va_start(ap, fmt);
+    vsnprintf(lx->defer_msg, sizeof lx->defer_msg, fmt, ap);
+    va_end(ap);
+}
+
+/* A position as CPython's decoder counts it: it first rewrites each
+ * non-ASCII character of the literal as \UXXXXXXXX (ten characters). */
+static size_t str_esc_pos(const unsigned char *body, const unsigned char *at)
+{
+    size_t n = 0;
+    for (; body < at; body++)
+        n += *body < 0x80 ? 1 : *body >= 0xC0 ? 10 : 0;
+    return n;
+}
+
+static void str_fail_unicode(Lexer *lx, const unsigned char *body, const unsigned char *from,
+                             const unsigned char *to, const char *what)
+{
+    str_defer(lx, 1, 0, 0, "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+              str_esc_pos(body, from), str_esc_pos(body, to), what);
 }
 
 /* p points just after the prefix; *p is the quote. */
@@ -483,6 +511,7 @@ static int scan_string(Lexer *lx, LexToken *t, const unsigned char *start, const
     const unsigned char *body;
     Buf b = { 0 };
     char enc[4];
+    int had_defer = lx->defer;
 
     p += triple ? 3 : 1;
     body = p;
@@ -492,9 +521,8 @@ static int scan_string(Lexer *lx, LexToken *t, const unsigned char *start, const
         if (lx->bytes_mode)
             for (const unsigned char *r = run; r < p; r++)
                 if (*r >= 0x80) {
-                    free(b.p);
-                    lx->soft = 1;
-                    return lx_fail(lx, line, col, 0, 0, "bytes can only contain ASCII literal characters");
+                    str_defer(lx, 2, line, col, "bytes can only contain ASCII literal characters");
+                    break;
                 }
         if (p > run && buf_put(&b, run, (size_t)(p - run)) < 0) goto nomem;
         if (p >= lx->end) {
@@ -587,17 +615,22 @@ static int scan_string(Lexer *lx, LexToken *t, const unsigned char *start, const
                 for (i = 0; i < ndig; i++, p++) {
                     int dv = digit_val(*p);
                     if (dv > 15) {
-                        free(b.p);
-                        return str_fail_unicode(lx, line, col, (size_t)(bs - body), (size_t)(p - body - 1),
-                                                c == 'x' ? "truncated \\xXX escape" :
-                                                c == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape");
+                        if (lx->bytes_mode)
+                            str_defer(lx, 1, 0, 0, "(value error) invalid \\x escape at position %zu",
+                                      (size_t)(bs - body));
+                        else
+                            str_fail_unicode(lx, body, bs, p - 1,
+                                             c == 'x' ? "truncated \\xXX escape" :
+                                             c == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape");
+                        break;
                     }
                     cp = cp * 16 + (uint32_t)dv;
                 }
+                if (i < ndig)
+                    continue;
                 if (cp > 0x10FFFF) {
-                    free(b.p);
-                    return str_fail_unicode(lx, line, col, (size_t)(bs - body), (size_t)(p - body - 1),
-                                            "illegal Unicode character");
+                    str_fail_unicode(lx, body, bs, p - 1, "illegal Unicode character");
+                    continue;
                 }
                 if (lx->bytes_mode) {
                     enc[0] = (char)cp;
@@ -620,6 +653,10 @@ static int scan_string(Lexer *lx, LexToken *t, const unsigned char *start, const
         }
     }
     if (!b.p && buf_put(&b, "", 0) < 0) goto nomem;
+    if (!had_defer && lx->defer == 2) {
+        lx->defer_end_line = lx->line;
+        lx->defer_end_col = col_of(lx, p);
+    }
     t->kind = TOK_STRING;
     t->line = line;
     t->col = col;
@@ -722,7 +759,13 @@ again:
         return -2;   /* caller loops */
     }
     [ \t\f]+ { lx->cur = cur; goto again; }
-    "#" [^\n\r\x00]* { lx->cur = cur; goto again; }
+    "#" [^\n\r\x00]* {
+        lx->cmt_line = lx->line;
+        lx->cmt_col = col_of(lx, lx->tok);
+        lx->cmt_end = col_of(lx, cur);
+        lx->cur = cur;
+        goto again;
+    }
     "\\" nl {
         if (cur >= lx->end) {
             lx->soft = 1;
@@ -910,6 +953,26 @@ int lexer_next(Lexer *lx, LexToken *t)
         if (k < 0) {
             free(t->str);
             memset(t, 0, sizeof *t);
+            return t->kind = -1;
+        }
+        if (lx->defer && k != TOK_STRING) {
+            int at_line = lx->defer == 1 ? t->line : lx->defer_line, at_col = lx->defer == 1 ? t->col : lx->defer_col;
+            int end_line = t->end_line, end_col = t->end_col;
+            if (k == TOK_NEWLINE && lx->cmt_line == t->line && lx->cmt_end == t->col) {
+                at_col = lx->cmt_col;
+                end_col = lx->cmt_end;
+            }
+            free(t->str);
+            memset(t, 0, sizeof *t);
+            lx->soft = 1;
+            lx_fail(lx, at_line, at_col, 0, 0, "%s", lx->defer_msg);
+            if (lx->defer == 2 && lx->err) {
+                lx->err->end_line = lx->defer_end_line;
+                lx->err->end_col = lx->defer_end_col;
+            } else if (lx->err && end_line == at_line && end_col > at_col + 1) {
+                lx->err->end_line = end_line;
+                lx->err->end_col = end_col;
+            }
             return t->kind = -1;
         }
         if (k == TOK_NEWLINE) {

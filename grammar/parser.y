@@ -764,16 +764,20 @@ static int fdecode(Parser *p, FBuf *b, const char *s, size_t n, int line, int co
         case 'x': case 'u': case 'U': {
             int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
             uint32_t cp = 0;
+            size_t from = i - 2;
             for (int k = 0; k < nd; k++, i++) {
                 int d = i < n ? hexval((unsigned char)s[i]) : -1;
                 if (d < 0) {
-                    syntax_error(p, line, col, "(unicode error) 'unicodeescape' codec can't decode bytes: truncated escape");
+                    syntax_error(p, line, col, "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                                 "%zu-%zu: truncated \\%s escape", from, i - 1,
+                                 c == 'x' ? "xXX" : c == 'u' ? "uXXXX" : "UXXXXXXXX");
                     return -2;
                 }
                 cp = cp * 16 + (uint32_t)d;
             }
             if (cp > 0x10FFFF) {
-                syntax_error(p, line, col, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
+                syntax_error(p, line, col, "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                             "%zu-%zu: illegal Unicode character", from, i - 1);
                 return -2;
             }
             if (put_cp(b, cp) < 0) return -1;

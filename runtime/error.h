@@ -73,6 +73,12 @@ void  exc_print(Value exc, void *file /* FILE * */);
 /* The same for an exception nobody can catch, as CPython's unraisable hook
  * prints it: no chained exceptions, no "Did you mean" hint. */
 void  exc_print_unraisable(Value exc, void *file /* FILE * */);
+/* A SyntaxError raised by importing a module: exc_print shows it as CPython
+ * does, the traceback of the import and then the module's error block,
+ * printed by the hook (the CLI's SyntaxError printer) from a copy of the
+ * module's source. perr is a ParseError. */
+void  exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename);
+extern void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t len, const char *filename);
 
 #endif
 

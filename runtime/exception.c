@@ -861,6 +861,31 @@ static Str *suggestion(Exc *e)
     return suggest_for_name(val_as_str(name), e->tb[e->ntb - 1].code, e->tb_globals);
 }
 
+static struct {
+    Obj *exc;                   /* no reference held: checked with its type when printed */
+    ParseError err;
+    char *src, *filename;
+    size_t len;
+} exc_syntax_src;
+
+void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t len, const char *filename);
+
+void exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename)
+{
+    free(exc_syntax_src.src);
+    free(exc_syntax_src.filename);
+    memset(&exc_syntax_src, 0, sizeof exc_syntax_src);
+    char *s = malloc(len + 1), *f = strdup(filename);
+    if (!s || !f) { free(s); free(f); return; }
+    memcpy(s, src, len);
+    s[len] = 0;
+    exc_syntax_src.exc = val_as_obj(exc);
+    memcpy(&exc_syntax_src.err, perr, sizeof exc_syntax_src.err);
+    exc_syntax_src.src = s;
+    exc_syntax_src.filename = f;
+    exc_syntax_src.len = len;
+}
+
 /* unraisable: as CPython's write_unraisable_exc_file, which prints no hint
  * and writes ": " before even an empty message. */
 static void print_one(Value exc, FILE *fp, bool unraisable)
@@ -889,6 +914,12 @@ static void print_one(Value exc, FILE *fp, bool unraisable)
     }
     if (count > 3)
         fprintf(fp, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
+    if (exc_syntax_src.exc == val_as_obj(exc) && val_isinstance(exc, &exc_SyntaxError) && exc_syntax_block_hook &&
+        fp == stderr) {
+        fflush(fp);
+        exc_syntax_block_hook(&exc_syntax_src.err, exc_syntax_src.src, exc_syntax_src.len, exc_syntax_src.filename);
+        return;
+    }
     const char *name = val_type_name(exc);
     char qbuf[512];
     if (type_is_heap(val_type(exc))) name = class_exc_name(val_type(exc), qbuf, sizeof qbuf);

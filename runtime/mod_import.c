@@ -96,9 +96,14 @@ static Value load_source(Str *name, const char *path, const char *src, size_t le
     Code *co = tree ? compile_module(tree, path, COMPILE_FILE, &perr) : NULL;
     if (tree) ast_free(tree);
     if (!co) {
-        if (!err_occurred())
+        if (!err_occurred()) {
             err_format(perr.is_indent ? &exc_IndentationError : &exc_SyntaxError, "%s (%s, line %d)",
                        perr.msg, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, perr.line);
+            /* printed uncaught, it shows the module's line and caret */
+            Value exc = err_fetch();
+            exc_note_syntax_source(exc, &perr, src, len, path);
+            err_set_exc(exc);
+        }
         return VAL_ERROR;
     }
     Value m = module_new(name->data);

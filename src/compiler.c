@@ -2359,10 +2359,148 @@ static Code *finish_unit(C *c)
     return co;
 }
 
+/* ---- compile-time SyntaxWarnings ----
+ * CPython's compiler warns about a few programs that can only fail: `is`
+ * with a literal, an assert on a tuple, calling or indexing a literal. With
+ * no warnings module yet they are written as its default filter shows them:
+ * "file:line: SyntaxWarning: message", then the stripped source line. */
+
+/* The type CPython infers for a literal or display, NULL when unknown. */
+static const char *warn_literal_type(const Node *n)
+{
+    if (!n) return NULL;
+    switch (n->kind) {
+    case N_INT: return "int";
+    case N_FLOAT: return "float";
+    case N_STR: case N_FSTRING: case N_FORMATTED: return "str";
+    case N_BYTES: return "bytes";
+    case N_TRUE: case N_FALSE: return "bool";
+    case N_NONE: return "NoneType";
+    case N_ELLIPSIS: return "ellipsis";
+    case N_TUPLE: return "tuple";
+    case N_LIST: case N_LISTCOMP: return "list";
+    case N_DICT: case N_DICTCOMP: return "dict";
+    case N_SET: case N_SETCOMP: return "set";
+    case N_GENEXP: return "generator";
+    case N_LAMBDA: return "function";
+    case N_SLICE: return "slice";
+    case N_UNARY:   /* folded by CPython's optimizer into a constant */
+        if ((n->op == UOP_NEG || n->op == UOP_POS) && n->a && (n->a->kind == N_INT || n->a->kind == N_FLOAT))
+            return warn_literal_type(n->a);
+        return NULL;
+    default: return NULL;
+    }
+}
+
+/* A constant after CPython's folding: literals and tuples of them. */
+static bool warn_is_constant(const Node *n)
+{
+    if (!n) return false;
+    if (n->kind == N_TUPLE) {
+        for (int i = 0; i < n->list.len; i++)
+            if (!warn_is_constant(n->list.items[i])) return false;
+        return true;
+    }
+    if (n->kind == N_FSTRING || n->kind == N_FORMATTED || n->kind == N_SLICE) return false;
+    return warn_literal_type(n) && n->kind != N_LIST && n->kind != N_LISTCOMP && n->kind != N_DICT &&
+           n->kind != N_DICTCOMP && n->kind != N_SET && n->kind != N_SETCOMP && n->kind != N_GENEXP &&
+           n->kind != N_LAMBDA;
+}
+
+static void warn_emit(const char *filename, int line, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s:%d: SyntaxWarning: ", filename, line);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    /* the warnings module shows the line through linecache: files only */
+    FILE *f = filename[0] != '<' ? fopen(filename, "rb") : NULL;
+    if (!f) return;
+    int cur = 1, ch;
+    while (cur < line && (ch = getc(f)) != EOF)
+        if (ch == '\n') cur++;
+    char buf[4096];
+    if (cur == line && fgets(buf, sizeof buf, f)) {
+        size_t len = strlen(buf);
+        while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r' || buf[len - 1] == ' ' || buf[len - 1] == '\t'))
+            len--;
+        size_t i = 0;
+        while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\f')) i++;
+        if (i < len) fprintf(stderr, "  %.*s\n", (int)(len - i), buf + i);
+    }
+    fclose(f);
+}
+
+static void warn_walk(const char *filename, const Node *n);
+
+static void warn_walk_list(const char *filename, const NodeList *l)
+{
+    for (int i = 0; i < l->len; i++) warn_walk(filename, l->items[i]);
+}
+
+static void warn_walk(const char *filename, const Node *n)
+{
+    if (!n) return;
+    const char *t;
+    switch (n->kind) {
+    case N_COMPARE:
+        for (int i = 0; i < n->list.len; i++) {
+            const Node *left = i == 0 ? n->a : n->list.items[i - 1], *right = n->list.items[i];
+            if ((n->ops[i] == CMPOP_IS || n->ops[i] == CMPOP_IS_NOT) &&
+                ((warn_is_constant(left) && left->kind != N_NONE && left->kind != N_TRUE && left->kind != N_FALSE &&
+                  left->kind != N_ELLIPSIS) ||
+                 (warn_is_constant(right) && right->kind != N_NONE && right->kind != N_TRUE &&
+                  right->kind != N_FALSE && right->kind != N_ELLIPSIS))) {
+                warn_emit(filename, n->line, n->ops[i] == CMPOP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                                                   : "\"is not\" with a literal. Did you mean \"!=\"?");
+                break;
+            }
+        }
+        break;
+    case N_ASSERT:
+        if (n->a && n->a->kind == N_TUPLE && n->a->list.len > 0)
+            warn_emit(filename, n->line, "assertion is always true, perhaps remove parentheses?");
+        break;
+    case N_CALL:
+        if (n->a && n->a->kind != N_LAMBDA && n->a->kind != N_SLICE && (t = warn_literal_type(n->a)))
+            warn_emit(filename, n->line, "'%s' object is not callable; perhaps you missed a comma?", t);
+        break;
+    case N_SUBSCRIPT: {
+        const Node *v = n->a;
+        const char *it = warn_literal_type(n->b);
+        t = warn_literal_type(v);
+        if (!t) break;
+        if (warn_is_constant(v) && v->kind != N_STR && v->kind != N_BYTES && v->kind != N_TUPLE)
+            warn_emit(filename, n->line, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
+        else if (v->kind == N_SET || v->kind == N_SETCOMP || v->kind == N_GENEXP || v->kind == N_LAMBDA)
+            warn_emit(filename, n->line, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
+        else if (it && strcmp(it, "int") != 0 && strcmp(it, "bool") != 0 && strcmp(it, "slice") != 0 &&
+                 (v->kind == N_STR || v->kind == N_BYTES || v->kind == N_TUPLE || v->kind == N_LIST ||
+                  v->kind == N_LISTCOMP || v->kind == N_FSTRING))
+            warn_emit(filename, n->line, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+                      t, it);
+        break;
+    }
+    default:
+        break;
+    }
+    warn_walk(filename, n->a);
+    warn_walk(filename, n->b);
+    warn_walk(filename, n->c);
+    warn_walk_list(filename, &n->list);
+    warn_walk_list(filename, &n->list2);
+    warn_walk_list(filename, &n->body);
+    warn_walk_list(filename, &n->orelse);
+    warn_walk_list(filename, &n->finalbody);
+}
+
 Code *compile_module(Node *mod, const char *filename, CompileMode mode, ParseError *err)
 {
     Scope *top = symtable_build(mod, err);
     if (!top) return NULL;
+    warn_walk(filename ? filename : "<string>", mod);
     C *c = mem_calloc(1, sizeof(C));
     if (!c) {
         symtable_free(top);

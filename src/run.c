@@ -90,7 +90,7 @@ void run_print_syntax_error_mode(const ParseError *err, const char *src, size_t 
     }
     fprintf(stderr, "  File \"%s\", line %d\n", filename, err->line);
     const char *p = src, *end = src + len;
-    int found = err->line >= 1 && !(interactive && err->from_compiler);
+    int found = err->line >= 1 && !((interactive || strcmp(filename, "<string>") == 0) && err->from_compiler);
     /* CPython converts the offsets to code points only for source it did
      * not read from a file (the REPL, -c): a file's are left in bytes */
     int chars = interactive || filename[0] == '<';
@@ -177,9 +177,15 @@ static void run_print_uncaught(Value exc)
 }
 
 
+static void run_syntax_block(const void *perr, const char *src, size_t len, const char *filename)
+{
+    run_print_syntax_error_mode(perr, src, len, filename, 0);
+}
+
 /* Report the pending exception; returns how the run ended and sets *status. */
 static RunOutcome report_exception(int flags, int *status)
 {
+    exc_syntax_block_hook = run_syntax_block;
     Value exc = err_fetch();
     RunOutcome how = RUN_EXCEPTION;
     *status = 1;

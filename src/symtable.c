@@ -189,14 +189,31 @@ static void note(Builder *b, Scope *s, const char *name, int flag)
     add_symbol(b, s, name)->flags |= flag;
 }
 
+/* __debug__ is a constant: CPython's compiler refuses to bind it, marking
+ * the name (targets) or the whole statement (def, class, import) or
+ * expression (lambda, call) whose part it is. */
+static int is_debug_name(const char *name)
+{
+    return name && strcmp(name, "__debug__") == 0;
+}
+
+static void check_debug_stmt(Builder *b, const Node *stmt, const char *name)
+{
+    if (is_debug_name(name))
+        fail_syntax_range(b, stmt->line, stmt->col, stmt->kind == N_DEF || stmt->kind == N_CLASS ? -1 : stmt->end_col,
+                          "cannot assign to %s", name);
+}
+
 static void visit_target(Builder *b, Scope *s, Node *n)
 {
     if (!n) return;
     switch (n->kind) {
     case N_NAME:
+        if (is_debug_name(n->str)) fail_syntax_node(b, n, "cannot assign to %s", n->str);
         note(b, s, n->str, SF_ASSIGNED);
         break;
     case N_ATTR:
+        if (is_debug_name(n->str)) fail_syntax_node(b, n, "cannot assign to %s", n->str);
         visit_expr(b, s, n->a);
         break;
     case N_SUBSCRIPT:
@@ -229,6 +246,7 @@ static void add_params(Builder *b, Scope *s, Node *fn)
         const char *name = i < p->n ? p->names[i] : i < p->n + p->nkwonly ? p->kwonly[i - p->n]
                          : i == p->n + p->nkwonly ? p->vararg : p->kwarg;
         if (!name) continue;
+        check_debug_stmt(b, fn, name);
         Symbol *sym = scope_lookup(s, name);
         if (sym && (sym->flags & SF_PARAM))
             fail_syntax(b, fn->line, fn->col, "duplicate argument '%s' in function definition", name);
@@ -309,6 +327,7 @@ static void visit_expr(Builder *b, Scope *s, Node *n)
         visit_expr(b, s, n->c);
         break;
     case N_CALL:
+        for (int i = 0; i < n->list2.len; i++) check_debug_stmt(b, n, n->list2.items[i]->str);
         visit_expr(b, s, n->a);
         visit_list(b, s, &n->list);
         visit_list(b, s, &n->list2);
@@ -323,7 +342,7 @@ static void visit_expr(Builder *b, Scope *s, Node *n)
         visit_comprehension(b, s, n);
         break;
     case N_YIELD: case N_YIELD_FROM:
-        if (!scope_is_function(s))
+        if (!scope_is_function(s) || s->kind == SCOPE_CLASS)
             fail_syntax_node(b, n, "'yield' outside function%s", "");
         if (s->kind == SCOPE_LISTCOMP || s->kind == SCOPE_DICTCOMP || s->kind == SCOPE_GENEXPR)
             fail_syntax_node(b, n, "'yield' inside %s", s->kind == SCOPE_GENEXPR ? "generator expression"
@@ -399,6 +418,8 @@ static void visit_stmt(Builder *b, Scope *s, Node *n)
         for (int i = 0; i < n->list.len; i++) visit_target(b, s, n->list.items[i]);
         break;
     case N_AUGASSIGN:
+        if (n->a && n->a->kind == N_NAME && is_debug_name(n->a->str))
+            fail_syntax_node(b, n->a, "cannot assign to %s", n->a->str);
         if (n->a && n->a->kind == N_NAME) note(b, s, n->a->str, SF_USED | SF_ASSIGNED);
         else visit_target(b, s, n->a);
         visit_expr(b, s, n->b);
@@ -417,6 +438,7 @@ static void visit_stmt(Builder *b, Scope *s, Node *n)
     case N_DEF: {
         visit_list(b, s, &n->list);
         visit_defaults(b, s, n);
+        check_debug_stmt(b, n, n->str);
         note(b, s, n->str, SF_ASSIGNED);
         Scope *f = new_scope(b, SCOPE_FUNCTION, n, s, n->str);
         add_params(b, f, n);
@@ -426,6 +448,7 @@ static void visit_stmt(Builder *b, Scope *s, Node *n)
     case N_CLASS: {
         visit_list(b, s, &n->list);
         visit_list(b, s, &n->list2);
+        check_debug_stmt(b, n, n->str);
         note(b, s, n->str, SF_ASSIGNED);
         Scope *k = new_scope(b, SCOPE_CLASS, n, s, n->str);
         Symbol *ns = add_symbol(b, k, ".ns");
@@ -450,7 +473,11 @@ static void visit_stmt(Builder *b, Scope *s, Node *n)
         declare(b, s, n, false);
         break;
     case N_DEL:
-        for (int i = 0; i < n->list.len; i++) visit_target(b, s, n->list.items[i]);
+        for (int i = 0; i < n->list.len; i++) {
+            Node *t = n->list.items[i];
+            if (t && t->kind == N_NAME && is_debug_name(t->str)) fail_syntax_node(b, t, "cannot delete %s", t->str);
+            visit_target(b, s, t);
+        }
         break;
     case N_ASSERT: case N_RAISE:
         visit_expr(b, s, n->a);
@@ -459,6 +486,7 @@ static void visit_stmt(Builder *b, Scope *s, Node *n)
     case N_IMPORT:
         for (int i = 0; i < n->list.len; i++) {
             Node *al = n->list.items[i];
+            check_debug_stmt(b, n, al->str2);
             if (al->str2) note(b, s, al->str2, SF_ASSIGNED);
             else {
                 char buf[256];
@@ -474,6 +502,7 @@ static void visit_stmt(Builder *b, Scope *s, Node *n)
         for (int i = 0; i < n->list.len; i++) {
             Node *al = n->list.items[i];
             const char *name = al->str2 ? al->str2 : al->str;
+            check_debug_stmt(b, n, name);
             if (strcmp(name, "*") != 0) note(b, s, name, SF_ASSIGNED);
         }
         break;

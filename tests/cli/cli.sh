@@ -80,6 +80,14 @@ t double_dash 0 "['argv.scr']" '' -- -- argv.scr
 t c_exit 3 '' '' -- -c 'import sys; sys.exit(3)'
 t c_exception 1 '' 'ZeroDivisionError: division by zero' -- -c '1/0'
 t c_syntax 1 '' 'SyntaxError: invalid syntax' -- -c 'x = = 1'
+# Errors the compiler finds in -c code show no source line (CPython does not
+# read "<string>" again).
+(cd "$tmp" && "$scr" -c 'break' </dev/null >/dev/null 2>"$tmp/err") || true
+if [ "$(cat "$tmp/err")" = "$(printf '  File "<string>", line 1\nSyntaxError: %s' "'break' outside loop")" ]; then
+    echo "ok c_compiler_error"
+else
+    echo "FAIL c_compiler_error" >&2; sed 's/^/  stderr: /' "$tmp/err" >&2; fails=$((fails + 1))
+fi
 
 # Files that cannot be run, as python3 reports them.
 t missing_file 2 '' "scr: can't open file '$tmp/nonexistent.scr': [Errno 2] No such file or directory" -- nonexistent.scr
