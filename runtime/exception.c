@@ -830,6 +830,8 @@ static void tb_clear(Exc *e)
     e->ntb = 0;
 }
 
+static void exc_forget_syntax_source(void);
+
 void exc_cleanup(void)
 {
     tb_clear(&memory_error);
@@ -840,6 +842,7 @@ void exc_cleanup(void)
     memory_error.context = VAL_NONE;
     decref(ctx);
     err_clear();
+    exc_forget_syntax_source();
 }
 
 /* ---- printing ---- */
@@ -870,11 +873,16 @@ static struct {
 
 void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t len, const char *filename);
 
-void exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename)
+static void exc_forget_syntax_source(void)
 {
     free(exc_syntax_src.src);
     free(exc_syntax_src.filename);
     memset(&exc_syntax_src, 0, sizeof exc_syntax_src);
+}
+
+void exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename)
+{
+    exc_forget_syntax_source();
     char *s = malloc(len + 1), *f = strdup(filename);
     if (!s || !f) { free(s); free(f); return; }
     memcpy(s, src, len);
