@@ -2433,74 +2433,79 @@ static void warn_emit(const char *filename, int line, const char *fmt, ...)
     fclose(f);
 }
 
-static void warn_walk(const char *filename, const Node *n);
+static void warn_walk(const char *filename, const Node *n, int depth);
 
-static void warn_walk_list(const char *filename, const NodeList *l)
+static void warn_walk_list(const char *filename, const NodeList *l, int depth)
 {
-    for (int i = 0; i < l->len; i++) warn_walk(filename, l->items[i]);
+    for (int i = 0; i < l->len; i++) warn_walk(filename, l->items[i], depth);
 }
 
-static void warn_walk(const char *filename, const Node *n)
+/* In source order, as CPython warns. Nesting deeper than the compiler's own
+ * limit is not walked, so that the C stack stays bounded: the compiler
+ * refuses such code anyway, except left-deep chains (`a + a + ... + a`),
+ * whose innermost terms go unchecked. */
+static void warn_walk(const char *filename, const Node *n, int depth)
 {
-    if (!n) return;
-    const char *t;
-    switch (n->kind) {
-    case N_COMPARE:
-        for (int i = 0; i < n->list.len; i++) {
-            const Node *left = i == 0 ? n->a : n->list.items[i - 1], *right = n->list.items[i];
-            if ((n->ops[i] == CMPOP_IS || n->ops[i] == CMPOP_IS_NOT) &&
-                ((warn_is_constant(left) && left->kind != N_NONE && left->kind != N_TRUE && left->kind != N_FALSE &&
-                  left->kind != N_ELLIPSIS) ||
-                 (warn_is_constant(right) && right->kind != N_NONE && right->kind != N_TRUE &&
-                  right->kind != N_FALSE && right->kind != N_ELLIPSIS))) {
-                warn_emit(filename, n->line, n->ops[i] == CMPOP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
-                                                                   : "\"is not\" with a literal. Did you mean \"!=\"?");
-                break;
+    if (n && depth <= MAX_NESTING) {
+        const char *t;
+        switch (n->kind) {
+        case N_COMPARE:
+            for (int i = 0; i < n->list.len; i++) {
+                const Node *left = i == 0 ? n->a : n->list.items[i - 1], *right = n->list.items[i];
+                if ((n->ops[i] == CMPOP_IS || n->ops[i] == CMPOP_IS_NOT) &&
+                    ((warn_is_constant(left) && left->kind != N_NONE && left->kind != N_TRUE && left->kind != N_FALSE &&
+                      left->kind != N_ELLIPSIS) ||
+                     (warn_is_constant(right) && right->kind != N_NONE && right->kind != N_TRUE &&
+                      right->kind != N_FALSE && right->kind != N_ELLIPSIS))) {
+                    warn_emit(filename, n->line, n->ops[i] == CMPOP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                                                       : "\"is not\" with a literal. Did you mean \"!=\"?");
+                    break;
+                }
             }
+            break;
+        case N_ASSERT:
+            if (n->a && n->a->kind == N_TUPLE && n->a->list.len > 0)
+                warn_emit(filename, n->line, "assertion is always true, perhaps remove parentheses?");
+            break;
+        case N_CALL:
+            if (n->a && n->a->kind != N_LAMBDA && n->a->kind != N_SLICE && (t = warn_literal_type(n->a)))
+                warn_emit(filename, n->line, "'%s' object is not callable; perhaps you missed a comma?", t);
+            break;
+        case N_SUBSCRIPT: {
+            const Node *v = n->a;
+            const char *it = warn_literal_type(n->b);
+            t = warn_literal_type(v);
+            if (!t) break;
+            if (warn_is_constant(v) && v->kind != N_STR && v->kind != N_BYTES && v->kind != N_TUPLE)
+                warn_emit(filename, n->line, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
+            else if (v->kind == N_SET || v->kind == N_SETCOMP || v->kind == N_GENEXP || v->kind == N_LAMBDA)
+                warn_emit(filename, n->line, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
+            else if (it && strcmp(it, "int") != 0 && strcmp(it, "bool") != 0 && strcmp(it, "slice") != 0 &&
+                     (v->kind == N_STR || v->kind == N_BYTES || v->kind == N_TUPLE || v->kind == N_LIST ||
+                      v->kind == N_LISTCOMP || v->kind == N_FSTRING))
+                warn_emit(filename, n->line, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+                          t, it);
+            break;
         }
-        break;
-    case N_ASSERT:
-        if (n->a && n->a->kind == N_TUPLE && n->a->list.len > 0)
-            warn_emit(filename, n->line, "assertion is always true, perhaps remove parentheses?");
-        break;
-    case N_CALL:
-        if (n->a && n->a->kind != N_LAMBDA && n->a->kind != N_SLICE && (t = warn_literal_type(n->a)))
-            warn_emit(filename, n->line, "'%s' object is not callable; perhaps you missed a comma?", t);
-        break;
-    case N_SUBSCRIPT: {
-        const Node *v = n->a;
-        const char *it = warn_literal_type(n->b);
-        t = warn_literal_type(v);
-        if (!t) break;
-        if (warn_is_constant(v) && v->kind != N_STR && v->kind != N_BYTES && v->kind != N_TUPLE)
-            warn_emit(filename, n->line, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
-        else if (v->kind == N_SET || v->kind == N_SETCOMP || v->kind == N_GENEXP || v->kind == N_LAMBDA)
-            warn_emit(filename, n->line, "'%s' object is not subscriptable; perhaps you missed a comma?", t);
-        else if (it && strcmp(it, "int") != 0 && strcmp(it, "bool") != 0 && strcmp(it, "slice") != 0 &&
-                 (v->kind == N_STR || v->kind == N_BYTES || v->kind == N_TUPLE || v->kind == N_LIST ||
-                  v->kind == N_LISTCOMP || v->kind == N_FSTRING))
-            warn_emit(filename, n->line, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
-                      t, it);
-        break;
+        default:
+            break;
+        }
+        warn_walk(filename, n->a, depth + 1);
+        warn_walk(filename, n->b, depth + 1);
+        warn_walk(filename, n->c, depth + 1);
+        warn_walk_list(filename, &n->list, depth + 1);
+        warn_walk_list(filename, &n->list2, depth + 1);
+        warn_walk_list(filename, &n->body, depth + 1);
+        warn_walk_list(filename, &n->orelse, depth + 1);
+        warn_walk_list(filename, &n->finalbody, depth + 1);
     }
-    default:
-        break;
-    }
-    warn_walk(filename, n->a);
-    warn_walk(filename, n->b);
-    warn_walk(filename, n->c);
-    warn_walk_list(filename, &n->list);
-    warn_walk_list(filename, &n->list2);
-    warn_walk_list(filename, &n->body);
-    warn_walk_list(filename, &n->orelse);
-    warn_walk_list(filename, &n->finalbody);
 }
 
 Code *compile_module(Node *mod, const char *filename, CompileMode mode, ParseError *err)
 {
     Scope *top = symtable_build(mod, err);
     if (!top) return NULL;
-    warn_walk(filename ? filename : "<string>", mod);
+    warn_walk(filename ? filename : "<string>", mod, 0);
     C *c = mem_calloc(1, sizeof(C));
     if (!c) {
         symtable_free(top);
