@@ -25,7 +25,7 @@ Value bytes_binop(int op, Value a, Value b);
 Value bytes_str_encode(Value *args, int nargs, Tuple *kwnames);
 
 
-/* Added by the files helper (runtime/bytes.c): the codecs, for open() too. */
+/* The codecs (runtime/bytes.c), shared with open() and the os module. */
 #include "str.h"
 enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UNKNOWN };
 enum { CODEC_STRICT, CODEC_IGNORE, CODEC_REPLACE, CODEC_BACKSLASHREPLACE, CODEC_XMLCHARREFREPLACE,

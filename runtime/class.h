@@ -30,7 +30,7 @@ typedef struct Class {
 
 static inline bool type_is_heap(const Type *t) { return (t->flags & TYPE_HEAPTYPE) != 0; }
 
-/* ---- subclasses of builtin types (added by the subclass helper) ----
+/* ---- subclasses of builtin types ----
  * A class deriving from list, dict, set or frozenset lays its instances out
  * as that type's struct (its methods and slots work on them unchanged),
  * then the __dict__ and weak reference list. Ints and floats are unboxed
@@ -120,7 +120,7 @@ Value class_unary(int op, Value a);
 /* object, super, property, ... and NotImplemented into the builtins dict. */
 int   class_add_builtins(Dict *d);
 
-/* ---- attribute caches (added by the bench helper) ----
+/* ---- attribute caches ----
  * class_epoch changes whenever what a class lookup answers may change (a
  * class namespace set or deleted, a class created, cleared or freed); a
  * class whose namespace was handed out as C.__dict__ gets CLASS_DICT_EXPOSED

@@ -21,7 +21,7 @@ typedef struct TbEntry {
 typedef struct Exc {
     Obj ob;
     Tuple *args;
-    Value cause;                 /* VAL_NONE unless `raise ... from` (issue 5) */
+    Value cause;                 /* VAL_NONE unless `raise ... from` */
     Value context;               /* exception being handled when this one was raised */
     int ntb, tbcap;              /* traceback, innermost frame last */
     TbEntry *tb;
@@ -82,11 +82,11 @@ extern void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t l
 
 #endif
 
-/* Added by the vm helper (runtime/exception.c). */
+/* runtime/exception.c */
 extern Type exc_SystemError;                               /* also in exc_builtin_types */
 void  exc_cleanup(void);     /* at exit: drop the pending exception and MemoryError's traceback */
 
-/* Added by the gen helper (runtime/exception.c). */
+/* runtime/exception.c */
 extern Type exc_GeneratorExit;
 
 /* runtime/unraisable.c: print the pending exception as "Exception ignored
@@ -94,7 +94,7 @@ extern Type exc_GeneratorExit;
  * PyErr_WriteUnraisable), for code with no caller to raise to. */
 void  err_write_unraisable(Value obj);
 
-/* Added by the files helper (runtime/exception.c): the rest of CPython's OSError
+/* runtime/exception.c: the rest of CPython's OSError
  * subclasses, io.UnsupportedOperation (an OSError that `except ValueError` also
  * catches) and the two Unicode errors with their attributes. */
 extern Type exc_NotADirectoryError, exc_InterruptedError, exc_BlockingIOError, exc_ChildProcessError,

@@ -197,6 +197,14 @@ static Str *cached_small(const char *s, int64_t len)
     return r;
 }
 
+int64_t str_count_chars(const char *s, size_t n)
+{
+    int64_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
+    return k;
+}
+
 Str *str_new(const char *s, int64_t len)
 {
     if (len == 0 || (len == 1 && (unsigned char)s[0] < 0x80)) return cached_small(s, len);

@@ -59,4 +59,9 @@ bool  str_cp_printable(uint32_t cp);            /* str.isprintable() for one cod
 /* Release the Unicode case tables str_methods.c loads on first use (interp_free). */
 void str_methods_cleanup(void);
 
+/* Code points in s[0..n) of UTF-8 text: every byte that is not a
+ * continuation byte starts one, so a cut-off or stray sequence counts once
+ * (as CPython counts a prefix decoded with errors="replace"). */
+int64_t str_count_chars(const char *s, size_t n);
+
 #endif

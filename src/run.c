@@ -27,15 +27,6 @@
 
 int run_gcstats;
 
-/* Code points in s[0..n) (UTF-8; a stray continuation byte counts as one). */
-static long utf8_chars(const char *s, size_t n)
-{
-    long k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
-    return k;
-}
-
 /* CPython's 1-based offset in code points of byte column col of a line of
  * tlen bytes (size with its newline), counted as its
  * _PyPegen_byte_offset_to_character_offset does: past the end, the newline and
@@ -45,8 +36,8 @@ static long char_offset(const char *line, size_t tlen, long size, int col, int c
     long upto = (long)col + 1;
     if (!chars) return upto;
     if (upto > size + 1) upto = size + 1;
-    if (upto <= (long)tlen) return utf8_chars(line, (size_t)upto);
-    return utf8_chars(line, tlen) + (upto - (long)tlen);
+    if (upto <= (long)tlen) return (long)str_count_chars(line, (size_t)upto);
+    return (long)str_count_chars(line, tlen) + (upto - (long)tlen);
 }
 
 /*   File "prog.scr", line 3

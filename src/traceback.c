@@ -21,6 +21,7 @@
 #include "mem.h"
 #include "traceback.h"
 #include "source.h"
+#include "str.h"
 
 static bool utf8_valid(const char *s, size_t len)
 {
@@ -77,15 +78,8 @@ static char *read_line(const char *filename, int line, size_t *lenp)
     return buf;
 }
 
-/* Code points in the first n bytes of s (CPython decodes that prefix with
- * errors="replace", which counts a cut-off sequence as one character). */
-static int chars_in(const char *s, size_t n)
-{
-    int k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
-    return k;
-}
+/* Code points in the first n bytes of s. */
+static int chars_in(const char *s, size_t n) { return (int)str_count_chars(s, n); }
 
 /* CPython's _PyPegen_byte_offset_to_character_offset. */
 static int byte_to_char(const char *s, size_t len, int col)
