@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <math.h>
 
-#include "lexer.h"
+#include "parse/lexer.h"
 #include "parser.h"
 
 /*!include:re2c "unicode_categories.re" */

@@ -1,9 +1,9 @@
 /* parser.y — the scr grammar (bison, LALR(1), pure, with locations): the
- * tier-1 subset of Python 3.11 turned into src/ast.h trees, with CPython's
+ * tier-1 subset of Python 3.11 turned into src/parse/ast.h trees, with CPython's
  * precedence and its SyntaxError texts for the common mistakes.
  *
  * ---------------------------------------------------------------------------
- * How the tree uses the fields of src/ast.h (what the compiler may rely on):
+ * How the tree uses the fields of src/parse/ast.h (what the compiler may rely on):
  *
  *  positions   line (1-based) and col (0-based byte column) of the node's first
  *              token; end_col = column just past its last token when that is on
@@ -111,7 +111,7 @@
 %lex-param {Parser *p}
 
 %code requires {
-#include "ast.h"
+#include "parse/ast.h"
 typedef struct Parser Parser;
 typedef struct IfChain { Node *head, *tail; } IfChain;
 }
@@ -122,7 +122,7 @@ typedef struct IfChain { Node *head, *tail; } IfChain;
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
-#include "lexer.h"
+#include "parse/lexer.h"
 
 /* ==== Python 3.11 syntax scr does not have yet ====
  * The parser rejects these with a message naming the feature instead of

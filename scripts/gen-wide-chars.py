@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes src/widechars.c: the code points Python 3.11's unicodedata gives
+"""Writes src/vm/widechars.c: the code points Python 3.11's unicodedata gives
 an East Asian Width of W or F. CPython's traceback counts them as two
-columns when it places its ^ markers (src/traceback.c).
-Usage: python3 scripts/gen-wide-chars.py > src/widechars.c"""
+columns when it places its ^ markers (src/vm/traceback.c).
+Usage: python3 scripts/gen-wide-chars.py > src/vm/widechars.c"""
 import sys
 import unicodedata
 

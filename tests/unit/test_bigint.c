@@ -1,4 +1,4 @@
-/* test_bigint.c — ints beyond 64 bits (runtime/bigint.c): the switch between
+/* test_bigint.c — ints beyond 64 bits (runtime/objects/bigint.c): the switch between
  * the inline, HeapInt and GMP representations and the normalisation back,
  * GMP's memory counted by mem.h and returned, correctly rounded int -> float
  * and true division, hashes, the saturating val_to_i64, and MemoryError (not
@@ -8,16 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "interp.h"
-#include "object.h"
-#include "error.h"
-#include "mem.h"
-#include "str.h"
-#include "tuple.h"
-#include "int.h"
-#include "bigint.h"
-#include "operators.h"
-#include "floatobj.h"
+#include "core/interp.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "memory/mem.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/int.h"
+#include "objects/bigint.h"
+#include "objects/operators.h"
+#include "objects/floatobj.h"
 
 static Value I(int64_t i) { return int_from_i64(i); }
 

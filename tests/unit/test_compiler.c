@@ -1,4 +1,4 @@
-/* test_compiler.c — unit tests of the compiler (src/compiler.c, symtable.c,
+/* test_compiler.c — unit tests of the compiler (src/compile/compiler.c, symtable.c,
  * bytecode.c): instruction sequences of each construct, the handler tables
  * of try/except/finally, frame layouts of closures and comprehensions,
  * stack sizes, line numbers and the SyntaxErrors the compiler reports. */
@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "error.h"
-#include "str.h"
-#include "tuple.h"
-#include "ast.h"
-#include "bytecode.h"
-#include "compiler.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "parse/ast.h"
+#include "compile/bytecode.h"
+#include "compile/compiler.h"
 
 static Code *compile_src(const char *src, CompileMode mode, ParseError *err)
 {

@@ -1,19 +1,19 @@
-/* test_dict.c — unit tests of runtime/dict.c: 100 000-key insert/lookup/
+/* test_dict.c — unit tests of runtime/objects/dict.c: 100 000-key insert/lookup/
  * delete, insertion order across deletions and resizes, reference counts of
  * keys and values, update/copy, views, reprs and error texts. */
 #include <check.h>
-#include "interp.h"
+#include "core/interp.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "error.h"
-#include "str.h"
-#include "tuple.h"
-#include "list.h"
-#include "dict.h"
-#include "function.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/list.h"
+#include "objects/dict.h"
+#include "objects/function.h"
 
 static void expect_error(Type *t, const char *msg)
 {

@@ -1,6 +1,6 @@
-/* test_format.c — unit tests of the text formatting in runtime/format.c
+/* test_format.c — unit tests of the text formatting in runtime/objects/format.c
  * (format specs, str.format, printf-style %) and of the str methods in
- * runtime/str_methods.c. Every expected string (and error text) was printed
+ * runtime/objects/str_methods.c. Every expected string (and error text) was printed
  * by python3 3.11 for the same operation.
  */
 #include <check.h>
@@ -8,16 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "error.h"
-#include "str.h"
-#include "int.h"
-#include "tuple.h"
-#include "list.h"
-#include "dict.h"
-#include "format.h"
-#include "interp.h"
-#include "function.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "objects/str.h"
+#include "objects/int.h"
+#include "objects/tuple.h"
+#include "objects/list.h"
+#include "objects/dict.h"
+#include "objects/format.h"
+#include "core/interp.h"
+#include "objects/function.h"
 
 /* Values made by the helpers below are released when the test ends. */
 #define POOL_MAX 4096

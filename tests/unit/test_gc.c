@@ -1,4 +1,4 @@
-/* test_gc.c — the cycle collector on the C API (runtime/gc.c): cycles of 1,
+/* test_gc.c — the cycle collector on the C API (runtime/memory/gc.c): cycles of 1,
  * 2 and N objects are freed, a cycle reachable from a live object is kept
  * until the link is cut, survivors are promoted generation by generation,
  * threshold 0 starts collections by itself, a million-long chain and a cycle
@@ -8,14 +8,14 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "object.h"
-#include "gc.h"
-#include "mem.h"
-#include "error.h"
-#include "list.h"
-#include "tuple.h"
-#include "dict.h"
-#include "str.h"
+#include "core/object.h"
+#include "memory/gc.h"
+#include "memory/mem.h"
+#include "core/error.h"
+#include "objects/list.h"
+#include "objects/tuple.h"
+#include "objects/dict.h"
+#include "objects/str.h"
 
 /* A container with up to four references, counting its deallocations. */
 typedef struct Node { Obj ob; Value ref[4]; } Node;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexer.h"
+#include "parse/lexer.h"
 #include "parser.h"
 
 /* The token stream as text, e.g. "NAME(x) '=' INT(1) NEWLINE EOF";

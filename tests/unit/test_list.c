@@ -1,17 +1,17 @@
-/* test_list.c — unit tests of runtime/list.c (and tuple.c): growth policy,
+/* test_list.c — unit tests of runtime/objects/list.c (and tuple.c): growth policy,
  * slices, stable sort with a key, method error texts, reprs, and the
  * reference counts of items through append/pop/clear. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "error.h"
-#include "str.h"
-#include "tuple.h"
-#include "list.h"
-#include "range.h"
-#include "function.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/list.h"
+#include "objects/range.h"
+#include "objects/function.h"
 
 static void expect_error(Type *t, const char *msg)
 {

@@ -1,4 +1,4 @@
-/* test_mem.c — unit tests of runtime/mem.c: exact byte and block counters,
+/* test_mem.c — unit tests of runtime/memory/mem.c: exact byte and block counters,
  * pool reuse, contents kept across every kind of realloc (pool -> malloc ->
  * mapping -> mremap and back), large blocks and empty arenas given back to the
  * OS, overflow checks, and the tracemalloc traces. The pool-specific checks
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mem.h"
+#include "memory/mem.h"
 
 static void fill(unsigned char *p, size_t n, unsigned seed)
 {

@@ -3,19 +3,19 @@
  * overflow and zero-division errors with their exact messages, hashes that
  * agree across int and float, and exact int/float comparison. */
 #include <check.h>
-#include "interp.h"
+#include "core/interp.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "error.h"
-#include "str.h"
-#include "tuple.h"
-#include "int.h"
-#include "floatobj.h"
-#include "operators.h"
-#include "range.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/int.h"
+#include "objects/floatobj.h"
+#include "objects/operators.h"
+#include "objects/range.h"
 
 /* The pending exception is a t whose message is msg; clears it. */
 static void expect_error(Value r, Type *t, const char *msg)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 
 static char *dump_buf;
 

@@ -6,11 +6,11 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "object.h"
-#include "mem.h"
-#include "int.h"
-#include "floatobj.h"
-#include "range.h"
+#include "core/object.h"
+#include "memory/mem.h"
+#include "objects/int.h"
+#include "objects/floatobj.h"
+#include "objects/range.h"
 
 /* A test object holding one reference, counting its deallocations. */
 typedef struct Node { Obj ob; Value child; int id; } Node;

@@ -1,20 +1,20 @@
-/* test_set.c — unit tests of runtime/set.c: 100 000 keys, CPython's
+/* test_set.c — unit tests of runtime/objects/set.c: 100 000 keys, CPython's
  * iteration order for ints, reference counts of keys, frozenset hashing,
  * the algebra through set_binop, traverse for the collector and the error
  * texts. */
 #include <check.h>
-#include "interp.h"
+#include "core/interp.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "error.h"
-#include "str.h"
-#include "tuple.h"
-#include "list.h"
-#include "set.h"
-#include "operators.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/list.h"
+#include "objects/set.h"
+#include "objects/operators.h"
 
 static void expect_error(Type *t, const char *msg)
 {

@@ -1,15 +1,15 @@
-/* test_str.c — unit tests of runtime/str.c: hash caching, interning identity,
+/* test_str.c — unit tests of runtime/objects/str.c: hash caching, interning identity,
  * UTF-8 code-point indexing and slicing, repr quoting and escaping, repeat
  * overflow, StrBuf. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
-#include "error.h"
-#include "str.h"
-#include "tuple.h"
-#include "range.h"
+#include "core/object.h"
+#include "core/error.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/range.h"
 
 static Str *S(const char *s) { return str_from_cstr(s); }
 

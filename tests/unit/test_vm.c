@@ -8,20 +8,20 @@
 #include <unistd.h>
 #include <fcntl.h>
 
-#include "vm.h"
-#include "run.h"
-#include "bytecode.h"
-#include "../runtime/error.h"
-#include "../runtime/mem.h"
-#include "../runtime/str.h"
-#include "../runtime/int.h"
-#include "../runtime/tuple.h"
-#include "../runtime/list.h"
-#include "../runtime/dict.h"
-#include "../runtime/function.h"
-#include "../runtime/module.h"
-#include "../runtime/interp.h"
-#include "../runtime/operators.h"
+#include "vm/vm.h"
+#include "api/run.h"
+#include "compile/bytecode.h"
+#include "core/error.h"
+#include "memory/mem.h"
+#include "objects/str.h"
+#include "objects/int.h"
+#include "objects/tuple.h"
+#include "objects/list.h"
+#include "objects/dict.h"
+#include "objects/function.h"
+#include "modules/module.h"
+#include "core/interp.h"
+#include "objects/operators.h"
 
 /* ---- a tiny assembler ---- */
 

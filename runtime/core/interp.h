@@ -1,0 +1,45 @@
+/* interp.h — the state of the one interpreter in a process: builtins, loaded
+ * modules, argv, recursion limit. Set up by interp_init, torn down (every
+ * object released) by interp_free. */
+#ifndef SCR_INTERP_H
+#define SCR_INTERP_H
+
+#include "core/object.h"
+
+typedef struct Interp {
+    Dict *builtins;        /* the builtins module's dict */
+    Dict *modules;         /* sys.modules: name -> module */
+    List *argv;            /* sys.argv */
+    int recursion_limit;   /* sys.setrecursionlimit, default 1000 */
+    int depth;             /* current call depth (scr frames + C re-entries) */
+    Value main_module;
+} Interp;
+
+extern Interp interp;
+
+/* How the command line configured the interpreter (all zero for an
+ * embedder): set before interp_init, read while it runs. */
+typedef struct InterpConfig {
+    int optimize;               /* -O: 1 (no assert, __debug__ False); -OO: 2 (and no docstrings) */
+    bool ignore_environment;    /* -E, -I: SCR_* variables are not read */
+    bool isolated;              /* -I: imports do not look next to the script or in the working directory */
+    bool unbuffered;            /* -u, SCR_UNBUFFERED: stdout and stderr written through */
+    bool dont_write_bytecode;   /* -B: sys.dont_write_bytecode (scr never writes bytecode files) */
+    int nwarnoptions;           /* -W arguments, in order: sys.warnoptions */
+    char **warnoptions;
+} InterpConfig;
+
+extern InterpConfig interp_config;
+
+/* getenv for the interpreter's own SCR_* variables: NULL under -E / -I. */
+const char *interp_getenv(const char *name);
+
+void interp_init(int argc, char **argv);   /* argv as sys.argv */
+void interp_free(void);
+Dict *builtins_init(void);                 /* runtime/builtins/builtins.c: the builtins dict */
+
+/* Shared by the builtins and the sys module (runtime/modules/mod_sys.c). */
+Value sys_exit(Value *args, int nargs, Tuple *kwnames);        /* raises SystemExit */
+Value sys_getrefcount(Value *args, int nargs, Tuple *kwnames);
+
+#endif

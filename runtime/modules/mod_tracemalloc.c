@@ -1,0 +1,138 @@
+/* mod_tracemalloc.c — the tracemalloc module: how many bytes of the
+ * interpreter's heap were allocated while tracing and are still alive, and
+ * the peak of that figure. The counting is mem.c's (every allocation goes
+ * through it); this file only exposes it with CPython's names and errors.
+ * No snapshots or tracebacks: scr records sizes, not allocation sites, so the
+ * traceback limit is accepted and reported but never used.
+ */
+#include <stdint.h>
+#include "modules/module.h"
+#include "memory/mem.h"
+#include "core/error.h"
+#include "objects/int.h"
+#include "objects/tuple.h"
+#include "objects/dict.h"
+#include "objects/function.h"
+
+static int64_t traceback_limit = 1;
+
+/* CPython's functions live in _tracemalloc, hence the prefix in its messages. */
+static int no_args(const char *fname, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw(fname, kwnames) < 0) return -1;
+    if (nargs != 0) {
+        err_format(&exc_TypeError, "%s() takes no arguments (%d given)", fname, nargs);
+        return -1;
+    }
+    return 0;
+}
+
+static Value f_start(Value *args, int nargs, Tuple *kwnames)
+{
+    if (args_no_kw("_tracemalloc.start", kwnames) < 0) return VAL_ERROR;
+    if (nargs > 1) {
+        err_format(&exc_TypeError, "start expected at most 1 argument, got %d", nargs);
+        return VAL_ERROR;
+    }
+    int64_t n = 1;
+    if (nargs == 1) {
+        if (val_index(args[0], &n) < 0) return VAL_ERROR;
+        if (n > INT32_MAX || n < INT32_MIN) {
+            err_set(&exc_OverflowError, "Python int too large to convert to C int");
+            return VAL_ERROR;
+        }
+        if (n < 1 || n > 65535) {
+            err_set(&exc_ValueError, "the number of frames must be in range [1; 65535]");
+            return VAL_ERROR;
+        }
+    }
+    if (mem_trace_is_tracing()) return VAL_NONE;   /* CPython keeps its traces and limit */
+    if (mem_trace_start() < 0) {
+        err_no_memory();
+        return VAL_ERROR;
+    }
+    traceback_limit = n;
+    return VAL_NONE;
+}
+
+static Value f_stop(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (no_args("_tracemalloc.stop", nargs, kwnames) < 0) return VAL_ERROR;
+    mem_trace_stop();
+    return VAL_NONE;
+}
+
+static Value f_is_tracing(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (no_args("_tracemalloc.is_tracing", nargs, kwnames) < 0) return VAL_ERROR;
+    return val_from_bool(mem_trace_is_tracing());
+}
+
+static Value f_clear_traces(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (no_args("_tracemalloc.clear_traces", nargs, kwnames) < 0) return VAL_ERROR;
+    if (mem_trace_is_tracing()) mem_trace_clear();
+    return VAL_NONE;
+}
+
+static Value f_get_traced_memory(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (no_args("_tracemalloc.get_traced_memory", nargs, kwnames) < 0) return VAL_ERROR;
+    /* Read before building the result, which is itself traced. */
+    size_t cur, peak;
+    mem_trace_get(&cur, &peak);
+    Value c = int_from_i64((int64_t)cur);
+    if (c == VAL_ERROR) return VAL_ERROR;
+    Value p = int_from_i64((int64_t)peak);
+    if (p == VAL_ERROR) { decref(c); return VAL_ERROR; }
+    Tuple *t = tuple_new(2);
+    if (!t) { decref(c); decref(p); return VAL_ERROR; }
+    t->items[0] = c;
+    t->items[1] = p;
+    return val_from_obj(t);
+}
+
+static Value f_reset_peak(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (no_args("_tracemalloc.reset_peak", nargs, kwnames) < 0) return VAL_ERROR;
+    mem_trace_reset_peak();
+    return VAL_NONE;
+}
+
+static Value f_get_tracemalloc_memory(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (no_args("_tracemalloc.get_tracemalloc_memory", nargs, kwnames) < 0) return VAL_ERROR;
+    return int_from_i64((int64_t)mem_trace_overhead());
+}
+
+static Value f_get_traceback_limit(Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (no_args("_tracemalloc.get_traceback_limit", nargs, kwnames) < 0) return VAL_ERROR;
+    return int_from_i64(traceback_limit);
+}
+
+Value mod_tracemalloc_init(void)
+{
+    Value m = module_new("tracemalloc");
+    if (m == VAL_ERROR) return VAL_ERROR;
+    Dict *d = ((Module *)val_as_obj(m))->dict;
+    if (module_add_function(d, "start", f_start) < 0
+        || module_add_function(d, "stop", f_stop) < 0
+        || module_add_function(d, "is_tracing", f_is_tracing) < 0
+        || module_add_function(d, "clear_traces", f_clear_traces) < 0
+        || module_add_function(d, "get_traced_memory", f_get_traced_memory) < 0
+        || module_add_function(d, "reset_peak", f_reset_peak) < 0
+        || module_add_function(d, "get_tracemalloc_memory", f_get_tracemalloc_memory) < 0
+        || module_add_function(d, "get_traceback_limit", f_get_traceback_limit) < 0) {
+        decref(m);
+        return VAL_ERROR;
+    }
+    return m;
+}

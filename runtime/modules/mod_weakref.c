@@ -1,0 +1,62 @@
+/* mod_weakref.c — the _weakref module: the C half of weakref (the ref type
+ * and the counts). The containers and finalize are written in scr itself
+ * (runtime/lib/weakref.scr), as CPython writes them in Python. */
+#include "modules/module.h"
+#include "objects/weakref.h"
+#include "core/error.h"
+#include "objects/list.h"
+#include "objects/tuple.h"
+#include "objects/dict.h"
+
+static int one_arg(const char *name, int nargs, Tuple *kwnames)
+{
+    if (kwnames && kwnames->len) {
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (nargs != 1) {
+        err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", name, nargs);
+        return -1;
+    }
+    return 0;
+}
+
+static WeakRef **list_of(Value v)
+{
+    return val_is_obj(v) ? weakref_listptr(val_as_obj(v)) : NULL;
+}
+
+static Value f_getweakrefcount(Value *args, int nargs, Tuple *kwnames)
+{
+    if (one_arg("getweakrefcount", nargs, kwnames) < 0) return VAL_ERROR;
+    return val_from_int(list_of(args[0]) ? weakref_count(val_as_obj(args[0])) : 0);
+}
+
+static Value f_getweakrefs(Value *args, int nargs, Tuple *kwnames)
+{
+    if (one_arg("getweakrefs", nargs, kwnames) < 0) return VAL_ERROR;
+    List *l = list_new(0);
+    if (!l) return VAL_ERROR;
+    WeakRef **head = list_of(args[0]);
+    for (WeakRef *r = head ? *head : NULL; r; r = r->next)
+        if (list_append(l, val_from_obj(r)) < 0) {
+            obj_decref(l);
+            return VAL_ERROR;
+        }
+    return val_from_obj(l);
+}
+
+Value mod_weakref_init(void)
+{
+    Value m = module_new("_weakref");
+    if (m == VAL_ERROR) return VAL_ERROR;
+    Dict *d = ((Module *)val_as_obj(m))->dict;
+    if (module_add_function(d, "getweakrefcount", f_getweakrefcount) < 0 ||
+        module_add_function(d, "getweakrefs", f_getweakrefs) < 0 ||
+        dict_set_cstr(d, "ref", val_from_obj(&weakref_type)) < 0 ||
+        dict_set_cstr(d, "ReferenceType", val_from_obj(&weakref_type)) < 0) {
+        decref(m);
+        return VAL_ERROR;
+    }
+    return m;
+}

@@ -1,0 +1,60 @@
+/* bytes.h — immutable byte strings: literals, indexing (ints), slicing,
+ * concatenation, search, hex, and the utf-8 / ascii / latin-1 codecs between
+ * bytes and str. */
+#ifndef SCR_BYTES_H
+#define SCR_BYTES_H
+
+#include "core/object.h"
+
+typedef struct Bytes {
+    Obj ob;
+    int64_t len;
+    int64_t hash;         /* -1 until computed (the same as str's for the same bytes) */
+    char data[];          /* len bytes + a NUL */
+} Bytes;
+
+extern Type bytes_type;
+
+Bytes *bytes_new(const char *s, int64_t len);    /* copies; NULL + MemoryError */
+static inline bool val_is_bytes(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &bytes_type; }
+static inline Bytes *val_as_bytes(Value v) { return (Bytes *)val_as_obj(v); }
+
+/* bytes + bytes, bytes * n, n * bytes; VAL_NOTIMPL for other operands. */
+Value bytes_binop(int op, Value a, Value b);
+/* str.encode(encoding='utf-8', errors='strict') (registered in str_methods). */
+Value bytes_str_encode(Value *args, int nargs, Tuple *kwnames);
+
+
+/* The codecs (runtime/objects/bytes.c), shared with open() and the os module. */
+#include "objects/str.h"
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UNKNOWN };
+enum { CODEC_STRICT, CODEC_IGNORE, CODEC_REPLACE, CODEC_BACKSLASHREPLACE, CODEC_XMLCHARREFREPLACE,
+       CODEC_UNKNOWN_HANDLER, CODEC_SURROGATEESCAPE };
+int   codec_lookup(const char *name);            /* CODEC_UNKNOWN when scr does not have it */
+const char *codec_name(int codec);               /* "utf-8", "ascii", "latin-1" */
+int   codec_errors(const char *name);            /* CODEC_UNKNOWN_HANDLER for a name it does not know */
+/* The UTF-8 sequence at p: its length when valid, else -(number of bytes
+ * making up the maximal invalid part) with *why set to CPython's reason. */
+int   codec_utf8_check(const unsigned char *p, const unsigned char *end, const char **why);
+/* The error handler for data[start:end] that codec `enc` cannot decode:
+ * appends the replacement to out and returns 0, or raises (UnicodeDecodeError
+ * over all of data[:len], LookupError for an unknown handler) and returns -1. */
+int   codec_decode_error(int enc, int errs, const char *errname, const char *data, int64_t len, int64_t start,
+                         int64_t end, const char *why, StrBuf *out);
+/* s[:len] decoded with codec `enc`: a new Str, or UnicodeDecodeError / LookupError
+ * (for str(b, encoding, errors), which str.c does not do yet). */
+Value codec_decode(const char *s, int64_t len, int enc, int errs, const char *errname);
+/* Does the str data s[:len] hold a lone surrogate (a 3-byte ED A0..BF xx)? */
+bool  codec_has_surrogate(const char *s, int64_t len);
+/* Bytes from the operating system (argv, environment, file names) as a str:
+ * UTF-8 with surrogateescape, as CPython decodes them in a UTF-8 locale. */
+Value codec_decode_os(const char *s, int64_t len);
+/* The bytes a file name str stands for: its UTF-8, with the lone surrogates
+ * U+DC80..U+DCFF back as the bytes they came from (surrogateescape, as
+ * CPython's os.fsencode). s->data itself when there are none, else buf
+ * (n bytes); NULL with UnicodeEncodeError or ENAMETOOLONG. */
+const char *codec_os_path(Str *s, char *buf, size_t n);
+/* s encoded with codec `enc`: a new Bytes, or UnicodeEncodeError / LookupError. */
+Value codec_encode(Str *s, int enc, int errs, const char *errname);
+
+#endif

@@ -1,0 +1,59 @@
+/* function.h — callable objects: functions defined in scr (code + globals +
+ * defaults + closure cells), builtin functions, bound methods, and cells. */
+#ifndef SCR_FUNCTION_H
+#define SCR_FUNCTION_H
+
+#include "core/object.h"
+
+struct Code;
+
+typedef struct Cell { Obj ob; Value v; } Cell;  /* v == VAL_UNDEF: empty */
+
+typedef struct Function {
+    Obj ob;
+    struct Code *code;   /* owned */
+    Dict *globals;       /* owned */
+    Tuple *defaults;     /* NULL or values for the last len(defaults) parameters */
+    Tuple *closure;      /* NULL or tuple of Cell, one per free variable of code */
+    Str *name;           /* __name__ (owned) */
+    Str *qualname;       /* __qualname__ (owned) */
+    Dict *kwdefaults;    /* gen helper: NULL or keyword-only parameter name -> default */
+    Dict *dict;          /* NULL or the function's attributes (f.calls = 0) */
+    struct WeakRef *weaklist;
+} Function;
+
+typedef struct Builtin {
+    Obj ob;
+    const char *name;
+    CFunc fn;
+    Value self;          /* VAL_UNDEF for a plain function; else bound: called with self as args[0] */
+    Str *module;         /* NULL or the module name, for repr */
+} Builtin;
+
+typedef struct Method {  /* a scr function bound to an object (issue 5: classes) */
+    Obj ob;
+    Value func, self;
+    struct WeakRef *weaklist;
+} Method;
+
+extern Type function_type, builtin_type, method_type, cell_type;
+
+Value builtin_new(const char *name, CFunc fn, Value self);  /* increfs self */
+Value cell_new(Value v);                                    /* increfs v */
+Value function_new(struct Code *code, Dict *globals);       /* increfs both */
+
+/* Bind a CFunc's arguments to named parameters (runtime/objects/function.c), for
+ * builtins that take keywords. names is NULL-terminated; the first maxpos may
+ * be passed by position, the rest are keyword-only; the first minpos are
+ * required; a name starting with '/' is positional-only. out[i] receives the
+ * borrowed value of names[i] or VAL_UNDEF. Errors as CPython ("'x' is an
+ * invalid keyword argument for f()", ...); -1 with TypeError set. */
+int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
+              const char *const names[], int maxpos, int minpos, Value *out);
+/* Fail with "f() takes no keyword arguments" when kwnames is non-empty. */
+int args_no_kw(const char *fname, Tuple *kwnames);
+/* A method's positional count (nargs includes self) within lo..hi, else
+ * CPython's "name expected at least/most N argument(s), got M". */
+bool args_count(int nargs, int lo, int hi, const char *name);
+
+#endif

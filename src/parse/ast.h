@@ -1,0 +1,139 @@
+/* ast.h — the syntax tree the bison parser builds and the compiler walks.
+ *
+ * One Node struct for every kind; the fields a kind uses are listed beside it.
+ * Strings in the tree (identifiers, string literals) are malloc'd, NUL-terminated
+ * UTF-8 owned by the node; ast_free() releases a whole tree.
+ */
+#ifndef SCR_AST_H
+#define SCR_AST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "objects/operators.h"   /* BinOp, UnaryOp, CmpOp */
+
+typedef struct Node Node;
+
+typedef struct NodeList {
+    Node **items;
+    int len, cap;
+} NodeList;
+
+typedef enum NodeKind {
+    /* ---- expressions ---- */
+    N_NAME,        /* str: identifier */
+    N_INT,         /* ival; str: literal text (for ints beyond int64: OverflowError until bigints) */
+    N_FLOAT,       /* fval */
+    N_STR,         /* str, slen: decoded value (adjacent literals already joined) */
+    N_TRUE, N_FALSE, N_NONE, N_ELLIPSIS,
+    N_BINOP,       /* op (BinOp), a, b */
+    N_UNARY,       /* op (UnaryOp), a */
+    N_BOOLOP,      /* op: 0 = and, 1 = or; list: 2+ operands */
+    N_COMPARE,     /* a: first operand; list: further operands; ops[i] (CmpOp) between them */
+    N_IFEXP,       /* a: test, b: body, c: orelse      (b if a else c) */
+    N_CALL,        /* a: callee; list: positional args; list2: N_KEYWORD nodes */
+    N_KEYWORD,     /* str: name; a: value */
+    N_ATTR,        /* a: object; str: attribute name */
+    N_SUBSCRIPT,   /* a: object; b: index (may be N_SLICE, or N_TUPLE for a[1, 2]) */
+    N_SLICE,       /* a: lower, b: upper, c: step (each may be NULL) */
+    N_LIST,        /* list: elements */
+    N_TUPLE,       /* list: elements */
+    N_DICT,        /* list: keys; list2: values */
+    N_LISTCOMP,    /* a: element; list: N_COMPFOR clauses */
+    N_DICTCOMP,    /* a: key, b: value; list: N_COMPFOR clauses */
+    N_COMPFOR,     /* a: target, b: iterable; list: if-conditions */
+    N_LAMBDA,      /* args: parameters; a: body expression */
+    N_STARRED,     /* a: value (issue 5: *args in calls and targets) */
+
+    /* ---- statements ---- */
+    N_EXPR_STMT,   /* a: expression */
+    N_ASSIGN,      /* list: targets (a = b = value has two); a: value */
+    N_AUGASSIGN,   /* op (BinOp); a: target; b: value */
+    N_IF,          /* a: test; body; orelse (an elif is an N_IF alone in orelse) */
+    N_WHILE,       /* a: test; body; orelse */
+    N_FOR,         /* a: target; b: iterable; body; orelse */
+    N_BREAK, N_CONTINUE, N_PASS,
+    N_DEF,         /* str: name; args: parameters; body; list: decorators (issue 5) */
+    N_RETURN,      /* a: value or NULL */
+    N_GLOBAL,      /* names */
+    N_NONLOCAL,    /* names (issue 5) */
+    N_DEL,         /* list: targets */
+    N_ASSERT,      /* a: test; b: message or NULL */
+    N_IMPORT,      /* list: N_ALIAS nodes */
+    N_IMPORT_FROM, /* str: module name; list: N_ALIAS nodes */
+    N_ALIAS,       /* str: name (dotted for import); str2: `as` name or NULL */
+    N_TRY,         /* body; list: N_HANDLER nodes; orelse; finalbody */
+    N_HANDLER,     /* a: exception type expression or NULL (bare except); str: `as` name or NULL; body */
+    N_RAISE,       /* a: exception or NULL (bare re-raise); b: cause (issue 5) */
+    N_MODULE,      /* body */
+
+    /* ---- added for issue 5 (appended: earlier numbering unchanged) ---- */
+    N_SET,         /* list: elements (N_STARRED allowed) */
+    N_SETCOMP,     /* a: element; list: N_COMPFOR clauses */
+    N_FSTRING,     /* list: parts, each N_STR (literal text) or N_FORMATTED */
+    N_FORMATTED,   /* a: value; op: conversion 's', 'r', 'a' or 0; b: format spec (N_FSTRING) or NULL */
+    N_BYTES,       /* str, slen: the bytes (adjacent literals already joined) */
+    N_YIELD,       /* a: value or NULL (gen helper) */
+    N_YIELD_FROM,  /* a: iterable */
+    N_GENEXP,      /* a: element; list: N_COMPFOR clauses; op 1: bare sole call argument */
+    N_CLASS,       /* str: name; list: decorators; list2: base expressions; body (class helper) */
+    N_WITH,        /* list: N_WITHITEM nodes, outermost first; body */
+    N_WITHITEM,    /* a: context manager expression; b: `as` target or NULL */
+} NodeKind;
+
+/* A parameter list: positional parameters, the last ndefaults of which have
+ * defaults. Issue 5 adds *args, keyword-only and **kwargs. */
+typedef struct Params {
+    char **names;
+    int n;
+    NodeList defaults;   /* expressions for the last defaults.len parameters */
+    char *vararg, *kwarg;          /* issue 5 */
+    char **kwonly; int nkwonly;    /* issue 5 */
+    int nposonly;                  /* the first nposonly names precede a `/` */
+    NodeList kwdefaults;           /* issue 5 */
+} Params;
+
+struct Node {
+    NodeKind kind;
+    int line, col;            /* 1-based line, 0-based column (bytes) of the first token */
+    int end_col;              /* column just past the node on its first line, for ^ markers */
+    int end_line, end_lcol;   /* line and column (bytes) just past the node's last token; 0 unknown */
+    int op;
+    int64_t ival;
+    double fval;
+    char *str;                /* N_NAME, N_STR, N_ATTR, N_KEYWORD, N_DEF, N_HANDLER, N_ALIAS ... */
+    size_t slen;              /* bytes in str for N_STR (may contain NUL) */
+    char *str2;
+    Node *a, *b, *c;
+    NodeList list, list2;
+    NodeList body, orelse, finalbody;
+    int *ops;                 /* N_COMPARE: list.len operators */
+    Params *args;             /* N_DEF, N_LAMBDA */
+    char **names; int nnames; /* N_GLOBAL, N_NONLOCAL */
+};
+
+Node *ast_new(NodeKind kind, int line, int col);
+void  nodelist_push(NodeList *l, Node *n);
+/* Like nodelist_push but reports allocation failure: 0, or -1 without taking n. */
+int   nodelist_append(NodeList *l, Node *n);
+void  ast_free(Node *n);
+/* Debug dump, one node per line, indented (used by the parser's unit tests). */
+void  ast_dump(const Node *n, void *file /* FILE * */);
+
+/* ---- parsing (grammar/parser.y + grammar/lexer.re) ---- */
+typedef struct ParseError {
+    int line, col;            /* where; col 0-based (bytes); -1: no caret is printed */
+    int end_line, end_col;    /* end of the range marked with ^ (end_col just past it, bytes);
+                                 end_line 0: one ^; end_line > line: to the end of the line */
+    int from_compiler;        /* found after parsing (symbol table, compiler): the REPL then
+                                 prints no source line, as CPython's */
+    char text[120];           /* when not empty: the line to show instead of the source's (an
+                                 f-string's expression, shown as CPython shows it: "(expr)") */
+    int is_indent;            /* IndentationError rather than SyntaxError */
+    int incomplete;           /* input ended inside a statement/bracket: the REPL asks for more */
+    char msg[200];
+} ParseError;
+
+/* Parse a whole module. Returns the N_MODULE tree, or NULL with *err filled. */
+Node *parse_module(const char *src, size_t len, const char *filename, ParseError *err);
+
+#endif
