@@ -872,19 +872,19 @@ again:
     "]" { if (close_bracket(lx, ']') < 0) return -1; TOKEN(']'); }
     "}" { if (close_bracket(lx, '}') < 0) return -1; TOKEN('}'); }
 
-    "+="  { AUG(OP_ADD); }
-    "-="  { AUG(OP_SUB); }
-    "*="  { AUG(OP_MUL); }
-    "/="  { AUG(OP_TRUEDIV); }
-    "//=" { AUG(OP_FLOORDIV); }
-    "%="  { AUG(OP_MOD); }
-    "**=" { AUG(OP_POW); }
-    "&="  { AUG(OP_AND); }
-    "|="  { AUG(OP_OR); }
-    "^="  { AUG(OP_XOR); }
-    ">>=" { AUG(OP_RSHIFT); }
-    "<<=" { AUG(OP_LSHIFT); }
-    "@="  { AUG(OP_MATMUL); }
+    "+="  { AUG(BINOP_ADD); }
+    "-="  { AUG(BINOP_SUB); }
+    "*="  { AUG(BINOP_MUL); }
+    "/="  { AUG(BINOP_TRUEDIV); }
+    "//=" { AUG(BINOP_FLOORDIV); }
+    "%="  { AUG(BINOP_MOD); }
+    "**=" { AUG(BINOP_POW); }
+    "&="  { AUG(BINOP_AND); }
+    "|="  { AUG(BINOP_OR); }
+    "^="  { AUG(BINOP_XOR); }
+    ">>=" { AUG(BINOP_RSHIFT); }
+    "<<=" { AUG(BINOP_LSHIFT); }
+    "@="  { AUG(BINOP_MATMUL); }
     "**"  { TOKEN(TOK_POW); }
     "//"  { TOKEN(TOK_FLOORDIV); }
     "<<"  { TOKEN(TOK_LSHIFT); }

@@ -1576,52 +1576,52 @@ comp_chain
     ;
 
 comp_op
-    : '<'                        { $$ = CMPOP_LT; }
-    | '>'                        { $$ = CMPOP_GT; }
-    | "=="                       { $$ = CMPOP_EQ; }
-    | ">="                       { $$ = CMPOP_GE; }
-    | "<="                       { $$ = CMPOP_LE; }
-    | "!="                       { $$ = CMPOP_NE; }
-    | IN                         { $$ = CMPOP_IN; }
-    | NOT IN                     { $$ = CMPOP_NOT_IN; }
-    | IS                         { $$ = CMPOP_IS; }
-    | IS NOT                     { $$ = CMPOP_IS_NOT; }
+    : '<'                        { $$ = CMP_LT; }
+    | '>'                        { $$ = CMP_GT; }
+    | "=="                       { $$ = CMP_EQ; }
+    | ">="                       { $$ = CMP_GE; }
+    | "<="                       { $$ = CMP_LE; }
+    | "!="                       { $$ = CMP_NE; }
+    | IN                         { $$ = CMP_IN; }
+    | NOT IN                     { $$ = CMP_NOT_IN; }
+    | IS                         { $$ = CMP_IS; }
+    | IS NOT                     { $$ = CMP_IS_NOT; }
     ;
 
 expr
     : xor_expr
-    | expr '|' xor_expr          { if (!($$ = mk_binop(p, &@$, OP_OR, $1, $3))) NOMEM(); }
+    | expr '|' xor_expr          { if (!($$ = mk_binop(p, &@$, BINOP_OR, $1, $3))) NOMEM(); }
     ;
 
 xor_expr
     : and_expr
-    | xor_expr '^' and_expr      { if (!($$ = mk_binop(p, &@$, OP_XOR, $1, $3))) NOMEM(); }
+    | xor_expr '^' and_expr      { if (!($$ = mk_binop(p, &@$, BINOP_XOR, $1, $3))) NOMEM(); }
     ;
 
 and_expr
     : shift_expr
-    | and_expr '&' shift_expr    { if (!($$ = mk_binop(p, &@$, OP_AND, $1, $3))) NOMEM(); }
+    | and_expr '&' shift_expr    { if (!($$ = mk_binop(p, &@$, BINOP_AND, $1, $3))) NOMEM(); }
     ;
 
 shift_expr
     : arith_expr
-    | shift_expr "<<" arith_expr { if (!($$ = mk_binop(p, &@$, OP_LSHIFT, $1, $3))) NOMEM(); }
-    | shift_expr ">>" arith_expr { if (!($$ = mk_binop(p, &@$, OP_RSHIFT, $1, $3))) NOMEM(); }
+    | shift_expr "<<" arith_expr { if (!($$ = mk_binop(p, &@$, BINOP_LSHIFT, $1, $3))) NOMEM(); }
+    | shift_expr ">>" arith_expr { if (!($$ = mk_binop(p, &@$, BINOP_RSHIFT, $1, $3))) NOMEM(); }
     ;
 
 arith_expr
     : term
-    | arith_expr '+' term        { if (!($$ = mk_binop(p, &@$, OP_ADD, $1, $3))) NOMEM(); }
-    | arith_expr '-' term        { if (!($$ = mk_binop(p, &@$, OP_SUB, $1, $3))) NOMEM(); }
+    | arith_expr '+' term        { if (!($$ = mk_binop(p, &@$, BINOP_ADD, $1, $3))) NOMEM(); }
+    | arith_expr '-' term        { if (!($$ = mk_binop(p, &@$, BINOP_SUB, $1, $3))) NOMEM(); }
     ;
 
 term
     : factor
-    | term '*' factor            { if (!($$ = mk_binop(p, &@$, OP_MUL, $1, $3))) NOMEM(); }
-    | term '/' factor            { if (!($$ = mk_binop(p, &@$, OP_TRUEDIV, $1, $3))) NOMEM(); }
-    | term "//" factor           { if (!($$ = mk_binop(p, &@$, OP_FLOORDIV, $1, $3))) NOMEM(); }
-    | term '%' factor            { if (!($$ = mk_binop(p, &@$, OP_MOD, $1, $3))) NOMEM(); }
-    | term '@' factor            { if (!($$ = mk_binop(p, &@$, OP_MATMUL, $1, $3))) NOMEM(); }
+    | term '*' factor            { if (!($$ = mk_binop(p, &@$, BINOP_MUL, $1, $3))) NOMEM(); }
+    | term '/' factor            { if (!($$ = mk_binop(p, &@$, BINOP_TRUEDIV, $1, $3))) NOMEM(); }
+    | term "//" factor           { if (!($$ = mk_binop(p, &@$, BINOP_FLOORDIV, $1, $3))) NOMEM(); }
+    | term '%' factor            { if (!($$ = mk_binop(p, &@$, BINOP_MOD, $1, $3))) NOMEM(); }
+    | term '@' factor            { if (!($$ = mk_binop(p, &@$, BINOP_MATMUL, $1, $3))) NOMEM(); }
     ;
 
 factor
@@ -1640,7 +1640,7 @@ factor
 
 power
     : primary                    { $$ = $1; }
-    | primary "**" factor        { if (!($$ = mk_binop(p, &@$, OP_POW, $1, $3))) NOMEM(); }
+    | primary "**" factor        { if (!($$ = mk_binop(p, &@$, BINOP_POW, $1, $3))) NOMEM(); }
     ;
 
 primary

@@ -556,7 +556,7 @@ static Value sum_generic(Value acc, Value it)
     Value x;
     while ((x = obj_next(it)) != VAL_UNDEF) {
         if (x == VAL_ERROR) { decref(acc); return VAL_ERROR; }
-        Value r = op_binary(OP_ADD, acc, x, false);
+        Value r = op_binary(BINOP_ADD, acc, x, false);
         decref(x);
         decref(acc);
         if (r == VAL_ERROR) return VAL_ERROR;
@@ -627,7 +627,7 @@ static Value b_sum(Value *args, int nargs, Tuple *kwnames)
     }
     Value acc = start;
     if (x != VAL_UNDEF) {
-        Value r = op_binary(OP_ADD, acc, x, false);
+        Value r = op_binary(BINOP_ADD, acc, x, false);
         decref(x);
         decref(acc);
         if (r == VAL_ERROR) { decref(it); return VAL_ERROR; }
@@ -807,9 +807,9 @@ static Value b_divmod(Value *args, int nargs, Tuple *kwnames)
         return VAL_ERROR;
     }
     /* INT64_MIN, -1: the operators raise the overflow error */
-    Value q = op_binary(OP_FLOORDIV, a, b, false);
+    Value q = op_binary(BINOP_FLOORDIV, a, b, false);
     if (q == VAL_ERROR) return VAL_ERROR;
-    Value r = op_binary(OP_MOD, a, b, false);
+    Value r = op_binary(BINOP_MOD, a, b, false);
     if (r == VAL_ERROR) { decref(q); return VAL_ERROR; }
     Tuple *t = tuple_new(2);
     if (!t) { decref(q); decref(r); return VAL_ERROR; }
@@ -828,7 +828,7 @@ static Value b_pow(Value *args, int nargs, Tuple *kwnames)
     static const char *const names[] = {"base", "exp", "mod", NULL};
     Value a[3];
     if (args_bind("pow", args, nargs, kwnames, names, 3, 2, a) < 0) return VAL_ERROR;
-    if (a[2] == VAL_UNDEF || a[2] == VAL_NONE) return op_binary(OP_POW, a[0], a[1], false);
+    if (a[2] == VAL_UNDEF || a[2] == VAL_NONE) return op_binary(BINOP_POW, a[0], a[1], false);
     for (int i = 0; i < 3; i++) a[i] = val_unbox(a[i]);
     for (int i = 0; i < 3; i++) {
         if (val_is_float(a[i]) || !val_is_intlike(a[i])) {

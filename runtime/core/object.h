@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/value.h"
+#include "core/ops.h"
 
 typedef struct Type Type;
 typedef struct Str Str;
@@ -51,8 +52,6 @@ enum {
     TYPE_BASETYPE   = 1 << 3,   /* may be subclassed (later issues) */
     TYPE_HEAPTYPE   = 1 << 12,  /* a class created at run time (runtime/objects/class.h: struct Class) */
 };
-
-enum CompareOp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
 
 struct Type {
     Obj ob;                      /* types are values: type(x) returns one */

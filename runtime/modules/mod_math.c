@@ -519,7 +519,7 @@ static Value m_prod(Value *args, int nargs, Tuple *kwnames)
     Value item;
     while ((item = obj_next(it)) != VAL_UNDEF) {
         if (item == VAL_ERROR) { decref(acc); decref(it); return VAL_ERROR; }
-        Value r = op_binary(OP_MUL, acc, item, false);
+        Value r = op_binary(BINOP_MUL, acc, item, false);
         decref(item);
         decref(acc);
         if (r == VAL_ERROR) { decref(it); return VAL_ERROR; }

@@ -350,7 +350,7 @@ Value bigint_parse_digits(const char *digits, bool neg, int base)
 
 static Value zero_division(int op)
 {
-    err_set(&exc_ZeroDivisionError, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+    err_set(&exc_ZeroDivisionError, op == BINOP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
     return VAL_ERROR;
 }
 
@@ -381,36 +381,36 @@ Value int_binary(int op, Value a, Value b)
     mpz_init(r);
     Value res = VAL_NONE;
     switch (op) {
-    case OP_ADD: mpz_add(r, x, y); break;
-    case OP_SUB: mpz_sub(r, x, y); break;
-    case OP_MUL:
+    case BINOP_ADD: mpz_add(r, x, y); break;
+    case BINOP_SUB: mpz_sub(r, x, y); break;
+    case BINOP_MUL:
         if (bigint_check_bits((double)mpz_sizeinbase(x, 2) + (double)mpz_sizeinbase(y, 2)) < 0)
             res = VAL_ERROR;
         else
             mpz_mul(r, x, y);
         break;
-    case OP_TRUEDIV:
+    case BINOP_TRUEDIV:
         res = true_divide(x, y);
         goto done_value;
-    case OP_FLOORDIV:
+    case BINOP_FLOORDIV:
         if (mpz_sgn(y) == 0) { res = zero_division(op); break; }
         mpz_fdiv_q(r, x, y);
         break;
-    case OP_MOD:
+    case BINOP_MOD:
         if (mpz_sgn(y) == 0) { res = zero_division(op); break; }
         mpz_fdiv_r(r, x, y);
         break;
-    case OP_POW:
+    case BINOP_POW:
         if (mpz_sgn(y) < 0) {
             /* a negative exponent gives a float, as CPython's long_pow */
             double fx, fy;
             if (int_to_double(a, &fx) < 0 || int_to_double(b, &fy) < 0) res = VAL_ERROR;
-            else res = op_binary(OP_POW, val_from_float(fx), val_from_float(fy), false);
+            else res = op_binary(BINOP_POW, val_from_float(fx), val_from_float(fy), false);
             goto done_value;
         }
         res = int_power(r, x, y);
         break;
-    case OP_LSHIFT:
+    case BINOP_LSHIFT:
         if (mpz_sgn(y) < 0) {
             err_set(&exc_ValueError, "negative shift count");
             res = VAL_ERROR;
@@ -424,7 +424,7 @@ Value int_binary(int op, Value a, Value b)
             mpz_mul_2exp(r, x, mpz_get_ui(y));
         }
         break;
-    case OP_RSHIFT:
+    case BINOP_RSHIFT:
         if (mpz_sgn(y) < 0) {
             err_set(&exc_ValueError, "negative shift count");
             res = VAL_ERROR;
@@ -434,9 +434,9 @@ Value int_binary(int op, Value a, Value b)
             mpz_fdiv_q_2exp(r, x, mpz_get_ui(y));   /* floor: an arithmetic shift */
         }
         break;
-    case OP_AND: mpz_and(r, x, y); break;
-    case OP_OR:  mpz_ior(r, x, y); break;
-    case OP_XOR: mpz_xor(r, x, y); break;
+    case BINOP_AND: mpz_and(r, x, y); break;
+    case BINOP_OR:  mpz_ior(r, x, y); break;
+    case BINOP_XOR: mpz_xor(r, x, y); break;
     default:
         err_format(&exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                    binop_symbols[op], val_type_name(a), val_type_name(b));
@@ -486,7 +486,7 @@ Value int_divmod(Value a, Value b)
     bigint_get(b, y);
     if (mpz_sgn(y) == 0) {
         mpz_clears(x, y, NULL);
-        return zero_division(OP_FLOORDIV);
+        return zero_division(BINOP_FLOORDIV);
     }
     mpz_inits(q, r, NULL);
     mpz_fdiv_qr(q, r, x, y);

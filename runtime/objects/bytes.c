@@ -504,7 +504,7 @@ static Type bytes_iterator_type = {
 
 Value bytes_binop(int op, Value a, Value b)
 {
-    if (op == OP_ADD && val_is_bytes(a)) {
+    if (op == BINOP_ADD && val_is_bytes(a)) {
         if (!val_is_bytes(b)) {
             err_format(&exc_TypeError, "can't concat %s to bytes", val_type_name(b));
             return VAL_ERROR;
@@ -517,7 +517,7 @@ Value bytes_binop(int op, Value a, Value b)
         memcpy(r->data + x->len, y->data, (size_t)y->len);
         return val_from_obj(r);
     }
-    if (op == OP_MUL) {
+    if (op == BINOP_MUL) {
         Value seq = val_is_bytes(a) ? a : b, n = val_is_bytes(a) ? b : a;
         if (!val_is_intlike(n)) {
             err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(n));

@@ -1905,19 +1905,19 @@ Value class_enter(Value mgr, Value *exit_out)
 /* ---- operators ---- */
 
 static const char *const bin_names[][3] = {
-    [OP_ADD] = {"__add__", "__radd__", "__iadd__"},
-    [OP_SUB] = {"__sub__", "__rsub__", "__isub__"},
-    [OP_MUL] = {"__mul__", "__rmul__", "__imul__"},
-    [OP_TRUEDIV] = {"__truediv__", "__rtruediv__", "__itruediv__"},
-    [OP_FLOORDIV] = {"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
-    [OP_MOD] = {"__mod__", "__rmod__", "__imod__"},
-    [OP_POW] = {"__pow__", "__rpow__", "__ipow__"},
-    [OP_LSHIFT] = {"__lshift__", "__rlshift__", "__ilshift__"},
-    [OP_RSHIFT] = {"__rshift__", "__rrshift__", "__irshift__"},
-    [OP_AND] = {"__and__", "__rand__", "__iand__"},
-    [OP_OR] = {"__or__", "__ror__", "__ior__"},
-    [OP_XOR] = {"__xor__", "__rxor__", "__ixor__"},
-    [OP_MATMUL] = {"__matmul__", "__rmatmul__", "__imatmul__"},
+    [BINOP_ADD] = {"__add__", "__radd__", "__iadd__"},
+    [BINOP_SUB] = {"__sub__", "__rsub__", "__isub__"},
+    [BINOP_MUL] = {"__mul__", "__rmul__", "__imul__"},
+    [BINOP_TRUEDIV] = {"__truediv__", "__rtruediv__", "__itruediv__"},
+    [BINOP_FLOORDIV] = {"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
+    [BINOP_MOD] = {"__mod__", "__rmod__", "__imod__"},
+    [BINOP_POW] = {"__pow__", "__rpow__", "__ipow__"},
+    [BINOP_LSHIFT] = {"__lshift__", "__rlshift__", "__ilshift__"},
+    [BINOP_RSHIFT] = {"__rshift__", "__rrshift__", "__irshift__"},
+    [BINOP_AND] = {"__and__", "__rand__", "__iand__"},
+    [BINOP_OR] = {"__or__", "__ror__", "__ior__"},
+    [BINOP_XOR] = {"__xor__", "__rxor__", "__ixor__"},
+    [BINOP_MATMUL] = {"__matmul__", "__rmatmul__", "__imatmul__"},
 };
 
 /* self.name(other) if the class defines it: VAL_NOTIMPL when it does not or returns NotImplemented. */
@@ -1941,7 +1941,7 @@ static Value try_dunder(Value self, const char *name, Value other)
 
 Value class_binop(int op, Value a, Value b, bool inplace)
 {
-    if (op < 0 || op >= OP__COUNT) return VAL_NOTIMPL;
+    if (op < 0 || op >= BINOP__COUNT) return VAL_NOTIMPL;
     Value r;
     if (inplace) {
         r = try_dunder(a, bin_names[op][2], b);
@@ -2218,18 +2218,18 @@ static Value bd_binop(Value *args, int nargs, Tuple *kw, const char *name, int o
     static Value bd_r##stem(Value *args, int nargs, Tuple *kw) { return bd_binop(args, nargs, kw, "__r" #stem "__", op, 1); }
 #define BD_BIN_I(stem, op) BD_BIN(stem, op) \
     static Value bd_i##stem(Value *args, int nargs, Tuple *kw) { return bd_binop(args, nargs, kw, "__i" #stem "__", op, 2); }
-BD_BIN_I(add, OP_ADD)
-BD_BIN_I(sub, OP_SUB)
-BD_BIN_I(mul, OP_MUL)
-BD_BIN(truediv, OP_TRUEDIV)
-BD_BIN(floordiv, OP_FLOORDIV)
-BD_BIN(mod, OP_MOD)
-BD_BIN(pow, OP_POW)
-BD_BIN(lshift, OP_LSHIFT)
-BD_BIN(rshift, OP_RSHIFT)
-BD_BIN_I(and, OP_AND)
-BD_BIN_I(or, OP_OR)
-BD_BIN_I(xor, OP_XOR)
+BD_BIN_I(add, BINOP_ADD)
+BD_BIN_I(sub, BINOP_SUB)
+BD_BIN_I(mul, BINOP_MUL)
+BD_BIN(truediv, BINOP_TRUEDIV)
+BD_BIN(floordiv, BINOP_FLOORDIV)
+BD_BIN(mod, BINOP_MOD)
+BD_BIN(pow, BINOP_POW)
+BD_BIN(lshift, BINOP_LSHIFT)
+BD_BIN(rshift, BINOP_RSHIFT)
+BD_BIN_I(and, BINOP_AND)
+BD_BIN_I(or, BINOP_OR)
+BD_BIN_I(xor, BINOP_XOR)
 
 static Value bd_unary(Value *args, int nargs, Tuple *kw, const char *name, int op)
 {

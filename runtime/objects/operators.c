@@ -25,17 +25,17 @@
 #include "objects/format.h"
 
 const char *const binop_symbols[] = {
-    [OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_TRUEDIV] = "/",
-    [OP_FLOORDIV] = "//", [OP_MOD] = "%", [OP_POW] = "** or pow()",
-    [OP_LSHIFT] = "<<", [OP_RSHIFT] = ">>", [OP_AND] = "&", [OP_OR] = "|",
-    [OP_XOR] = "^", [OP_MATMUL] = "@",
+    [BINOP_ADD] = "+", [BINOP_SUB] = "-", [BINOP_MUL] = "*", [BINOP_TRUEDIV] = "/",
+    [BINOP_FLOORDIV] = "//", [BINOP_MOD] = "%", [BINOP_POW] = "** or pow()",
+    [BINOP_LSHIFT] = "<<", [BINOP_RSHIFT] = ">>", [BINOP_AND] = "&", [BINOP_OR] = "|",
+    [BINOP_XOR] = "^", [BINOP_MATMUL] = "@",
 };
 
 static const char *const inplace_symbols[] = {
-    [OP_ADD] = "+=", [OP_SUB] = "-=", [OP_MUL] = "*=", [OP_TRUEDIV] = "/=",
-    [OP_FLOORDIV] = "//=", [OP_MOD] = "%=", [OP_POW] = "**=",
-    [OP_LSHIFT] = "<<=", [OP_RSHIFT] = ">>=", [OP_AND] = "&=", [OP_OR] = "|=",
-    [OP_XOR] = "^=", [OP_MATMUL] = "@=",
+    [BINOP_ADD] = "+=", [BINOP_SUB] = "-=", [BINOP_MUL] = "*=", [BINOP_TRUEDIV] = "/=",
+    [BINOP_FLOORDIV] = "//=", [BINOP_MOD] = "%=", [BINOP_POW] = "**=",
+    [BINOP_LSHIFT] = "<<=", [BINOP_RSHIFT] = ">>=", [BINOP_AND] = "&=", [BINOP_OR] = "|=",
+    [BINOP_XOR] = "^=", [BINOP_MATMUL] = "@=",
 };
 
 static inline bool is_intlike(Value v)
@@ -116,16 +116,16 @@ static Value float_binop(int op, double x, double y, Value a, Value b, bool inpl
 {
     double mod, div;
     switch (op) {
-    case OP_ADD: return val_from_float(x + y);
-    case OP_SUB: return val_from_float(x - y);
-    case OP_MUL: return val_from_float(x * y);
-    case OP_TRUEDIV:
+    case BINOP_ADD: return val_from_float(x + y);
+    case BINOP_SUB: return val_from_float(x - y);
+    case BINOP_MUL: return val_from_float(x * y);
+    case BINOP_TRUEDIV:
         if (y == 0.0) {
             err_set(&exc_ZeroDivisionError, "float division by zero");
             return VAL_ERROR;
         }
         return val_from_float(x / y);
-    case OP_FLOORDIV:
+    case BINOP_FLOORDIV:
         if (y == 0.0) {
             err_set(&exc_ZeroDivisionError, "float floor division by zero");
             return VAL_ERROR;
@@ -139,7 +139,7 @@ static Value float_binop(int op, double x, double y, Value a, Value b, bool inpl
             return val_from_float(fl);
         }
         return val_from_float(copysign(0.0, x / y));
-    case OP_MOD:
+    case BINOP_MOD:
         if (y == 0.0) {
             err_set(&exc_ZeroDivisionError, "float modulo");
             return VAL_ERROR;
@@ -151,7 +151,7 @@ static Value float_binop(int op, double x, double y, Value a, Value b, bool inpl
             mod = copysign(0.0, y);
         }
         return val_from_float(mod);
-    case OP_POW:
+    case BINOP_POW:
         return float_pow(x, y);
     default:
         return unsupported(op, a, b, inplace);
@@ -171,11 +171,11 @@ static Value int_pow(int64_t x, int64_t y, Value a, Value b)
     }
     int64_t r = 1, base = x;
     while (y) {
-        if ((y & 1) && __builtin_mul_overflow(r, base, &r)) return int_binary(OP_POW, a, b);
+        if ((y & 1) && __builtin_mul_overflow(r, base, &r)) return int_binary(BINOP_POW, a, b);
         y >>= 1;
         if (y && __builtin_mul_overflow(base, base, &base)) {
             /* |base| >= 2 here, and base**2 still has to go into the result */
-            return int_binary(OP_POW, a, b);
+            return int_binary(BINOP_POW, a, b);
         }
     }
     return make_int(r);
@@ -187,29 +187,29 @@ static Value int_truediv(int64_t x, int64_t y, Value a, Value b)
 {
     const int64_t lim = INT64_C(1) << 53;
     if (x >= -lim && x <= lim && y >= -lim && y <= lim) return val_from_float((double)x / (double)y);
-    return int_binary(OP_TRUEDIV, a, b);
+    return int_binary(BINOP_TRUEDIV, a, b);
 }
 
 static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inplace)
 {
     int64_t r;
     switch (op) {
-    case OP_ADD:
+    case BINOP_ADD:
         if (__builtin_add_overflow(x, y, &r)) return int_binary(op, a, b);
         return make_int(r);
-    case OP_SUB:
+    case BINOP_SUB:
         if (__builtin_sub_overflow(x, y, &r)) return int_binary(op, a, b);
         return make_int(r);
-    case OP_MUL:
+    case BINOP_MUL:
         if (__builtin_mul_overflow(x, y, &r)) return int_binary(op, a, b);
         return make_int(r);
-    case OP_TRUEDIV:
+    case BINOP_TRUEDIV:
         if (y == 0) {
             err_set(&exc_ZeroDivisionError, "division by zero");
             return VAL_ERROR;
         }
         return int_truediv(x, y, a, b);
-    case OP_FLOORDIV:
+    case BINOP_FLOORDIV:
         if (y == 0) {
             err_set(&exc_ZeroDivisionError, "integer division or modulo by zero");
             return VAL_ERROR;
@@ -218,7 +218,7 @@ static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inpl
         r = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
         return make_int(r);
-    case OP_MOD:
+    case BINOP_MOD:
         if (y == 0) {
             err_set(&exc_ZeroDivisionError, "integer modulo by zero");
             return VAL_ERROR;
@@ -227,9 +227,9 @@ static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inpl
         r = x % y;
         if (r != 0 && ((r < 0) != (y < 0))) r += y;
         return make_int(r);
-    case OP_POW:
+    case BINOP_POW:
         return int_pow(x, y, a, b);
-    case OP_LSHIFT:
+    case BINOP_LSHIFT:
         if (y < 0) {
             err_set(&exc_ValueError, "negative shift count");
             return VAL_ERROR;
@@ -239,16 +239,16 @@ static Value int_binop(int op, int64_t x, int64_t y, Value a, Value b, bool inpl
         r = (int64_t)((uint64_t)x << y);
         if ((r >> y) != x) return int_binary(op, a, b);
         return make_int(r);
-    case OP_RSHIFT:
+    case BINOP_RSHIFT:
         if (y < 0) {
             err_set(&exc_ValueError, "negative shift count");
             return VAL_ERROR;
         }
         if (y >= 64) return val_from_int(x < 0 ? -1 : 0);
         return make_int(x >> y);
-    case OP_AND: return make_int(x & y);
-    case OP_OR:  return make_int(x | y);
-    case OP_XOR: return make_int(x ^ y);
+    case BINOP_AND: return make_int(x & y);
+    case BINOP_OR:  return make_int(x | y);
+    case BINOP_XOR: return make_int(x ^ y);
     default:
         return unsupported(op, a, b, inplace);
     }
@@ -301,8 +301,8 @@ static Value wrap_str(Str *s) { return s ? str_val(s) : VAL_ERROR; }
 static bool numbers_combine(int op, Value a, Value b)
 {
     bool an = is_intlike(a) || val_is_float(a), bn = is_intlike(b) || val_is_float(b);
-    if (!an || !bn || op == OP_MATMUL) return false;
-    if (op == OP_LSHIFT || op == OP_RSHIFT || op == OP_AND || op == OP_OR || op == OP_XOR)
+    if (!an || !bn || op == BINOP_MATMUL) return false;
+    if (op == BINOP_LSHIFT || op == BINOP_RSHIFT || op == BINOP_AND || op == BINOP_OR || op == BINOP_XOR)
         return !val_is_float(a) && !val_is_float(b);
     return true;
 }
@@ -336,7 +336,7 @@ static inline __attribute__((always_inline)) Value builtin_binop(int op, Value a
         if (r != VAL_NOTIMPL) return r;
     }
     switch (op) {
-    case OP_ADD:
+    case BINOP_ADD:
         if (sa == &str_type) {
             if (sb != &str_type) return concat_error(sa, b);
             return wrap_str(str_concat(val_as_str(ua), val_as_str(ub)));
@@ -355,7 +355,7 @@ static inline __attribute__((always_inline)) Value builtin_binop(int op, Value a
             return tuple_concat(val_as_tuple(ua), val_as_tuple(ub));
         }
         break;
-    case OP_MUL:
+    case BINOP_MUL:
         if (is_seq_type(sa)) {
             if (!is_intlike(ub) && !val_has_index(ub)) {
                 err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(b));
@@ -376,10 +376,10 @@ static inline __attribute__((always_inline)) Value builtin_binop(int op, Value a
             return seq_repeat(ub, n);
         }
         break;
-    case OP_MOD:
+    case BINOP_MOD:
         if (sa == &str_type) return format_percent(val_as_str(ua), b);
         break;
-    case OP_OR:
+    case BINOP_OR:
         if (sa == &dict_type) {
             if (inplace) {
                 if (dict_update(val_as_dict(a), b) < 0) return VAL_ERROR;
@@ -427,12 +427,12 @@ Value op_binary(int op, Value a, Value b, bool inplace)
 
     bool aint = is_intlike(a), bint = is_intlike(b);
     if (aint && bint) {
-        if (val_is_bool(a) && val_is_bool(b) && (op == OP_AND || op == OP_OR || op == OP_XOR)) {
+        if (val_is_bool(a) && val_is_bool(b) && (op == BINOP_AND || op == BINOP_OR || op == BINOP_XOR)) {
             bool x = a == VAL_TRUE, y = b == VAL_TRUE;
-            return val_from_bool(op == OP_AND ? (x & y) : op == OP_OR ? (x | y) : (x ^ y));
+            return val_from_bool(op == BINOP_AND ? (x & y) : op == BINOP_OR ? (x | y) : (x ^ y));
         }
         if (int_is_big(a) || int_is_big(b)) {
-            if (op == OP_MATMUL) return unsupported(op, a, b, inplace);
+            if (op == BINOP_MATMUL) return unsupported(op, a, b, inplace);
             return int_binary(op, a, b);
         }
         return int_binop(op, as_i64(a), as_i64(b), a, b, inplace);
@@ -497,26 +497,26 @@ bool op_is(Value a, Value b)
 
 Value op_compare(int op, Value a, Value b)
 {
-    if (op <= CMPOP_GE) {
+    if (op <= CMP_GE) {
         if (val_is_int(a) && val_is_int(b)) {
             int64_t x = val_as_int(a), y = val_as_int(b);
             switch (op) {
-            case CMPOP_LT: return val_from_bool(x < y);
-            case CMPOP_LE: return val_from_bool(x <= y);
-            case CMPOP_EQ: return val_from_bool(x == y);
-            case CMPOP_NE: return val_from_bool(x != y);
-            case CMPOP_GT: return val_from_bool(x > y);
+            case CMP_LT: return val_from_bool(x < y);
+            case CMP_LE: return val_from_bool(x <= y);
+            case CMP_EQ: return val_from_bool(x == y);
+            case CMP_NE: return val_from_bool(x != y);
+            case CMP_GT: return val_from_bool(x > y);
             default:       return val_from_bool(x >= y);
             }
         }
         if (val_is_float(a) && val_is_float(b)) {
             double x = val_as_float(a), y = val_as_float(b);
             switch (op) {
-            case CMPOP_LT: return val_from_bool(x < y);
-            case CMPOP_LE: return val_from_bool(x <= y);
-            case CMPOP_EQ: return val_from_bool(x == y);
-            case CMPOP_NE: return val_from_bool(x != y);
-            case CMPOP_GT: return val_from_bool(x > y);
+            case CMP_LT: return val_from_bool(x < y);
+            case CMP_LE: return val_from_bool(x <= y);
+            case CMP_EQ: return val_from_bool(x == y);
+            case CMP_NE: return val_from_bool(x != y);
+            case CMP_GT: return val_from_bool(x > y);
             default:       return val_from_bool(x >= y);
             }
         }
@@ -524,13 +524,13 @@ Value op_compare(int op, Value a, Value b)
     }
     int r;
     switch (op) {
-    case CMPOP_IN:
-    case CMPOP_NOT_IN:
+    case CMP_IN:
+    case CMP_NOT_IN:
         r = obj_contains(b, a);
         if (r < 0) return VAL_ERROR;
-        return val_from_bool(op == CMPOP_IN ? r != 0 : r == 0);
-    case CMPOP_IS:     return val_from_bool(op_is(a, b));
-    case CMPOP_IS_NOT: return val_from_bool(!op_is(a, b));
+        return val_from_bool(op == CMP_IN ? r != 0 : r == 0);
+    case CMP_IS:     return val_from_bool(op_is(a, b));
+    case CMP_IS_NOT: return val_from_bool(!op_is(a, b));
     default:
         err_set(&exc_RuntimeError, "bad comparison operator");
         return VAL_ERROR;

@@ -8,19 +8,6 @@
 
 #include "core/object.h"
 
-typedef enum BinOp {
-    OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW,
-    OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR, OP_MATMUL,
-    OP__COUNT
-} BinOp;
-
-typedef enum UnaryOp { UOP_NEG, UOP_POS, UOP_INVERT, UOP_NOT } UnaryOp;
-
-typedef enum CmpOp {
-    CMPOP_LT, CMPOP_LE, CMPOP_EQ, CMPOP_NE, CMPOP_GT, CMPOP_GE,   /* = enum CompareOp */
-    CMPOP_IN, CMPOP_NOT_IN, CMPOP_IS, CMPOP_IS_NOT
-} CmpOp;
-
 extern const char *const binop_symbols[];   /* "+", "-", ... for error messages */
 
 /* a op b; inplace selects the in-place form (list += iterable extends a). */

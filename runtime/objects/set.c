@@ -678,10 +678,10 @@ Value set_binop(int op, Value a, Value b, bool inplace)
     if (inplace && type_solid(s->ob.type) == &set_type) {
         int r;
         switch (op) {
-        case OP_OR: r = set_update(s, b); break;
-        case OP_AND: r = intersection_update(s, b); break;
-        case OP_SUB: r = difference_update(s, b); break;
-        case OP_XOR: r = symmetric_difference_update(s, b); break;
+        case BINOP_OR: r = set_update(s, b); break;
+        case BINOP_AND: r = intersection_update(s, b); break;
+        case BINOP_SUB: r = difference_update(s, b); break;
+        case BINOP_XOR: r = symmetric_difference_update(s, b); break;
         default: return VAL_NOTIMPL;
         }
         if (r < 0) return VAL_ERROR;
@@ -689,14 +689,14 @@ Value set_binop(int op, Value a, Value b, bool inplace)
         return a;
     }
     switch (op) {
-    case OP_OR: {
+    case BINOP_OR: {
         Set *r = copy_of(s);
         if (r && a != b && set_update(r, b) < 0) { obj_decref(r); r = NULL; }
         return wrap(r);
     }
-    case OP_AND: return wrap(intersection(s, b));
-    case OP_SUB: return wrap(difference(s, b));
-    case OP_XOR: return wrap(symmetric_difference(s, b));
+    case BINOP_AND: return wrap(intersection(s, b));
+    case BINOP_SUB: return wrap(difference(s, b));
+    case BINOP_XOR: return wrap(symmetric_difference(s, b));
     default: return VAL_NOTIMPL;
     }
 }

@@ -298,8 +298,8 @@ void code_dump(Code *c, void *file)
             fprintf(f, " %u (%s)", arg, arg < (uint32_t)c->nnames ? c->names[arg]->data : "?");
             break;
         case OP_BINARY_OP:
-            if (arg < OP__COUNT) fprintf(f, " %u (%s)", arg, binop_names[arg]);
-            else if (arg < 2 * OP__COUNT) fprintf(f, " %u (%s=)", arg, binop_names[arg - OP__COUNT]);
+            if (arg < BINOP__COUNT) fprintf(f, " %u (%s)", arg, binop_names[arg]);
+            else if (arg < 2 * BINOP__COUNT) fprintf(f, " %u (%s=)", arg, binop_names[arg - BINOP__COUNT]);
             else fprintf(f, " %u", arg);
             break;
         case OP_UNARY_OP:

@@ -56,9 +56,9 @@ typedef uint32_t Instr;
     X(STORE_SUBSCR)     /* [v o k] -> []   (o[k] = v) */ \
     X(DELETE_SUBSCR)    /* [o k] -> [] */ \
     X(BUILD_SLICE)      /* arg: 2 or 3.  [lo hi] or [lo hi step] -> [slice]  (missing parts are None) */ \
-    X(BINARY_OP)        /* arg: BinOp (runtime/objects/operators.h), + OP__COUNT for the in-place form (a += b: list extends in place).  [a b] -> [a op b] */ \
-    X(UNARY_OP)         /* arg: UnaryOp (runtime/objects/operators.h).  [a] -> [op a] */ \
-    X(COMPARE_OP)       /* arg: CmpOp (runtime/objects/operators.h): < <= == != > >= in, not in, is, is not.  [a b] -> [result] */ \
+    X(BINARY_OP)        /* arg: BinOp (runtime/core/ops.h), + BINOP__COUNT for the in-place form (a += b: list extends in place).  [a b] -> [a op b] */ \
+    X(UNARY_OP)         /* arg: UnaryOp (runtime/core/ops.h).  [a] -> [op a] */ \
+    X(COMPARE_OP)       /* arg: CmpOp (runtime/core/ops.h): < <= == != > >= in, not in, is, is not.  [a b] -> [result] */ \
     X(JUMP)             /* arg: target */ \
     X(POP_JUMP_IF_FALSE)/* arg: target.  [v] -> [] */ \
     X(POP_JUMP_IF_TRUE) /* arg: target.  [v] -> [] */ \

@@ -1483,7 +1483,7 @@ static void compile_del(C *c, Node *t)
 static void compile_augassign(C *c, Node *n)
 {
     Node *t = n->a;
-    int op = n->op + OP__COUNT;
+    int op = n->op + BINOP__COUNT;
     /* The target is read and written at its own range, the operation
      * happens at the statement's (as CPython's compiler_augassign). */
     Unit *u = c->u;
@@ -2452,12 +2452,12 @@ static void warn_walk(const char *filename, const Node *n, int depth)
         case N_COMPARE:
             for (int i = 0; i < n->list.len; i++) {
                 const Node *left = i == 0 ? n->a : n->list.items[i - 1], *right = n->list.items[i];
-                if ((n->ops[i] == CMPOP_IS || n->ops[i] == CMPOP_IS_NOT) &&
+                if ((n->ops[i] == CMP_IS || n->ops[i] == CMP_IS_NOT) &&
                     ((warn_is_constant(left) && left->kind != N_NONE && left->kind != N_TRUE && left->kind != N_FALSE &&
                       left->kind != N_ELLIPSIS) ||
                      (warn_is_constant(right) && right->kind != N_NONE && right->kind != N_TRUE &&
                       right->kind != N_FALSE && right->kind != N_ELLIPSIS))) {
-                    warn_emit(filename, n->line, n->ops[i] == CMPOP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                    warn_emit(filename, n->line, n->ops[i] == CMP_IS ? "\"is\" with a literal. Did you mean \"==\"?"
                                                                        : "\"is not\" with a literal. Did you mean \"!=\"?");
                     break;
                 }

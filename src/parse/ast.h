@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "objects/operators.h"   /* BinOp, UnaryOp, CmpOp */
+#include "core/ops.h"   /* BinOp, UnaryOp, CmpOp */
 
 typedef struct Node Node;
 

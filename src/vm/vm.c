@@ -1587,35 +1587,35 @@ dispatch:
     TARGET(BINARY_OP) {
         Value b = sp[-1], a = sp[-2];
         int op = ARG;
-        if (op >= OP__COUNT) op -= OP__COUNT;
+        if (op >= BINOP__COUNT) op -= BINOP__COUNT;
         if (val_is_int(a) && val_is_int(b)) {
             int64_t x = val_as_int(a), y = val_as_int(b), r;
-            if (op == OP_ADD) { r = x + y; goto int_done; }
-            if (op == OP_SUB) { r = x - y; goto int_done; }
+            if (op == BINOP_ADD) { r = x + y; goto int_done; }
+            if (op == BINOP_SUB) { r = x - y; goto int_done; }
             switch (op) {
-            case OP_ADD: r = x + y; goto int_done;
-            case OP_SUB: r = x - y; goto int_done;
-            case OP_MUL:
+            case BINOP_ADD: r = x + y; goto int_done;
+            case BINOP_SUB: r = x - y; goto int_done;
+            case BINOP_MUL:
                 if (__builtin_mul_overflow(x, y, &r)) break;
                 goto int_done;
-            case OP_FLOORDIV:
+            case BINOP_FLOORDIV:
                 if (y == 0) break;
                 r = x / y;
                 if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
                 goto int_done;
-            case OP_MOD:
+            case BINOP_MOD:
                 if (y == 0) break;
                 r = x % y;
                 if (r != 0 && ((r < 0) != (y < 0))) r += y;
                 goto int_done;
-            case OP_TRUEDIV:
+            case BINOP_TRUEDIV:
                 if (y == 0) break;
                 sp--;
                 sp[-1] = val_from_float((double)x / (double)y);
                 DISPATCH();
-            case OP_AND: r = x & y; goto int_done;
-            case OP_OR: r = x | y; goto int_done;
-            case OP_XOR: r = x ^ y; goto int_done;
+            case BINOP_AND: r = x & y; goto int_done;
+            case BINOP_OR: r = x | y; goto int_done;
+            case BINOP_XOR: r = x ^ y; goto int_done;
             default: break;
             }
             goto binop_slow;
@@ -1630,10 +1630,10 @@ dispatch:
         if (val_is_float(a) && val_is_float(b)) {
             double x = val_as_float(a), y = val_as_float(b), r;
             switch (op) {
-            case OP_ADD: r = x + y; break;
-            case OP_SUB: r = x - y; break;
-            case OP_MUL: r = x * y; break;
-            case OP_TRUEDIV:
+            case BINOP_ADD: r = x + y; break;
+            case BINOP_SUB: r = x - y; break;
+            case BINOP_MUL: r = x * y; break;
+            case BINOP_TRUEDIV:
                 if (y == 0.0) goto binop_slow;
                 r = x / y;
                 break;
@@ -1644,7 +1644,7 @@ dispatch:
             DISPATCH();
         }
     binop_slow: {
-            Value res = op_binary(op, a, b, ARG >= OP__COUNT);
+            Value res = op_binary(op, a, b, ARG >= BINOP__COUNT);
             sp -= 2;
             decref(a);
             decref(b);
@@ -1685,27 +1685,27 @@ dispatch:
         Value b = sp[-1], a = sp[-2];
         int op = ARG;
         int res;
-        if (val_is_int(a) && val_is_int(b) && op <= CMPOP_GE) {
+        if (val_is_int(a) && val_is_int(b) && op <= CMP_GE) {
             int64_t x = val_as_int(a), y = val_as_int(b);
             /* branch-free: bit (cmp + 1) of op's 3-bit mask says whether op holds */
             int cmp = (x > y) - (x < y);
             res = (int)((CMP_MASKS >> (op * 3 + cmp + 1)) & 1);
             goto cmp_done;
         }
-        if (val_is_float(a) && val_is_float(b) && op <= CMPOP_GE) {
+        if (val_is_float(a) && val_is_float(b) && op <= CMP_GE) {
             double x = val_as_float(a), y = val_as_float(b);
             switch (op) {
-            case CMPOP_LT: res = x < y; break;
-            case CMPOP_LE: res = x <= y; break;
-            case CMPOP_EQ: res = x == y; break;
-            case CMPOP_NE: res = x != y; break;
-            case CMPOP_GT: res = x > y; break;
+            case CMP_LT: res = x < y; break;
+            case CMP_LE: res = x <= y; break;
+            case CMP_EQ: res = x == y; break;
+            case CMP_NE: res = x != y; break;
+            case CMP_GT: res = x > y; break;
             default: res = x >= y; break;
             }
             goto cmp_done;
         }
-        if (op == CMPOP_IS || op == CMPOP_IS_NOT) {
-            res = op_is(a, b) == (op == CMPOP_IS);
+        if (op == CMP_IS || op == CMP_IS_NOT) {
+            res = op_is(a, b) == (op == CMP_IS);
             decref(a);
             decref(b);
             goto cmp_done;

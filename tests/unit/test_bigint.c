@@ -62,14 +62,14 @@ START_TEST(test_representations)
 {
     Value a = I(INT_INLINE_MAX);
     ck_assert(val_is_int(a));
-    Value b = op_binary(OP_ADD, a, I(1), false);            /* inline -> HeapInt */
+    Value b = op_binary(BINOP_ADD, a, I(1), false);            /* inline -> HeapInt */
     ck_assert(val_is_obj(b) && !int_is_big(b));
-    Value c = op_binary(OP_MUL, b, b, false);               /* HeapInt -> BigInt */
+    Value c = op_binary(BINOP_MUL, b, b, false);               /* HeapInt -> BigInt */
     ck_assert(int_is_big(c));
-    Value d = op_binary(OP_FLOORDIV, c, b, false);          /* back to HeapInt */
+    Value d = op_binary(BINOP_FLOORDIV, c, b, false);          /* back to HeapInt */
     ck_assert(val_is_obj(d) && !int_is_big(d));
     ck_assert_int_eq(val_to_i64(d), INT_INLINE_MAX + 1);
-    Value e = op_binary(OP_SUB, c, c, false);               /* back to inline */
+    Value e = op_binary(BINOP_SUB, c, c, false);               /* back to inline */
     ck_assert(val_is_int(e) && val_as_int(e) == 0);
     /* INT64_MIN is a BigInt (its HeapInt v is the mark); both directions */
     Value m = I(INT64_MIN);
@@ -78,7 +78,7 @@ START_TEST(test_representations)
     Value n = op_unary(UOP_NEG, m);
     expect_repr(op_unary(UOP_NEG, n), "-9223372036854775808");
     expect_repr(n, "9223372036854775808");
-    Value k = op_binary(OP_SUB, m, I(-1), false);
+    Value k = op_binary(BINOP_SUB, m, I(-1), false);
     ck_assert(!int_is_big(k) && val_to_i64(k) == INT64_MIN + 1);
     decref(k);
     decref(m);
@@ -111,18 +111,18 @@ END_TEST
 
 START_TEST(test_arithmetic)
 {
-    expect_repr(binop(OP_MUL, "123456789012345678901234567890", "987654321098765432109876543210"),
+    expect_repr(binop(BINOP_MUL, "123456789012345678901234567890", "987654321098765432109876543210"),
                 "121932631137021795226185032733622923332237463801111263526900");
-    expect_repr(binop(OP_FLOORDIV, "-1267650600228229401496703205376", "7"), "-181092942889747057356671886483");
-    expect_repr(binop(OP_MOD, "-1267650600228229401496703205376", "7"), "5");
-    expect_repr(binop(OP_MOD, "1267650600228229401496703205376", "-7"), "-5");
-    expect_repr(binop(OP_POW, "3", "100"), "515377520732011331036461129765621272702107522001");
-    expect_repr(binop(OP_LSHIFT, "-3", "70"), "-3541774862152233910272");
-    expect_repr(binop(OP_RSHIFT, "-3541774862152233910273", "69"), "-7");
-    expect_repr(binop(OP_AND, "-18446744073709551616", "1180591620717411303423"), "1162144876643701751808");
-    expect_repr(binop(OP_XOR, "1180591620717411303424", "-1"), "-1180591620717411303425");
+    expect_repr(binop(BINOP_FLOORDIV, "-1267650600228229401496703205376", "7"), "-181092942889747057356671886483");
+    expect_repr(binop(BINOP_MOD, "-1267650600228229401496703205376", "7"), "5");
+    expect_repr(binop(BINOP_MOD, "1267650600228229401496703205376", "-7"), "-5");
+    expect_repr(binop(BINOP_POW, "3", "100"), "515377520732011331036461129765621272702107522001");
+    expect_repr(binop(BINOP_LSHIFT, "-3", "70"), "-3541774862152233910272");
+    expect_repr(binop(BINOP_RSHIFT, "-3541774862152233910273", "69"), "-7");
+    expect_repr(binop(BINOP_AND, "-18446744073709551616", "1180591620717411303423"), "1162144876643701751808");
+    expect_repr(binop(BINOP_XOR, "1180591620717411303424", "-1"), "-1180591620717411303425");
     Value h = P("0x400000000000000000");
-    expect_repr(op_binary(OP_ADD, VAL_TRUE, h, false), "1180591620717411303425");
+    expect_repr(op_binary(BINOP_ADD, VAL_TRUE, h, false), "1180591620717411303425");
     decref(h);
     Value p = P("1267650600228229401496703205376");
     expect_repr(int_pow3(I(3), I(-1), p), "845100400152152934331135470251");
@@ -148,7 +148,7 @@ START_TEST(test_float_conversion)
     Value b = P("18446744073709553665");
     ck_assert_int_eq(int_to_double(b, &d), 0);
     ck_assert(d == 18446744073709555712.0);
-    Value big = op_binary(OP_POW, I(2), I(1024), false);
+    Value big = op_binary(BINOP_POW, I(2), I(1024), false);
     ck_assert_int_eq(int_to_double(big, &d), -1);
     expect_error(VAL_ERROR, &exc_OverflowError, "int too large to convert to float");
     ck_assert_int_eq(int_cmp_double(b, 18446744073709551616.0), 1);
@@ -161,14 +161,14 @@ START_TEST(test_float_conversion)
     decref(f);
     /* true division: correctly rounded, including results CPython gets via long_true_divide */
     Value n = P("12345678901234567890123");
-    Value q = op_binary(OP_TRUEDIV, n, I(1000), false);
+    Value q = op_binary(BINOP_TRUEDIV, n, I(1000), false);
     decref(n);
     ck_assert(val_as_float(q) == 12345678901234567890.123);
-    Value t = op_binary(OP_POW, I(10), I(400), false);
-    Value z = op_binary(OP_TRUEDIV, I(1), t, false);
+    Value t = op_binary(BINOP_POW, I(10), I(400), false);
+    Value z = op_binary(BINOP_TRUEDIV, I(1), t, false);
     ck_assert(val_as_float(z) == 0.0);
     decref(t);
-    expect_error(op_binary(OP_TRUEDIV, big, I(1), false), &exc_OverflowError,
+    expect_error(op_binary(BINOP_TRUEDIV, big, I(1), false), &exc_OverflowError,
                  "integer division result too large for a float");
     decref(a);
     decref(b);
@@ -205,7 +205,7 @@ START_TEST(test_text_and_limits)
     ck_assert(int_is_big(h));
     decref(h);
     free(s);
-    Value big = op_binary(OP_POW, I(10), I(4300), false);
+    Value big = op_binary(BINOP_POW, I(10), I(4300), false);
     expect_error(int_repr(big), &exc_ValueError,
                  "Exceeds the limit (4300 digits) for integer string conversion; "
                  "use sys.set_int_max_str_digits() to increase the limit");
@@ -216,19 +216,19 @@ END_TEST
 START_TEST(test_memory)
 {
     size_t before = mem_allocated_bytes();
-    Value x = op_binary(OP_POW, I(7), I(5000), false);
+    Value x = op_binary(BINOP_POW, I(7), I(5000), false);
     ck_assert(mem_allocated_bytes() > before + 1500);     /* GMP's limbs are counted */
-    Value y = op_binary(OP_MUL, x, x, false);
+    Value y = op_binary(BINOP_MUL, x, x, false);
     decref(x);
     decref(y);
     ck_assert_uint_eq(mem_allocated_bytes(), before);     /* and returned */
     /* absurd sizes: MemoryError before GMP runs (GMP would abort) */
     Value one = I(1), big = I(INT64_C(1) << 60);
-    ck_assert(op_binary(OP_LSHIFT, one, big, false) == VAL_ERROR);
+    ck_assert(op_binary(BINOP_LSHIFT, one, big, false) == VAL_ERROR);
     ck_assert(err_matches(&exc_MemoryError));
     err_clear();
-    Value ten = I(10), e = op_binary(OP_POW, I(10), I(12), false);
-    ck_assert(op_binary(OP_POW, ten, e, false) == VAL_ERROR);
+    Value ten = I(10), e = op_binary(BINOP_POW, I(10), I(12), false);
+    ck_assert(op_binary(BINOP_POW, ten, e, false) == VAL_ERROR);
     ck_assert(err_matches(&exc_MemoryError));
     err_clear();
     decref(big);

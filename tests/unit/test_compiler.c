@@ -150,14 +150,14 @@ START_TEST(test_assign_forms)
     co = comp("a[i] += 1\n");
     expect_ops(co, "LOAD_GLOBAL LOAD_GLOBAL DUP_TOP_TWO BINARY_SUBSCR LOAD_CONST BINARY_OP "
                    "ROT_THREE STORE_SUBSCR LOAD_CONST RETURN_VALUE");
-    expect_instr(co, 5, OP_BINARY_OP, OP_ADD + OP__COUNT);
+    expect_instr(co, 5, OP_BINARY_OP, BINOP_ADD + BINOP__COUNT);
     ck_assert_int_eq(co->stacksize, 4);
     obj_decref(co);
 
     co = comp("a.x *= 2\n");
     expect_ops(co, "LOAD_GLOBAL DUP_TOP LOAD_ATTR LOAD_CONST BINARY_OP ROT_TWO STORE_ATTR "
                    "LOAD_CONST RETURN_VALUE");
-    expect_instr(co, 4, OP_BINARY_OP, OP_MUL + OP__COUNT);
+    expect_instr(co, 4, OP_BINARY_OP, BINOP_MUL + BINOP__COUNT);
     obj_decref(co);
 
     co = comp("del a[1:3], a.b, c\na[::2] = x\n");

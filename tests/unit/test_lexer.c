@@ -119,7 +119,7 @@ START_TEST(test_operators)
                      "NAME(a) AUG(3) INT(1) ';' NAME(a) AUG(4) INT(1) ';' NAME(a) AUG(5) INT(1) ';' NAME(a) AUG(6) INT(1) ';' "
                      "NAME(a) AUG(9) INT(1) ';' NAME(a) AUG(10) INT(1) ';' NAME(a) AUG(11) INT(1) ';' "
                      "NAME(a) AUG(8) INT(1) ';' NAME(a) AUG(7) INT(1) ';' NAME(a) AUG(12) INT(1) NEWLINE EOF");
-    ck_assert_int_eq(OP_TRUEDIV, 3);   /* the expected string above relies on the BinOp numbering */
+    ck_assert_int_eq(BINOP_TRUEDIV, 3);   /* the expected string above relies on the BinOp numbering */
     ck_assert_str_eq(LEX("([{}])"), "'(' '[' '{' '}' ']' ')' NEWLINE EOF");
 }
 END_TEST

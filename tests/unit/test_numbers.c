@@ -216,32 +216,32 @@ static double float_op(int op, Value a, Value b)
 
 START_TEST(test_floor_div_mod_signs)
 {
-    ck_assert_int_eq(int_op(OP_MOD, 3, -2), -1);
-    ck_assert_int_eq(int_op(OP_MOD, -3, 2), 1);
-    ck_assert_int_eq(int_op(OP_FLOORDIV, -3, 2), -2);
-    ck_assert_int_eq(int_op(OP_FLOORDIV, 3, -2), -2);
-    ck_assert_int_eq(int_op(OP_FLOORDIV, 7, 2), 3);
-    ck_assert_int_eq(int_op(OP_MOD, -7, -2), -1);
-    ck_assert_int_eq(int_op(OP_RSHIFT, -7, 1), -4);
-    ck_assert_int_eq(int_op(OP_RSHIFT, -7, 100), -1);
-    ck_assert_int_eq(int_op(OP_POW, -2, 63), INT64_MIN);
-    ck_assert(float_op(OP_MOD, F(3.5), I(-2)) == -0.5);
-    ck_assert(float_op(OP_FLOORDIV, F(-3.5), I(2)) == -2.0);
-    double z = float_op(OP_MOD, F(0.0), I(-5));
+    ck_assert_int_eq(int_op(BINOP_MOD, 3, -2), -1);
+    ck_assert_int_eq(int_op(BINOP_MOD, -3, 2), 1);
+    ck_assert_int_eq(int_op(BINOP_FLOORDIV, -3, 2), -2);
+    ck_assert_int_eq(int_op(BINOP_FLOORDIV, 3, -2), -2);
+    ck_assert_int_eq(int_op(BINOP_FLOORDIV, 7, 2), 3);
+    ck_assert_int_eq(int_op(BINOP_MOD, -7, -2), -1);
+    ck_assert_int_eq(int_op(BINOP_RSHIFT, -7, 1), -4);
+    ck_assert_int_eq(int_op(BINOP_RSHIFT, -7, 100), -1);
+    ck_assert_int_eq(int_op(BINOP_POW, -2, 63), INT64_MIN);
+    ck_assert(float_op(BINOP_MOD, F(3.5), I(-2)) == -0.5);
+    ck_assert(float_op(BINOP_FLOORDIV, F(-3.5), I(2)) == -2.0);
+    double z = float_op(BINOP_MOD, F(0.0), I(-5));
     ck_assert(z == 0.0 && signbit(z));
-    z = float_op(OP_MOD, F(-0.0), I(5));
+    z = float_op(BINOP_MOD, F(-0.0), I(5));
     ck_assert(z == 0.0 && !signbit(z));
-    ck_assert(float_op(OP_FLOORDIV, I(5), F(0.5)) == 10.0);
-    ck_assert(float_op(OP_TRUEDIV, I(1), I(4)) == 0.25);
-    ck_assert(float_op(OP_POW, I(2), I(-1)) == 0.5);
-    ck_assert(float_op(OP_POW, I(-2), I(-1)) == -0.5);
-    ck_assert(float_op(OP_POW, F(0.0), I(0)) == 1.0);
-    ck_assert(isnan(float_op(OP_FLOORDIV, F(INFINITY), I(1))));
+    ck_assert(float_op(BINOP_FLOORDIV, I(5), F(0.5)) == 10.0);
+    ck_assert(float_op(BINOP_TRUEDIV, I(1), I(4)) == 0.25);
+    ck_assert(float_op(BINOP_POW, I(2), I(-1)) == 0.5);
+    ck_assert(float_op(BINOP_POW, I(-2), I(-1)) == -0.5);
+    ck_assert(float_op(BINOP_POW, F(0.0), I(0)) == 1.0);
+    ck_assert(isnan(float_op(BINOP_FLOORDIV, F(INFINITY), I(1))));
     /* bools are ints; & | ^ of two bools stay bool */
-    ck_assert(op_binary(OP_ADD, VAL_TRUE, VAL_TRUE, false) == val_from_int(2));
-    ck_assert(op_binary(OP_AND, VAL_TRUE, VAL_TRUE, false) == VAL_TRUE);
-    ck_assert(op_binary(OP_XOR, VAL_TRUE, VAL_TRUE, false) == VAL_FALSE);
-    ck_assert(op_binary(OP_OR, VAL_TRUE, val_from_int(2), false) == val_from_int(3));
+    ck_assert(op_binary(BINOP_ADD, VAL_TRUE, VAL_TRUE, false) == val_from_int(2));
+    ck_assert(op_binary(BINOP_AND, VAL_TRUE, VAL_TRUE, false) == VAL_TRUE);
+    ck_assert(op_binary(BINOP_XOR, VAL_TRUE, VAL_TRUE, false) == VAL_FALSE);
+    ck_assert(op_binary(BINOP_OR, VAL_TRUE, val_from_int(2), false) == val_from_int(3));
     ck_assert(op_unary(UOP_INVERT, VAL_TRUE) == val_from_int(-2));
     ck_assert(op_unary(UOP_NEG, VAL_TRUE) == val_from_int(-1));
     ck_assert(op_unary(UOP_POS, VAL_TRUE) == val_from_int(1));
@@ -253,10 +253,10 @@ START_TEST(test_heap_int_arithmetic)
 {
     /* crossing the 48-bit inline boundary both ways */
     int64_t big = INT_INLINE_MAX;
-    Value r = op_binary(OP_ADD, I(big), I(1), false);
+    Value r = op_binary(BINOP_ADD, I(big), I(1), false);
     ck_assert(val_is_obj(r));
     ck_assert_int_eq(val_to_i64(r), big + 1);
-    Value s = op_binary(OP_SUB, r, I(1), false);
+    Value s = op_binary(BINOP_SUB, r, I(1), false);
     ck_assert(val_is_int(s));
     ck_assert_int_eq(val_as_int(s), big);
     ck_assert_int_eq(obj_compare_bool(r, I(big), CMP_GT), 1);
@@ -269,36 +269,36 @@ END_TEST
 START_TEST(test_overflow_and_zero_division)
 {
     /* beyond 64 bits the results are bigints (tests/unit/test_bigint.c) */
-    expect_repr(op_binary(OP_ADD, B(INT64_MAX), B(1), false), "9223372036854775808");
-    expect_repr(op_binary(OP_MUL, B(INT64_C(1) << 62), B(2), false), "9223372036854775808");
-    expect_repr(op_binary(OP_POW, I(2), I(64), false), "18446744073709551616");
-    expect_repr(op_binary(OP_LSHIFT, I(1), I(64), false), "18446744073709551616");
-    expect_repr(op_binary(OP_FLOORDIV, B(INT64_MIN), B(-1), false), "9223372036854775808");
-    expect_error(op_binary(OP_LSHIFT, I(1), I(-1), false), &exc_ValueError, "negative shift count");
-    expect_error(op_binary(OP_RSHIFT, I(1), I(-1), false), &exc_ValueError, "negative shift count");
-    expect_error(op_binary(OP_POW, F(2.0), I(10000), false), &exc_OverflowError,
+    expect_repr(op_binary(BINOP_ADD, B(INT64_MAX), B(1), false), "9223372036854775808");
+    expect_repr(op_binary(BINOP_MUL, B(INT64_C(1) << 62), B(2), false), "9223372036854775808");
+    expect_repr(op_binary(BINOP_POW, I(2), I(64), false), "18446744073709551616");
+    expect_repr(op_binary(BINOP_LSHIFT, I(1), I(64), false), "18446744073709551616");
+    expect_repr(op_binary(BINOP_FLOORDIV, B(INT64_MIN), B(-1), false), "9223372036854775808");
+    expect_error(op_binary(BINOP_LSHIFT, I(1), I(-1), false), &exc_ValueError, "negative shift count");
+    expect_error(op_binary(BINOP_RSHIFT, I(1), I(-1), false), &exc_ValueError, "negative shift count");
+    expect_error(op_binary(BINOP_POW, F(2.0), I(10000), false), &exc_OverflowError,
                  "(34, 'Numerical result out of range')");
-    expect_error(op_binary(OP_TRUEDIV, I(1), I(0), false), &exc_ZeroDivisionError, "division by zero");
-    expect_error(op_binary(OP_FLOORDIV, I(1), I(0), false), &exc_ZeroDivisionError,
+    expect_error(op_binary(BINOP_TRUEDIV, I(1), I(0), false), &exc_ZeroDivisionError, "division by zero");
+    expect_error(op_binary(BINOP_FLOORDIV, I(1), I(0), false), &exc_ZeroDivisionError,
                  "integer division or modulo by zero");
-    expect_error(op_binary(OP_MOD, I(1), I(0), false), &exc_ZeroDivisionError, "integer modulo by zero");
-    expect_error(op_binary(OP_TRUEDIV, F(1.0), I(0), false), &exc_ZeroDivisionError, "float division by zero");
-    expect_error(op_binary(OP_TRUEDIV, I(1), F(0.0), false), &exc_ZeroDivisionError, "float division by zero");
-    expect_error(op_binary(OP_FLOORDIV, F(1.0), I(0), false), &exc_ZeroDivisionError,
+    expect_error(op_binary(BINOP_MOD, I(1), I(0), false), &exc_ZeroDivisionError, "integer modulo by zero");
+    expect_error(op_binary(BINOP_TRUEDIV, F(1.0), I(0), false), &exc_ZeroDivisionError, "float division by zero");
+    expect_error(op_binary(BINOP_TRUEDIV, I(1), F(0.0), false), &exc_ZeroDivisionError, "float division by zero");
+    expect_error(op_binary(BINOP_FLOORDIV, F(1.0), I(0), false), &exc_ZeroDivisionError,
                  "float floor division by zero");
-    expect_error(op_binary(OP_MOD, I(1), F(0.0), false), &exc_ZeroDivisionError, "float modulo");
-    expect_error(op_binary(OP_POW, I(0), I(-1), false), &exc_ZeroDivisionError,
+    expect_error(op_binary(BINOP_MOD, I(1), F(0.0), false), &exc_ZeroDivisionError, "float modulo");
+    expect_error(op_binary(BINOP_POW, I(0), I(-1), false), &exc_ZeroDivisionError,
                  "0.0 cannot be raised to a negative power");
-    expect_error(op_binary(OP_POW, F(0.0), F(-1.0), false), &exc_ZeroDivisionError,
+    expect_error(op_binary(BINOP_POW, F(0.0), F(-1.0), false), &exc_ZeroDivisionError,
                  "0.0 cannot be raised to a negative power");
     expect_error(op_unary(UOP_INVERT, F(1.5)), &exc_TypeError, "bad operand type for unary ~: 'float'");
-    expect_error(op_binary(OP_MATMUL, I(1), I(2), false), &exc_TypeError,
+    expect_error(op_binary(BINOP_MATMUL, I(1), I(2), false), &exc_TypeError,
                  "unsupported operand type(s) for @: 'int' and 'int'");
-    expect_error(op_binary(OP_LSHIFT, F(1.0), I(2), true), &exc_TypeError,
+    expect_error(op_binary(BINOP_LSHIFT, F(1.0), I(2), true), &exc_TypeError,
                  "unsupported operand type(s) for <<=: 'float' and 'int'");
-    expect_error(op_binary(OP_POW, I(1), VAL_NONE, false), &exc_TypeError,
+    expect_error(op_binary(BINOP_POW, I(1), VAL_NONE, false), &exc_TypeError,
                  "unsupported operand type(s) for ** or pow(): 'int' and 'NoneType'");
-    expect_error(op_binary(OP_MUL, F(1.5), VAL_NONE, false), &exc_TypeError,
+    expect_error(op_binary(BINOP_MUL, F(1.5), VAL_NONE, false), &exc_TypeError,
                  "unsupported operand type(s) for *: 'float' and 'NoneType'");
 }
 END_TEST
@@ -317,20 +317,20 @@ START_TEST(test_compare_exact)
     ck_assert_int_eq(obj_compare_bool(F(NAN), F(NAN), CMP_EQ), 0);
     ck_assert_int_eq(obj_compare_bool(F(NAN), I(1), CMP_NE), 1);
     ck_assert_int_eq(obj_compare_bool(F(9.3e18), B(INT64_MAX), CMP_GT), 1);
-    ck_assert(op_compare(CMPOP_LT, I(1), F(1.5)) == VAL_TRUE);
-    ck_assert(op_compare(CMPOP_IS, I(5), I(5)) == VAL_TRUE);
-    ck_assert(op_compare(CMPOP_EQ, VAL_NONE, I(0)) == VAL_FALSE);
-    ck_assert(op_compare(CMPOP_NE, VAL_NONE, VAL_NONE) == VAL_FALSE);
-    expect_error(op_compare(CMPOP_LT, I(1), VAL_NONE), &exc_TypeError,
+    ck_assert(op_compare(CMP_LT, I(1), F(1.5)) == VAL_TRUE);
+    ck_assert(op_compare(CMP_IS, I(5), I(5)) == VAL_TRUE);
+    ck_assert(op_compare(CMP_EQ, VAL_NONE, I(0)) == VAL_FALSE);
+    ck_assert(op_compare(CMP_NE, VAL_NONE, VAL_NONE) == VAL_FALSE);
+    expect_error(op_compare(CMP_LT, I(1), VAL_NONE), &exc_TypeError,
                  "'<' not supported between instances of 'int' and 'NoneType'");
-    expect_error(op_compare(CMPOP_GE, F(1.0), VAL_NONE), &exc_TypeError,
+    expect_error(op_compare(CMP_GE, F(1.0), VAL_NONE), &exc_TypeError,
                  "'>=' not supported between instances of 'float' and 'NoneType'");
     Value r = range_new(0, 10, 3);
-    ck_assert(op_compare(CMPOP_IN, I(9), r) == VAL_TRUE);
-    ck_assert(op_compare(CMPOP_IN, I(8), r) == VAL_FALSE);
-    ck_assert(op_compare(CMPOP_NOT_IN, F(6.0), r) == VAL_FALSE);
+    ck_assert(op_compare(CMP_IN, I(9), r) == VAL_TRUE);
+    ck_assert(op_compare(CMP_IN, I(8), r) == VAL_FALSE);
+    ck_assert(op_compare(CMP_NOT_IN, F(6.0), r) == VAL_FALSE);
     expect_repr(r, "range(0, 10, 3)");
-    expect_error(op_compare(CMPOP_IN, I(1), I(1)), &exc_TypeError, "argument of type 'int' is not iterable");
+    expect_error(op_compare(CMP_IN, I(1), I(1)), &exc_TypeError, "argument of type 'int' is not iterable");
 }
 END_TEST
 

@@ -164,23 +164,23 @@ START_TEST(test_algebra)
     Set *a = ints(av, 4), *b = ints(bv, 3);
     Value A = val_from_obj(a), B = val_from_obj(b);
     const int64_t u[] = { 1, 2, 3, 4, 5 }, i[] = { 3, 4 }, d[] = { 1, 2 }, x[] = { 1, 2, 5 };
-    Value r = set_binop(OP_OR, A, B, false);
+    Value r = set_binop(BINOP_OR, A, B, false);
     expect_order(val_as_set(r), u, 5);
     decref(r);
-    r = set_binop(OP_AND, A, B, false);
+    r = set_binop(BINOP_AND, A, B, false);
     expect_order(val_as_set(r), i, 2);
     decref(r);
-    r = set_binop(OP_SUB, A, B, false);
+    r = set_binop(BINOP_SUB, A, B, false);
     expect_order(val_as_set(r), d, 2);
     decref(r);
-    r = set_binop(OP_XOR, A, B, false);
+    r = set_binop(BINOP_XOR, A, B, false);
     expect_order(val_as_set(r), x, 3);
     decref(r);
-    ck_assert(set_binop(OP_ADD, A, B, false) == VAL_NOTIMPL);
+    ck_assert(set_binop(BINOP_ADD, A, B, false) == VAL_NOTIMPL);
     List *l = list_new(0);
-    ck_assert(set_binop(OP_OR, A, val_from_obj(l), false) == VAL_NOTIMPL);
+    ck_assert(set_binop(BINOP_OR, A, val_from_obj(l), false) == VAL_NOTIMPL);
     obj_decref(l);
-    r = set_binop(OP_OR, A, B, true);                   /* |= keeps the object */
+    r = set_binop(BINOP_OR, A, B, true);                   /* |= keeps the object */
     ck_assert(r == A);
     decref(r);
     expect_order(a, u, 5);

@@ -114,21 +114,21 @@ static Code *fib_code(void)
     int g = name(&a, "fib");
     op(&a, OP_LOAD_FAST, 0);
     op(&a, OP_LOAD_CONST, c2);
-    op(&a, OP_COMPARE_OP, CMPOP_LT);
+    op(&a, OP_COMPARE_OP, CMP_LT);
     op(&a, OP_POP_JUMP_IF_FALSE, 6);
     op(&a, OP_LOAD_FAST, 0);
     op(&a, OP_RETURN_VALUE, 0);
     op(&a, OP_LOAD_GLOBAL, g);          /* 6 */
     op(&a, OP_LOAD_FAST, 0);
     op(&a, OP_LOAD_CONST, c1);
-    op(&a, OP_BINARY_OP, OP_SUB);
+    op(&a, OP_BINARY_OP, BINOP_SUB);
     op(&a, OP_CALL, 1);
     op(&a, OP_LOAD_GLOBAL, g);
     op(&a, OP_LOAD_FAST, 0);
     op(&a, OP_LOAD_CONST, c2);
-    op(&a, OP_BINARY_OP, OP_SUB);
+    op(&a, OP_BINARY_OP, BINOP_SUB);
     op(&a, OP_CALL, 1);
-    op(&a, OP_BINARY_OP, OP_ADD);
+    op(&a, OP_BINARY_OP, BINOP_ADD);
     op(&a, OP_RETURN_VALUE, 0);
     static const char *const locals[] = { "n" };
     return assemble(&a, "fib", 1, locals, 1);
@@ -149,7 +149,7 @@ START_TEST(test_arith_globals)
     Asm a = {0};
     op(&a, OP_LOAD_CONST, konst(&a, val_from_int(2)));
     op(&a, OP_LOAD_CONST, konst(&a, val_from_int(40)));
-    op(&a, OP_BINARY_OP, OP_ADD);
+    op(&a, OP_BINARY_OP, BINOP_ADD);
     op(&a, OP_STORE_GLOBAL, name(&a, "x"));
     op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
     op(&a, OP_RETURN_VALUE, 0);
@@ -191,7 +191,7 @@ START_TEST(test_except)
     int x = name(&a, "x"), zde = name(&a, "ZeroDivisionError");
     op(&a, OP_LOAD_CONST, one);          /* 0 */
     op(&a, OP_LOAD_CONST, zero);
-    op(&a, OP_BINARY_OP, OP_TRUEDIV);
+    op(&a, OP_BINARY_OP, BINOP_TRUEDIV);
     op(&a, OP_STORE_GLOBAL, x);
     op(&a, OP_JUMP, 15);                 /* 4 */
     op(&a, OP_PUSH_EXC_INFO, 0);         /* 5: [prev exc] */
@@ -226,7 +226,7 @@ START_TEST(test_uncaught)
     int one = konst(&a, val_from_int(1)), zero = konst(&a, val_from_int(0));
     op(&a, OP_LOAD_CONST, one);
     op(&a, OP_LOAD_CONST, zero);
-    op(&a, OP_BINARY_OP, OP_FLOORDIV);
+    op(&a, OP_BINARY_OP, BINOP_FLOORDIV);
     op(&a, OP_RETURN_VALUE, 0);
     Value r = run_code(assemble(&a, "<module>", 0, NULL, 0));
     ck_assert(r == VAL_ERROR);
@@ -328,9 +328,9 @@ START_TEST(test_kwargs)
     Asm fa = {0};
     op(&fa, OP_LOAD_FAST, 0);
     op(&fa, OP_LOAD_CONST, konst(&fa, val_from_int(10)));
-    op(&fa, OP_BINARY_OP, OP_MUL);
+    op(&fa, OP_BINARY_OP, BINOP_MUL);
     op(&fa, OP_LOAD_FAST, 1);
-    op(&fa, OP_BINARY_OP, OP_ADD);
+    op(&fa, OP_BINARY_OP, BINOP_ADD);
     op(&fa, OP_RETURN_VALUE, 0);
     static const char *const locals[] = { "x", "y", "z" };
     Code *fc = assemble(&fa, "f", 2, locals, 3);
@@ -383,7 +383,7 @@ START_TEST(test_methods_loops)
     int loop = a.ncode;
     op(&a, OP_FOR_ITER, 0);                        /* patched */
     op(&a, OP_LOAD_GLOBAL, s);
-    op(&a, OP_BINARY_OP, OP_ADD + OP__COUNT);
+    op(&a, OP_BINARY_OP, BINOP_ADD + BINOP__COUNT);
     op(&a, OP_STORE_GLOBAL, s);
     op(&a, OP_JUMP, loop);
     a.code[loop] = INSTR(OP_FOR_ITER, a.ncode);
@@ -395,7 +395,7 @@ START_TEST(test_methods_loops)
     op(&a, OP_FOR_ITER, 0);
     op(&a, OP_LOAD_GLOBAL, t);
     op(&a, OP_ROT_TWO, 0);
-    op(&a, OP_BINARY_OP, OP_ADD);
+    op(&a, OP_BINARY_OP, BINOP_ADD);
     op(&a, OP_STORE_GLOBAL, t);
     op(&a, OP_JUMP, loop);
     a.code[loop] = INSTR(OP_FOR_ITER, a.ncode);
