@@ -3,12 +3,11 @@
  * GMP's memory counted by mem.h and returned, correctly rounded int -> float
  * and true division, hashes, the saturating val_to_i64, and MemoryError (not
  * an abort) for absurd sizes. Expected values come from CPython 3.11. */
-#include <check.h>
+#include "check_util.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/interp.h"
 #include "core/object.h"
 #include "core/error.h"
 #include "memory/mem.h"
@@ -26,27 +25,6 @@ static Value P(const char *s)
     Value v = int_parse(s, (int64_t)strlen(s), 0);
     ck_assert(v != VAL_ERROR);
     return v;
-}
-
-/* repr(v) == want; consumes v */
-static void expect_repr(Value v, const char *want)
-{
-    ck_assert(v != VAL_ERROR);
-    Value r = obj_repr(v);
-    ck_assert(r != VAL_ERROR);
-    ck_assert_str_eq(val_as_str(r)->data, want);
-    decref(r);
-    decref(v);
-}
-
-static void expect_error(Value r, Type *t, const char *msg)
-{
-    ck_assert(r == VAL_ERROR);
-    ck_assert_msg(err_matches(t), "expected %s for '%s'", t->name, msg);
-    Value e = err_fetch();
-    Exc *x = (Exc *)val_as_obj(e);
-    ck_assert_str_eq(val_as_str(x->args->items[0])->data, msg);
-    decref(e);
 }
 
 static Value binop(int op, const char *a, const char *b)
@@ -76,8 +54,8 @@ START_TEST(test_representations)
     ck_assert(int_is_big(m));
     ck_assert_int_eq(val_to_i64(m), INT64_MIN);
     Value n = op_unary(UOP_NEG, m);
-    expect_repr(op_unary(UOP_NEG, n), "-9223372036854775808");
-    expect_repr(n, "9223372036854775808");
+    expect_repr_new(op_unary(UOP_NEG, n), "-9223372036854775808");
+    expect_repr_new(n, "9223372036854775808");
     Value k = op_binary(BINOP_SUB, m, I(-1), false);
     ck_assert(!int_is_big(k) && val_to_i64(k) == INT64_MIN + 1);
     decref(k);
@@ -111,28 +89,28 @@ END_TEST
 
 START_TEST(test_arithmetic)
 {
-    expect_repr(binop(BINOP_MUL, "123456789012345678901234567890", "987654321098765432109876543210"),
+    expect_repr_new(binop(BINOP_MUL, "123456789012345678901234567890", "987654321098765432109876543210"),
                 "121932631137021795226185032733622923332237463801111263526900");
-    expect_repr(binop(BINOP_FLOORDIV, "-1267650600228229401496703205376", "7"), "-181092942889747057356671886483");
-    expect_repr(binop(BINOP_MOD, "-1267650600228229401496703205376", "7"), "5");
-    expect_repr(binop(BINOP_MOD, "1267650600228229401496703205376", "-7"), "-5");
-    expect_repr(binop(BINOP_POW, "3", "100"), "515377520732011331036461129765621272702107522001");
-    expect_repr(binop(BINOP_LSHIFT, "-3", "70"), "-3541774862152233910272");
-    expect_repr(binop(BINOP_RSHIFT, "-3541774862152233910273", "69"), "-7");
-    expect_repr(binop(BINOP_AND, "-18446744073709551616", "1180591620717411303423"), "1162144876643701751808");
-    expect_repr(binop(BINOP_XOR, "1180591620717411303424", "-1"), "-1180591620717411303425");
+    expect_repr_new(binop(BINOP_FLOORDIV, "-1267650600228229401496703205376", "7"), "-181092942889747057356671886483");
+    expect_repr_new(binop(BINOP_MOD, "-1267650600228229401496703205376", "7"), "5");
+    expect_repr_new(binop(BINOP_MOD, "1267650600228229401496703205376", "-7"), "-5");
+    expect_repr_new(binop(BINOP_POW, "3", "100"), "515377520732011331036461129765621272702107522001");
+    expect_repr_new(binop(BINOP_LSHIFT, "-3", "70"), "-3541774862152233910272");
+    expect_repr_new(binop(BINOP_RSHIFT, "-3541774862152233910273", "69"), "-7");
+    expect_repr_new(binop(BINOP_AND, "-18446744073709551616", "1180591620717411303423"), "1162144876643701751808");
+    expect_repr_new(binop(BINOP_XOR, "1180591620717411303424", "-1"), "-1180591620717411303425");
     Value h = P("0x400000000000000000");
-    expect_repr(op_binary(BINOP_ADD, VAL_TRUE, h, false), "1180591620717411303425");
+    expect_repr_new(op_binary(BINOP_ADD, VAL_TRUE, h, false), "1180591620717411303425");
     decref(h);
     Value p = P("1267650600228229401496703205376");
-    expect_repr(int_pow3(I(3), I(-1), p), "845100400152152934331135470251");
+    expect_repr_new(int_pow3(I(3), I(-1), p), "845100400152152934331135470251");
     expect_error(int_pow3(I(2), I(-1), I(4)), &exc_ValueError, "base is not invertible for the given modulus");
-    expect_repr(int_divmod(p, I(-7)), "(-181092942889747057356671886483, -5)");
+    expect_repr_new(int_divmod(p, I(-7)), "(-181092942889747057356671886483, -5)");
     Value r = P("1267650601000000000000000000000");
-    expect_repr(int_round(r, -21), "1267650601000000000000000000000");
+    expect_repr_new(int_round(r, -21), "1267650601000000000000000000000");
     decref(r);
-    expect_repr(int_round(p, -21), "1267650600000000000000000000000");
-    expect_repr(int_to_base_str(p, 16, "0x"), "'0x10000000000000000000000000'");
+    expect_repr_new(int_round(p, -21), "1267650600000000000000000000000");
+    expect_repr_new(int_to_base_str(p, 16, "0x"), "'0x10000000000000000000000000'");
     ck_assert_int_eq(int_bit_length(p), 101);
     decref(p);
 }
@@ -194,7 +172,7 @@ END_TEST
 START_TEST(test_text_and_limits)
 {
     Value v = int_parse("  -0x_dead_beef_dead_beef_dead  ", 32, 0);
-    expect_repr(v, "-1051570404382037444124333");
+    expect_repr_new(v, "-1051570404382037444124333");
     char *s = malloc(5002);
     memset(s, '7', 5001);
     s[5001] = 0;
@@ -236,10 +214,8 @@ START_TEST(test_memory)
 }
 END_TEST
 
-static Suite *bigint_suite(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("bigint");
-    TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_representations);
     tcase_add_test(tc, test_saturation_and_index);
     tcase_add_test(tc, test_arithmetic);
@@ -247,17 +223,10 @@ static Suite *bigint_suite(void)
     tcase_add_test(tc, test_hash);
     tcase_add_test(tc, test_text_and_limits);
     tcase_add_test(tc, test_memory);
-    suite_add_tcase(s, tc);
-    return s;
 }
 
-int main(void)
-{
-    interp_init(0, NULL);
-    SRunner *sr = srunner_create(bigint_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    interp_free();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const CheckSuite check_suite = {
+    .name = "bigint",
+    .add_tests = add_tests,
+    .interp = CHECK_INTERP_RUN,
+};

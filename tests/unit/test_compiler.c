@@ -2,7 +2,7 @@
  * bytecode.c): instruction sequences of each construct, the handler tables
  * of try/except/finally, frame layouts of closures and comprehensions,
  * stack sizes, line numbers and the SyntaxErrors the compiler reports. */
-#include <check.h>
+#include "check_util.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -623,10 +623,8 @@ START_TEST(test_deep_trees)
 }
 END_TEST
 
-static Suite *compiler_suite(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("compiler");
-    TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_module_names);
     tcase_add_test(tc, test_consts);
     tcase_add_test(tc, test_assign_forms);
@@ -644,15 +642,9 @@ static Suite *compiler_suite(void)
     tcase_add_test(tc, test_hand_built);
     tcase_add_test(tc, test_code_object);
     tcase_add_test(tc, test_deep_trees);
-    suite_add_tcase(s, tc);
-    return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(compiler_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const CheckSuite check_suite = {
+    .name = "compiler",
+    .add_tests = add_tests,
+};

@@ -1,8 +1,7 @@
 /* test_dict.c — unit tests of runtime/objects/dict.c: 100 000-key insert/lookup/
  * delete, insertion order across deletions and resizes, reference counts of
  * keys and values, update/copy, views, reprs and error texts. */
-#include <check.h>
-#include "core/interp.h"
+#include "check_util.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,38 +13,6 @@
 #include "objects/list.h"
 #include "objects/dict.h"
 #include "objects/function.h"
-
-static void expect_error(Type *t, const char *msg)
-{
-    ck_assert(err_occurred());
-    ck_assert(err_matches(t));
-    Value e = err_fetch();
-    if (msg) {
-        Exc *x = (Exc *)val_as_obj(e);
-        ck_assert_int_ge(x->args->len, 1);
-        ck_assert(val_is_str(x->args->items[0]));
-        ck_assert_str_eq(val_as_str(x->args->items[0])->data, msg);
-    }
-    decref(e);
-}
-
-static void expect_repr(Value v, const char *want)
-{
-    Value r = obj_repr(v);
-    ck_assert(r != VAL_ERROR);
-    ck_assert_str_eq(val_as_str(r)->data, want);
-    decref(r);
-}
-
-static Value call_method(Value self, const char *name, int n, Value a, Value b)
-{
-    const MethodDef *m = val_is_obj(self) && val_as_obj(self)->type == &type_type
-        ? ((Type *)val_as_obj(self))->methods : val_type(self)->methods;
-    while (m->name && strcmp(m->name, name) != 0) m++;
-    ck_assert_ptr_nonnull(m->name);
-    Value args[3] = { self, a, b };
-    return m->fn(args, n + 1, NULL);
-}
 
 static Value key_str(int i)
 {
@@ -93,7 +60,7 @@ START_TEST(test_many_keys)
         decref(k);
     }
     ck_assert_int_lt(dict_del(d, val_from_int(0)), 0);
-    expect_error(&exc_KeyError, NULL);
+    expect_exc(&exc_KeyError, NULL);
     obj_decref(d);
     obj_decref(si);
 }
@@ -120,7 +87,7 @@ START_TEST(test_order)
     ck_assert_int_eq(n, d->used);
     ck_assert_int_eq(n, 334 + 15000);
     /* popitem takes the last one. */
-    Value it = call_method(val_from_obj(d), "popitem", 0, 0, 0);
+    Value it = call_method(val_from_obj(d), "popitem", 0);
     expect_repr(it, "(19999, 19999)");
     decref(it);
     obj_decref(d);
@@ -130,9 +97,9 @@ START_TEST(test_order)
     dict_set(d, str_val(b), val_from_int(1));
     dict_set(d, str_val(a), val_from_int(2));
     expect_repr(val_from_obj(d), "{'b': 1, 'a': 2}");
-    Value keys = call_method(val_from_obj(d), "keys", 0, 0, 0);
-    Value values = call_method(val_from_obj(d), "values", 0, 0, 0);
-    Value items = call_method(val_from_obj(d), "items", 0, 0, 0);
+    Value keys = call_method(val_from_obj(d), "keys", 0);
+    Value values = call_method(val_from_obj(d), "values", 0);
+    Value items = call_method(val_from_obj(d), "items", 0);
     expect_repr(keys, "dict_keys(['b', 'a'])");
     expect_repr(values, "dict_values([1, 2])");
     expect_repr(items, "dict_items([('b', 1), ('a', 2)])");
@@ -150,7 +117,7 @@ START_TEST(test_order)
     Str *c = str_from_cstr("c");
     dict_set(d, str_val(c), VAL_NONE);
     ck_assert(obj_next(iter) == VAL_ERROR);
-    expect_error(&exc_RuntimeError, "dictionary changed size during iteration");
+    expect_exc(&exc_RuntimeError, "dictionary changed size during iteration");
     decref(iter);
     /* Recursive repr. */
     dict_set(d, str_val(c), val_from_obj(d));
@@ -183,7 +150,7 @@ START_TEST(test_refcounts)
     decref(got);
     obj_decref(c);
     ck_assert_int_eq(k->ob.refcnt, 2);
-    Value p = call_method(val_from_obj(d), "pop", 1, str_val(k), VAL_NONE);
+    Value p = call_method(val_from_obj(d), "pop", 1, str_val(k));
     ck_assert(p == val_from_obj(w));
     ck_assert_int_eq(k->ob.refcnt, 1);
     ck_assert_int_eq(w->ob.refcnt, 2);
@@ -235,13 +202,13 @@ START_TEST(test_update_copy)
     Tuple *t3 = tuple_pack(3, val_from_int(1), val_from_int(2), val_from_int(3));
     list_append(pairs, val_from_obj(t3));
     ck_assert_int_lt(dict_update(d, val_from_obj(pairs)), 0);
-    expect_error(&exc_ValueError, "dictionary update sequence element #1 has length 3; 2 is required");
+    expect_exc(&exc_ValueError, "dictionary update sequence element #1 has length 3; 2 is required");
     List *bad = list_new(0);
     list_append(bad, val_from_int(1));
     ck_assert_int_lt(dict_update(d, val_from_obj(bad)), 0);
-    expect_error(&exc_TypeError, "cannot convert dictionary update sequence element #0 to a sequence");
+    expect_exc(&exc_TypeError, "cannot convert dictionary update sequence element #0 to a sequence");
     ck_assert_int_lt(dict_set(d, val_from_obj(bad), VAL_NONE), 0);
-    expect_error(&exc_TypeError, "unhashable type: 'list'");
+    expect_exc(&exc_TypeError, "unhashable type: 'list'");
     Str *missing = str_from_cstr("missing");
     ck_assert(obj_getitem(val_from_obj(d), str_val(missing)) == VAL_ERROR);
     ck_assert(err_matches(&exc_KeyError));
@@ -295,22 +262,18 @@ START_TEST(test_fromkeys_classmethod)
 }
 END_TEST
 
-int main(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("dict");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_many_keys);
     tcase_add_test(tc, test_order);
     tcase_add_test(tc, test_refcounts);
     tcase_add_test(tc, test_update_copy);
     tcase_add_test(tc, test_fromkeys_classmethod);
-    suite_add_tcase(s, tc);
-    interp_init(0, NULL);   /* type dicts and builtins, released below so leak checkers stay quiet */
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    interp_free();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+const CheckSuite check_suite = {
+    .name = "dict",
+    .add_tests = add_tests,
+    .timeout = 60,
+    .interp = CHECK_INTERP_RUN,
+};

@@ -3,7 +3,7 @@
  * runtime/objects/str_methods.c. Every expected string (and error text) was printed
  * by python3 3.11 for the same operation.
  */
-#include <check.h>
+#include "check_util.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,6 @@
 #include "objects/list.h"
 #include "objects/dict.h"
 #include "objects/format.h"
-#include "core/interp.h"
 #include "objects/function.h"
 
 /* Values made by the helpers below are released when the test ends. */
@@ -32,12 +31,11 @@ static Value keep(Value v)
     return v;
 }
 
-static void setup(void) { interp_init(0, NULL); npool = 0; }
+static void setup(void) { npool = 0; }
 
 static void teardown(void)
 {
     while (npool > 0) decref(pool[--npool]);
-    interp_free();
 }
 
 static Value VI(int64_t i) { return int_from_i64(i); }
@@ -71,7 +69,7 @@ static void expect_str(Value v, const char *want, const char *what)
     decref(v);
 }
 
-static void expect_error(Value v, Type *t, const char *msg, const char *what)
+static void expect_raised(Value v, Type *t, const char *msg, const char *what)
 {
     if (v != VAL_ERROR) {
         Value r = obj_repr(v);
@@ -97,7 +95,7 @@ static void check_fmt(Value v, const char *spec, const char *want)
 static void check_fmt_err(Value v, const char *spec, Type *t, const char *msg)
 {
     Str *s = str_from_cstr(spec);
-    expect_error(format_value(v, s), t, msg, spec);
+    expect_raised(format_value(v, s), t, msg, spec);
     obj_decref(s);
 }
 
@@ -111,7 +109,7 @@ static void check_pct(const char *fmt, Value args, const char *want)
 static void check_pct_err(const char *fmt, Value args, Type *t, const char *msg)
 {
     Str *s = str_from_cstr(fmt);
-    expect_error(format_percent(s, args), t, msg, fmt);
+    expect_raised(format_percent(s, args), t, msg, fmt);
     obj_decref(s);
 }
 
@@ -130,7 +128,7 @@ static void check_sfmt(const char *tmpl, int n, Value *args, const char *want)
 
 static void check_sfmt_err(const char *tmpl, int n, Value *args, Type *t, const char *msg)
 {
-    expect_error(call_sfmt(tmpl, n, args), t, msg, tmpl);
+    expect_raised(call_sfmt(tmpl, n, args), t, msg, tmpl);
 }
 
 static Value call_meth(const char *name, Value self, int n, Value *args)
@@ -156,7 +154,7 @@ static void check_meth(const char *name, Value self, int n, Value *args, const c
 
 static void check_meth_err(const char *name, Value self, int n, Value *args, Type *t, const char *msg)
 {
-    expect_error(call_meth(name, self, n, args), t, msg, name);
+    expect_raised(call_meth(name, self, n, args), t, msg, name);
 }
 
 START_TEST(test_format_spec)
@@ -595,7 +593,7 @@ START_TEST(test_keywords)
     expect_str(rep, "['a', 'b,c']", "split(sep=',', maxsplit=1)");
     Str *bad = str_intern_cstr("bad");
     Tuple *kw2 = tuple_pack(1, str_val(bad));
-    expect_error(m->fn(a, 1, kw2), &exc_TypeError, "'bad' is an invalid keyword argument for split()", "split(bad=)");
+    expect_raised(m->fn(a, 1, kw2), &exc_TypeError, "'bad' is an invalid keyword argument for split()", "split(bad=)");
     /* str.format with a keyword argument */
     Str *name = str_intern_cstr("name");
     Tuple *kw3 = tuple_pack(1, str_val(name));
@@ -604,7 +602,7 @@ START_TEST(test_keywords)
     Value c[1] = { VS("{name}{missing}") };
     Tuple *kw4 = tuple_pack(1, str_val(name));
     Value c2[2] = { c[0], VS("x") };
-    expect_error(format_str_method(c2, 1, kw4), &exc_KeyError, "'missing'", "format missing key");
+    expect_raised(format_str_method(c2, 1, kw4), &exc_KeyError, "'missing'", "format missing key");
     /* attribute access in a field name */
     Value f = keep(builtin_new("len", NULL, VAL_UNDEF));
     Value d[2] = { VS("{0.__name__}|{0.__name__:>5}"), f };
@@ -614,11 +612,8 @@ START_TEST(test_keywords)
 }
 END_TEST
 
-static Suite *format_suite(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("format");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_format_spec);
     tcase_add_test(tc, test_format_spec_errors);
     tcase_add_test(tc, test_percent);
@@ -628,15 +623,12 @@ static Suite *format_suite(void)
     tcase_add_test(tc, test_str_methods);
     tcase_add_test(tc, test_str_method_errors);
     tcase_add_test(tc, test_keywords);
-    suite_add_tcase(s, tc);
-    return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(format_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+const CheckSuite check_suite = {
+    .name = "format",
+    .add_tests = add_tests,
+    .interp = CHECK_INTERP_EACH_TEST,
+    .setup = setup,
+    .teardown = teardown,
+};

@@ -5,7 +5,7 @@
  * through a million lists are collected without a crash, gc.freeze keeps
  * objects out of collections, DEBUG_SAVEALL keeps them in gc.garbage, and
  * tuples and dicts of atoms are untracked as in CPython 3.11. */
-#include <check.h>
+#include "check_util.h"
 #include <stdlib.h>
 
 #include "core/object.h"
@@ -416,12 +416,8 @@ START_TEST(test_stats_and_dealloc_untracks)
 }
 END_TEST
 
-static Suite *gc_suite(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("gc");
-    TCase *tc = tcase_create("collector");
-    tcase_set_timeout(tc, 120);
-    tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, test_cycle_of_one);
     tcase_add_test(tc, test_cycle_of_two_lists);
     tcase_add_test(tc, test_cycle_of_n);
@@ -437,15 +433,11 @@ static Suite *gc_suite(void)
     tcase_add_test(tc, test_saveall);
     tcase_add_test(tc, test_untrack_atoms);
     tcase_add_test(tc, test_stats_and_dealloc_untracks);
-    suite_add_tcase(s, tc);
-    return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(gc_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const CheckSuite check_suite = {
+    .name = "gc",
+    .add_tests = add_tests,
+    .timeout = 120,
+    .setup = setup,
+};

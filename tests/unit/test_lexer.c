@@ -2,7 +2,7 @@
  * inputs (indentation, continuation, literals of every form) and the errors
  * with their positions. */
 
-#include <check.h>
+#include "check_util.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,12 +251,8 @@ START_TEST(test_positions)
 }
 END_TEST
 
-int main(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("lexer");
-    TCase *tc = tcase_create("core");
-    SRunner *sr;
-    int failed;
     tcase_add_test(tc, test_simple);
     tcase_add_test(tc, test_indent);
     tcase_add_test(tc, test_indent_errors);
@@ -268,10 +264,9 @@ int main(void)
     tcase_add_test(tc, test_string_errors);
     tcase_add_test(tc, test_other_errors);
     tcase_add_test(tc, test_positions);
-    suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+const CheckSuite check_suite = {
+    .name = "lexer",
+    .add_tests = add_tests,
+};

@@ -1,7 +1,7 @@
 /* test_list.c — unit tests of runtime/objects/list.c (and tuple.c): growth policy,
  * slices, stable sort with a key, method error texts, reprs, and the
  * reference counts of items through append/pop/clear. */
-#include <check.h>
+#include "check_util.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,43 +13,11 @@
 #include "objects/range.h"
 #include "objects/function.h"
 
-static void expect_error(Type *t, const char *msg)
-{
-    ck_assert(err_occurred());
-    ck_assert(err_matches(t));
-    Value e = err_fetch();
-    if (msg) {
-        Exc *x = (Exc *)val_as_obj(e);
-        ck_assert_int_ge(x->args->len, 1);
-        ck_assert(val_is_str(x->args->items[0]));
-        ck_assert_str_eq(val_as_str(x->args->items[0])->data, msg);
-    }
-    decref(e);
-}
-
-static void expect_repr(Value v, const char *want)
-{
-    Value r = obj_repr(v);
-    ck_assert(r != VAL_ERROR);
-    ck_assert_str_eq(val_as_str(r)->data, want);
-    decref(r);
-}
-
 static List *range_list(int64_t n)
 {
     List *l = list_new(0);
     for (int64_t i = 0; i < n; i++) ck_assert_int_eq(list_append(l, val_from_int(i)), 0);
     return l;
-}
-
-/* Call a list/tuple method by name through the type's method table. */
-static Value call_method(Value self, const char *name, int n, Value a, Value b, Value c)
-{
-    const MethodDef *m = val_type(self)->methods;
-    while (m->name && strcmp(m->name, name) != 0) m++;
-    ck_assert_ptr_nonnull(m->name);
-    Value args[4] = { self, a, b, c };
-    return m->fn(args, n + 1, NULL);
 }
 
 START_TEST(test_append_growth)
@@ -85,16 +53,16 @@ START_TEST(test_refcounts)
     ck_assert_int_eq(s->ob.refcnt, 11);          /* the popped reference is ours */
     decref(v);
     ck_assert_int_eq(s->ob.refcnt, 10);
-    v = call_method(val_from_obj(l), "pop", 1, val_from_int(0), 0, 0);
+    v = call_method(val_from_obj(l), "pop", 1, val_from_int(0));
     ck_assert(v == str_val(s));
     decref(v);
     ck_assert_int_eq(s->ob.refcnt, 9);
     ck_assert_int_eq(l->len, 8);
-    Value c = call_method(val_from_obj(l), "copy", 0, 0, 0, 0);
+    Value c = call_method(val_from_obj(l), "copy", 0);
     ck_assert_int_eq(s->ob.refcnt, 17);
     decref(c);
     ck_assert_int_eq(s->ob.refcnt, 9);
-    ck_assert(call_method(val_from_obj(l), "clear", 0, 0, 0, 0) == VAL_NONE);
+    ck_assert(call_method(val_from_obj(l), "clear", 0) == VAL_NONE);
     ck_assert_int_eq(s->ob.refcnt, 1);
     ck_assert_int_eq(l->len, 0);
     /* Repeat and concat count references too. */
@@ -143,16 +111,16 @@ START_TEST(test_slices)
     expect_repr(lv, "[5, 8]");
     /* l[::2] = ['a','b','c'] on a 2-item list */
     ck_assert_int_lt(obj_setitem(lv, sl, val_from_obj(abc)), 0);
-    expect_error(&exc_ValueError, "attempt to assign sequence of size 3 to extended slice of size 1");
+    expect_exc(&exc_ValueError, "attempt to assign sequence of size 3 to extended slice of size 1");
     ck_assert_int_lt(obj_setitem(lv, sl, val_from_int(1)), 0);
-    expect_error(&exc_TypeError, "must assign iterable to extended slice");
+    expect_exc(&exc_TypeError, "must assign iterable to extended slice");
     decref(sl);
     /* l[1:1] = l (self-assignment inserts a copy) */
     sl = slice_new(val_from_int(1), val_from_int(1), VAL_NONE);
     ck_assert_int_eq(obj_setitem(lv, sl, lv), 0);
     expect_repr(lv, "[5, 5, 8, 8]");
     ck_assert_int_lt(obj_setitem(lv, sl, val_from_int(1)), 0);
-    expect_error(&exc_TypeError, "can only assign an iterable");
+    expect_exc(&exc_TypeError, "can only assign an iterable");
     decref(sl);
     /* Negative-step deletion, then growth through a slice. */
     sl = slice_new(VAL_NONE, VAL_NONE, val_from_int(-3));
@@ -168,11 +136,11 @@ START_TEST(test_slices)
 
     /* Indexing errors. */
     ck_assert(obj_getitem(lv, val_from_int(4)) == VAL_ERROR);
-    expect_error(&exc_IndexError, "list index out of range");
+    expect_exc(&exc_IndexError, "list index out of range");
     ck_assert(obj_setitem(lv, val_from_int(-5), VAL_NONE) < 0);
-    expect_error(&exc_IndexError, "list assignment index out of range");
+    expect_exc(&exc_IndexError, "list assignment index out of range");
     ck_assert(obj_getitem(lv, VAL_NONE) == VAL_ERROR);
-    expect_error(&exc_TypeError, "list indices must be integers or slices, not NoneType");
+    expect_exc(&exc_TypeError, "list indices must be integers or slices, not NoneType");
     Value v = obj_getitem(lv, val_from_int(-1));
     ck_assert(v == val_from_int(7));
     obj_decref(l);
@@ -246,7 +214,7 @@ START_TEST(test_sort)
     /* Incomparable items: TypeError, and the list keeps all its items. */
     list_append(s, val_from_int(1));
     ck_assert_int_lt(list_sort(s, VAL_NONE, false), 0);
-    expect_error(&exc_TypeError, NULL);
+    expect_exc(&exc_TypeError, NULL);
     ck_assert_int_eq(s->len, 8);
     obj_decref(s);
     obj_decref(l);
@@ -257,39 +225,39 @@ START_TEST(test_methods)
 {
     List *l = range_list(5);
     Value lv = val_from_obj(l);
-    ck_assert(call_method(lv, "insert", 2, val_from_int(-100), val_from_int(42), 0) == VAL_NONE);
-    ck_assert(call_method(lv, "insert", 2, val_from_int(100), val_from_int(43), 0) == VAL_NONE);
+    ck_assert(call_method(lv, "insert", 2, val_from_int(-100), val_from_int(42)) == VAL_NONE);
+    ck_assert(call_method(lv, "insert", 2, val_from_int(100), val_from_int(43)) == VAL_NONE);
     expect_repr(lv, "[42, 0, 1, 2, 3, 4, 43]");
-    ck_assert(call_method(lv, "index", 1, val_from_int(3), 0, 0) == val_from_int(4));
-    ck_assert(call_method(lv, "index", 2, val_from_int(42), val_from_int(1), 0) == VAL_ERROR);
-    expect_error(&exc_ValueError, "42 is not in list");
-    ck_assert(call_method(lv, "remove", 1, val_from_int(42), 0, 0) == VAL_NONE);
-    ck_assert(call_method(lv, "remove", 1, val_from_int(42), 0, 0) == VAL_ERROR);
-    expect_error(&exc_ValueError, "list.remove(x): x not in list");
-    ck_assert(call_method(lv, "count", 1, val_from_int(3), 0, 0) == val_from_int(1));
-    ck_assert(call_method(lv, "reverse", 0, 0, 0, 0) == VAL_NONE);
+    ck_assert(call_method(lv, "index", 1, val_from_int(3)) == val_from_int(4));
+    ck_assert(call_method(lv, "index", 2, val_from_int(42), val_from_int(1)) == VAL_ERROR);
+    expect_exc(&exc_ValueError, "42 is not in list");
+    ck_assert(call_method(lv, "remove", 1, val_from_int(42)) == VAL_NONE);
+    ck_assert(call_method(lv, "remove", 1, val_from_int(42)) == VAL_ERROR);
+    expect_exc(&exc_ValueError, "list.remove(x): x not in list");
+    ck_assert(call_method(lv, "count", 1, val_from_int(3)) == val_from_int(1));
+    ck_assert(call_method(lv, "reverse", 0) == VAL_NONE);
     expect_repr(lv, "[43, 4, 3, 2, 1, 0]");
-    ck_assert(call_method(lv, "pop", 1, val_from_int(10), 0, 0) == VAL_ERROR);
-    expect_error(&exc_IndexError, "pop index out of range");
-    ck_assert(call_method(lv, "append", 0, 0, 0, 0) == VAL_ERROR);
-    expect_error(&exc_TypeError, "list.append() takes exactly one argument (0 given)");
-    ck_assert(call_method(lv, "extend", 1, lv, 0, 0) == VAL_NONE);
+    ck_assert(call_method(lv, "pop", 1, val_from_int(10)) == VAL_ERROR);
+    expect_exc(&exc_IndexError, "pop index out of range");
+    ck_assert(call_method(lv, "append", 0) == VAL_ERROR);
+    expect_exc(&exc_TypeError, "list.append() takes exactly one argument (0 given)");
+    ck_assert(call_method(lv, "extend", 1, lv) == VAL_NONE);
     ck_assert_int_eq(l->len, 12);
-    ck_assert(call_method(lv, "clear", 0, 0, 0, 0) == VAL_NONE);
-    ck_assert(call_method(lv, "pop", 0, 0, 0, 0) == VAL_ERROR);
-    expect_error(&exc_IndexError, "pop from empty list");
+    ck_assert(call_method(lv, "clear", 0) == VAL_NONE);
+    ck_assert(call_method(lv, "pop", 0) == VAL_ERROR);
+    expect_exc(&exc_IndexError, "pop from empty list");
 
     /* [0] * 2**60 */
     list_append(l, val_from_int(0));
     ck_assert(list_repeat(l, INT64_C(1) << 60) == VAL_ERROR);
-    expect_error(&exc_MemoryError, NULL);
+    expect_exc(&exc_MemoryError, NULL);
 
     /* Recursive repr, comparisons, `in`. */
     list_append(l, lv);
     expect_repr(lv, "[0, [...]]");
     ck_assert_int_eq(obj_contains(lv, val_from_int(0)), 1);
     ck_assert_int_eq(obj_contains(lv, val_from_int(5)), 0);
-    ck_assert(call_method(lv, "clear", 0, 0, 0, 0) == VAL_NONE);
+    ck_assert(call_method(lv, "clear", 0) == VAL_NONE);
     List *a = range_list(2), *b = range_list(3);
     ck_assert_int_eq(obj_compare_bool(val_from_obj(a), val_from_obj(b), CMP_LT), 1);
     ck_assert_int_eq(obj_compare_bool(val_from_obj(a), val_from_obj(b), CMP_EQ), 0);
@@ -318,23 +286,23 @@ START_TEST(test_tuple)
     ck_assert_int_eq(obj_hash(val_from_obj(n), &h), 0);
     ck_assert(h == INT64_C(7267574591690527098));
     ck_assert(obj_getitem(val_from_obj(t), val_from_int(2)) == VAL_ERROR);
-    expect_error(&exc_IndexError, "tuple index out of range");
+    expect_exc(&exc_IndexError, "tuple index out of range");
     ck_assert(obj_getitem(val_from_obj(t), val_from_int(-2)) == val_from_int(1));
     Value c = tuple_concat(t, t23);
     expect_repr(c, "(1, 2, 2, 3)");
     Value r = tuple_repeat(t1, 3);
     expect_repr(r, "(1, 1, 1)");
     ck_assert_int_eq(obj_compare_bool(val_from_obj(t), c, CMP_LT), 1);
-    ck_assert(call_method(c, "index", 1, val_from_int(3), 0, 0) == val_from_int(3));
-    ck_assert(call_method(c, "count", 1, val_from_int(2), 0, 0) == val_from_int(2));
-    ck_assert(call_method(c, "index", 1, val_from_int(9), 0, 0) == VAL_ERROR);
-    expect_error(&exc_ValueError, "tuple.index(x): x not in tuple");
+    ck_assert(call_method(c, "index", 1, val_from_int(3)) == val_from_int(3));
+    ck_assert(call_method(c, "count", 1, val_from_int(2)) == val_from_int(2));
+    ck_assert(call_method(c, "index", 1, val_from_int(9)) == VAL_ERROR);
+    expect_exc(&exc_ValueError, "tuple.index(x): x not in tuple");
     /* A tuple holding a list holding the tuple. */
     List *l = list_new(0);
     Tuple *tl = tuple_pack(1, val_from_obj(l));
     list_append(l, val_from_obj(tl));
     expect_repr(val_from_obj(tl), "([(...)],)");
-    ck_assert(call_method(val_from_obj(l), "clear", 0, 0, 0, 0) == VAL_NONE);
+    ck_assert(call_method(val_from_obj(l), "clear", 0) == VAL_NONE);
     obj_decref(tl);
     obj_decref(l);
     decref(c);
@@ -386,11 +354,8 @@ START_TEST(test_sort_patterns)
 }
 END_TEST
 
-int main(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("list");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_append_growth);
     tcase_add_test(tc, test_refcounts);
     tcase_add_test(tc, test_slices);
@@ -398,10 +363,10 @@ int main(void)
     tcase_add_test(tc, test_sort_patterns);
     tcase_add_test(tc, test_methods);
     tcase_add_test(tc, test_tuple);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+const CheckSuite check_suite = {
+    .name = "list",
+    .add_tests = add_tests,
+    .timeout = 60,
+};

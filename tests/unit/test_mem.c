@@ -3,7 +3,7 @@
  * mapping -> mremap and back), large blocks and empty arenas given back to the
  * OS, overflow checks, and the tracemalloc traces. The pool-specific checks
  * are skipped in the pass-through build, whose counters must agree anyway. */
-#include <check.h>
+#include "check_util.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -293,11 +293,8 @@ START_TEST(test_tracing)
 }
 END_TEST
 
-int main(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("mem");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_block_size);
     tcase_add_test(tc, test_counters_exact);
     tcase_add_test(tc, test_calloc_zeroes);
@@ -307,10 +304,10 @@ int main(void)
     tcase_add_test(tc, test_large_block_returned);
     tcase_add_test(tc, test_overflow_returns_null);
     tcase_add_test(tc, test_tracing);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+const CheckSuite check_suite = {
+    .name = "mem",
+    .add_tests = add_tests,
+    .timeout = 120,
+};

@@ -2,8 +2,7 @@
  * float repr, int()/float() parsing, floor division and modulo signs,
  * overflow and zero-division errors with their exact messages, hashes that
  * agree across int and float, and exact int/float comparison. */
-#include <check.h>
-#include "core/interp.h"
+#include "check_util.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,30 +15,6 @@
 #include "objects/floatobj.h"
 #include "objects/operators.h"
 #include "objects/range.h"
-
-/* The pending exception is a t whose message is msg; clears it. */
-static void expect_error(Value r, Type *t, const char *msg)
-{
-    ck_assert(r == VAL_ERROR);
-    ck_assert_msg(err_matches(t), "expected %s for '%s'", t->name, msg);
-    Value e = err_fetch();
-    Exc *x = (Exc *)val_as_obj(e);
-    ck_assert_ptr_nonnull(x->args);
-    ck_assert_int_ge(x->args->len, 1);
-    ck_assert(val_is_str(x->args->items[0]));
-    ck_assert_str_eq(val_as_str(x->args->items[0])->data, msg);
-    decref(e);
-}
-
-static void expect_repr(Value v, const char *want)
-{
-    ck_assert(v != VAL_ERROR);
-    Value r = obj_repr(v);
-    ck_assert(r != VAL_ERROR);
-    ck_assert_str_eq(val_as_str(r)->data, want);
-    decref(r);
-    decref(v);
-}
 
 static Value I(int64_t i) { return int_from_i64(i); }
 /* A borrowed int for arguments: the reference is kept here and released at
@@ -83,7 +58,7 @@ START_TEST(test_float_repr_table)
     ck_assert_str_eq(buf, "-inf");
     float_repr_buf(NAN, buf, sizeof buf);
     ck_assert_str_eq(buf, "nan");
-    expect_repr(F(2.5), "2.5");
+    expect_repr_new(F(2.5), "2.5");
 }
 END_TEST
 
@@ -128,7 +103,7 @@ START_TEST(test_int_parse)
     expect_bad_int("- 5", 10, "invalid literal for int() with base 10: '- 5'");
     expect_bad_int("0x", 16, "invalid literal for int() with base 16: '0x'");
     expect_error(int_parse("1", 1, 1), &exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-    expect_repr(int_parse("9223372036854775808", 19, 10), "9223372036854775808");   /* a bigint */
+    expect_repr_new(int_parse("9223372036854775808", 19, 10), "9223372036854775808");   /* a bigint */
 }
 END_TEST
 
@@ -156,7 +131,7 @@ START_TEST(test_int_constructor)
     a[0] = VAL_TRUE;
     r = obj_call(val_from_obj(&type_type), a, 1, NULL);
     ck_assert(r == val_from_obj(&bool_type));
-    expect_repr(r, "<class 'bool'>");
+    expect_repr_new(r, "<class 'bool'>");
     /* bool() */
     a[0] = F(0.0);
     ck_assert(obj_call(val_from_obj(&bool_type), a, 1, NULL) == VAL_FALSE);
@@ -261,19 +236,19 @@ START_TEST(test_heap_int_arithmetic)
     ck_assert_int_eq(val_as_int(s), big);
     ck_assert_int_eq(obj_compare_bool(r, I(big), CMP_GT), 1);
     ck_assert_int_eq(obj_eq(r, F((double)(big + 1))), 1);
-    expect_repr(r, "140737488355328");
-    expect_repr(I(INT64_MIN), "-9223372036854775808");
+    expect_repr_new(r, "140737488355328");
+    expect_repr_new(I(INT64_MIN), "-9223372036854775808");
 }
 END_TEST
 
 START_TEST(test_overflow_and_zero_division)
 {
     /* beyond 64 bits the results are bigints (tests/unit/test_bigint.c) */
-    expect_repr(op_binary(BINOP_ADD, B(INT64_MAX), B(1), false), "9223372036854775808");
-    expect_repr(op_binary(BINOP_MUL, B(INT64_C(1) << 62), B(2), false), "9223372036854775808");
-    expect_repr(op_binary(BINOP_POW, I(2), I(64), false), "18446744073709551616");
-    expect_repr(op_binary(BINOP_LSHIFT, I(1), I(64), false), "18446744073709551616");
-    expect_repr(op_binary(BINOP_FLOORDIV, B(INT64_MIN), B(-1), false), "9223372036854775808");
+    expect_repr_new(op_binary(BINOP_ADD, B(INT64_MAX), B(1), false), "9223372036854775808");
+    expect_repr_new(op_binary(BINOP_MUL, B(INT64_C(1) << 62), B(2), false), "9223372036854775808");
+    expect_repr_new(op_binary(BINOP_POW, I(2), I(64), false), "18446744073709551616");
+    expect_repr_new(op_binary(BINOP_LSHIFT, I(1), I(64), false), "18446744073709551616");
+    expect_repr_new(op_binary(BINOP_FLOORDIV, B(INT64_MIN), B(-1), false), "9223372036854775808");
     expect_error(op_binary(BINOP_LSHIFT, I(1), I(-1), false), &exc_ValueError, "negative shift count");
     expect_error(op_binary(BINOP_RSHIFT, I(1), I(-1), false), &exc_ValueError, "negative shift count");
     expect_error(op_binary(BINOP_POW, F(2.0), I(10000), false), &exc_OverflowError,
@@ -329,7 +304,7 @@ START_TEST(test_compare_exact)
     ck_assert(op_compare(CMP_IN, I(9), r) == VAL_TRUE);
     ck_assert(op_compare(CMP_IN, I(8), r) == VAL_FALSE);
     ck_assert(op_compare(CMP_NOT_IN, F(6.0), r) == VAL_FALSE);
-    expect_repr(r, "range(0, 10, 3)");
+    expect_repr_new(r, "range(0, 10, 3)");
     expect_error(op_compare(CMP_IN, I(1), I(1)), &exc_TypeError, "argument of type 'int' is not iterable");
 }
 END_TEST
@@ -371,12 +346,12 @@ END_TEST
 
 START_TEST(test_type_objects)
 {
-    expect_repr(val_from_obj(&int_type), "<class 'int'>");
-    expect_repr(val_from_obj(&type_type), "<class 'type'>");
-    expect_repr(VAL_TRUE, "True");
-    expect_repr(VAL_NONE, "None");
+    expect_repr_new(val_from_obj(&int_type), "<class 'int'>");
+    expect_repr_new(val_from_obj(&type_type), "<class 'type'>");
+    expect_repr_new(VAL_TRUE, "True");
+    expect_repr_new(VAL_NONE, "None");
     Value n = obj_getattr_cstr(val_from_obj(&float_type), "__name__");
-    expect_repr(n, "'float'");
+    expect_repr_new(n, "'float'");
     ck_assert_str_eq(val_type_name(F(1.0)), "float");
     ck_assert_str_eq(val_type_name(VAL_NONE), "NoneType");
     ck_assert_str_eq(val_type_name(B(INT64_MAX)), "int");
@@ -410,11 +385,11 @@ START_TEST(test_range_and_slice)
     Value r = range_new(0, 10, 1);
     Value s = slice_new(VAL_NONE, VAL_NONE, I(-1));
     Value rr = obj_getitem(r, s);
-    expect_repr(rr, "range(9, -1, -1)");
+    expect_repr_new(rr, "range(9, -1, -1)");
     decref(s);
     s = slice_new(I(2), I(8), I(3));
-    expect_repr(obj_getitem(r, s), "range(2, 8, 3)");
-    expect_repr(s, "slice(2, 8, 3)");
+    expect_repr_new(obj_getitem(r, s), "range(2, 8, 3)");
+    expect_repr_new(s, "slice(2, 8, 3)");
     Value neg = obj_getitem(r, I(-1));
     ck_assert(neg == val_from_int(9));
     expect_error(obj_getitem(r, I(10)), &exc_IndexError, "range object index out of range");
@@ -443,10 +418,8 @@ START_TEST(test_range_and_slice)
 }
 END_TEST
 
-static Suite *numbers_suite(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("numbers");
-    TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_float_repr_table);
     tcase_add_test(tc, test_int_parse);
     tcase_add_test(tc, test_int_constructor);
@@ -458,18 +431,11 @@ static Suite *numbers_suite(void)
     tcase_add_test(tc, test_hashes);
     tcase_add_test(tc, test_type_objects);
     tcase_add_test(tc, test_range_and_slice);
-    suite_add_tcase(s, tc);
-    return s;
 }
 
-int main(void)
-{
-    interp_init(0, NULL);   /* type dicts and builtins, released below so leak checkers stay quiet */
-    SRunner *sr = srunner_create(numbers_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    release_made();
-    interp_free();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const CheckSuite check_suite = {
+    .name = "numbers",
+    .add_tests = add_tests,
+    .interp = CHECK_INTERP_RUN,
+    .at_exit = release_made,
+};

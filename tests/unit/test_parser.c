@@ -2,7 +2,7 @@
  * programs (precedence, statements, targets), node positions, and the
  * errors with line, column, IndentationError and "incomplete" flags. */
 
-#include <check.h>
+#include "check_util.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,14 +366,10 @@ START_TEST(test_error_ranges)
 }
 END_TEST
 
+static void free_dump(void) { free(dump_buf); }
 
-int main(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("parser");
-    TCase *tc = tcase_create("core");
-    SRunner *sr;
-    int failed;
-    tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_precedence);
     tcase_add_test(tc, test_literals);
     tcase_add_test(tc, test_assign);
@@ -385,11 +381,11 @@ int main(void)
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof err_cases / sizeof err_cases[0]));
     tcase_add_loop_test(tc, test_error_ranges, 0, (int)(sizeof range_cases / sizeof range_cases[0]));
     tcase_add_test(tc, test_deep);
-    suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    free(dump_buf);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+const CheckSuite check_suite = {
+    .name = "parser",
+    .add_tests = add_tests,
+    .timeout = 30,
+    .at_exit = free_dump,
+};

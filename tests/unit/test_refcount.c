@@ -3,7 +3,7 @@
  * a million-deep chain of objects is freed without overflowing the C stack
  * (the trashcan in object.c), and the allocator's counters return to where
  * they started. */
-#include <check.h>
+#include "check_util.h"
 #include <stdlib.h>
 
 #include "core/object.h"
@@ -212,11 +212,8 @@ START_TEST(test_heap_objects_balance)
 }
 END_TEST
 
-static Suite *refcount_suite(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("refcount");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_alloc_sets_header);
     tcase_add_test(tc, test_freed_exactly_once);
     tcase_add_test(tc, test_children_released);
@@ -226,15 +223,10 @@ static Suite *refcount_suite(void)
     tcase_add_test(tc, test_deep_binary_structure);
     tcase_add_test(tc, test_mem_counters);
     tcase_add_test(tc, test_heap_objects_balance);
-    suite_add_tcase(s, tc);
-    return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(refcount_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const CheckSuite check_suite = {
+    .name = "refcount",
+    .add_tests = add_tests,
+    .timeout = 60,
+};

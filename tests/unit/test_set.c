@@ -2,8 +2,7 @@
  * iteration order for ints, reference counts of keys, frozenset hashing,
  * the algebra through set_binop, traverse for the collector and the error
  * texts. */
-#include <check.h>
-#include "core/interp.h"
+#include "check_util.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,29 +14,6 @@
 #include "objects/list.h"
 #include "objects/set.h"
 #include "objects/operators.h"
-
-static void expect_error(Type *t, const char *msg)
-{
-    ck_assert(err_occurred());
-    ck_assert(err_matches(t));
-    Value e = err_fetch();
-    if (msg) {
-        Exc *x = (Exc *)val_as_obj(e);
-        ck_assert_int_ge(x->args->len, 1);
-        ck_assert(val_is_str(x->args->items[0]));
-        ck_assert_str_eq(val_as_str(x->args->items[0])->data, msg);
-    }
-    decref(e);
-}
-
-static Value call_method(Value self, const char *name, int n, Value a)
-{
-    const MethodDef *m = val_type(self)->methods;
-    while (m->name && strcmp(m->name, name) != 0) m++;
-    ck_assert_ptr_nonnull(m->name);
-    Value args[2] = { self, a };
-    return m->fn(args, n + 1, NULL);
-}
 
 static Set *ints(const int64_t *v, int n)
 {
@@ -123,7 +99,7 @@ START_TEST(test_refcounts)
     obj_decref(c);
     ck_assert_int_eq(key->ob.refcnt, base);
     set_add(s, str_val(key));
-    Value r = call_method(val_from_obj(s), "pop", 0, VAL_UNDEF);
+    Value r = call_method(val_from_obj(s), "pop", 0);
     ck_assert(r == str_val(key));
     ck_assert_int_eq(key->ob.refcnt, base + 1);         /* the reference moved to r */
     decref(r);
@@ -146,7 +122,7 @@ START_TEST(test_frozenset_hash)
     ck_assert_int_eq(obj_hash(val_from_obj(f), &h), 0);
     ck_assert_int_eq(h, INT64_C(-272375401224217160));
     ck_assert_int_eq(obj_hash(val_from_obj(s), &h), -1);
-    expect_error(&exc_TypeError, "unhashable type: 'set'");
+    expect_exc(&exc_TypeError, "unhashable type: 'set'");
     /* a set key is looked up as the equal frozenset */
     Set *outer = set_new(&set_type, VAL_UNDEF);
     ck_assert_int_eq(set_add(outer, val_from_obj(f)), 0);
@@ -214,13 +190,13 @@ START_TEST(test_traverse_and_errors)
     ck_assert_int_eq(k1->ob.refcnt, 1);
     List *l = list_new(0);
     ck_assert_int_eq(set_add(s, val_from_obj(l)), -1);
-    expect_error(&exc_TypeError, "unhashable type: 'list'");
-    Value r = call_method(val_from_obj(s), "pop", 0, VAL_UNDEF);
+    expect_exc(&exc_TypeError, "unhashable type: 'list'");
+    Value r = call_method(val_from_obj(s), "pop", 0);
     ck_assert(r == VAL_ERROR);
-    expect_error(&exc_KeyError, "pop from an empty set");
+    expect_exc(&exc_KeyError, "pop from an empty set");
     r = call_method(val_from_obj(s), "remove", 1, val_from_int(7));
     ck_assert(r == VAL_ERROR);
-    expect_error(&exc_KeyError, NULL);
+    expect_exc(&exc_KeyError, NULL);
     Value rep = obj_repr(val_from_obj(s));
     ck_assert_str_eq(val_as_str(rep)->data, "set()");
     decref(rep);
@@ -231,23 +207,19 @@ START_TEST(test_traverse_and_errors)
 }
 END_TEST
 
-int main(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("set");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_many_keys);
     tcase_add_test(tc, test_cpython_order);
     tcase_add_test(tc, test_refcounts);
     tcase_add_test(tc, test_frozenset_hash);
     tcase_add_test(tc, test_algebra);
     tcase_add_test(tc, test_traverse_and_errors);
-    suite_add_tcase(s, tc);
-    interp_init(0, NULL);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    interp_free();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+const CheckSuite check_suite = {
+    .name = "set",
+    .add_tests = add_tests,
+    .timeout = 60,
+    .interp = CHECK_INTERP_RUN,
+};

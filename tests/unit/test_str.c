@@ -1,7 +1,7 @@
 /* test_str.c — unit tests of runtime/objects/str.c: hash caching, interning identity,
  * UTF-8 code-point indexing and slicing, repr quoting and escaping, repeat
  * overflow, StrBuf. */
-#include <check.h>
+#include "check_util.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,21 +12,6 @@
 #include "objects/range.h"
 
 static Str *S(const char *s) { return str_from_cstr(s); }
-
-/* The pending exception is a t with message msg (NULL: any); clears it. */
-static void expect_error(Type *t, const char *msg)
-{
-    ck_assert(err_occurred());
-    ck_assert(err_matches(t));
-    Value e = err_fetch();
-    if (msg) {
-        Exc *x = (Exc *)val_as_obj(e);
-        ck_assert_int_ge(x->args->len, 1);
-        ck_assert(val_is_str(x->args->items[0]));
-        ck_assert_str_eq(val_as_str(x->args->items[0])->data, msg);
-    }
-    decref(e);
-}
 
 static void expect_str(Value v, const char *want)
 {
@@ -117,13 +102,13 @@ START_TEST(test_utf8_indexing)
     expect_str(str_getitem_index(s, -3), "\xe2\x82\xac");
     expect_str(str_getitem_index(s, -9), "h");
     ck_assert(str_getitem_index(s, 9) == VAL_ERROR);
-    expect_error(&exc_IndexError, "string index out of range");
+    expect_exc(&exc_IndexError, "string index out of range");
     ck_assert(str_getitem_index(s, -10) == VAL_ERROR);
-    expect_error(&exc_IndexError, "string index out of range");
+    expect_exc(&exc_IndexError, "string index out of range");
     ck_assert(obj_getitem(str_val(s), str_val(s)) == VAL_ERROR);
-    expect_error(&exc_TypeError, "string indices must be integers, not 'str'");
+    expect_exc(&exc_TypeError, "string indices must be integers, not 'str'");
     ck_assert(obj_setitem(str_val(s), val_from_int(0), val_from_int(1)) < 0);
-    expect_error(&exc_TypeError, "'str' object does not support item assignment");
+    expect_exc(&exc_TypeError, "'str' object does not support item assignment");
 
     /* Slices, with steps (results checked against python3). */
     Value sl = slice_new(val_from_int(1), val_from_int(4), VAL_NONE);
@@ -163,7 +148,7 @@ START_TEST(test_utf8_indexing)
     ck_assert_int_eq(obj_contains(str_val(s), str_val(sub)), 1);
     obj_decref(sub);
     ck_assert_int_eq(obj_contains(str_val(s), val_from_int(1)), -1);
-    expect_error(&exc_TypeError, "'in <string>' requires string as left operand, not int");
+    expect_exc(&exc_TypeError, "'in <string>' requires string as left operand, not int");
 
     /* Comparison by code point is comparison by UTF-8 bytes. */
     Str *z = S("z"), *e = S("\xc3\xa9");
@@ -210,7 +195,7 @@ START_TEST(test_concat_repeat)
     ck_assert_int_eq(val_as_str(r)->len, 16);
     decref(r);
     ck_assert(str_repeat(a, INT64_C(1) << 62) == VAL_ERROR);    /* 'ab' * 2**62 */
-    expect_error(&exc_MemoryError, NULL);
+    expect_exc(&exc_MemoryError, NULL);
     obj_decref(a); obj_decref(b); obj_decref(c);
 }
 END_TEST
@@ -242,20 +227,17 @@ START_TEST(test_strbuf_and_new)
 }
 END_TEST
 
-int main(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("str");
-    TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_hash_cached);
     tcase_add_test(tc, test_interning);
     tcase_add_test(tc, test_utf8_indexing);
     tcase_add_test(tc, test_repr);
     tcase_add_test(tc, test_concat_repeat);
     tcase_add_test(tc, test_strbuf_and_new);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+const CheckSuite check_suite = {
+    .name = "str",
+    .add_tests = add_tests,
+};

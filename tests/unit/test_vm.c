@@ -1,7 +1,7 @@
 /* test_vm.c — unit tests of the VM: hand-assembled code objects (calls,
  * argument binding, handlers, recursion limit, re-entry from C) and, through
  * run_source, whole programs and their exit statuses. */
-#include <check.h>
+#include "check_util.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -560,12 +560,8 @@ START_TEST(test_programs)
 }
 END_TEST
 
-static Suite *vm_suite(void)
+static void add_tests(TCase *tc)
 {
-    Suite *s = suite_create("vm");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_arith_globals);
     tcase_add_test(tc, test_fib);
     tcase_add_test(tc, test_except);
@@ -578,15 +574,12 @@ static Suite *vm_suite(void)
     tcase_add_test(tc, test_reentry);
     tcase_add_test(tc, test_print_expr_bound);
     tcase_add_test(tc, test_programs);
-    suite_add_tcase(s, tc);
-    return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(vm_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const CheckSuite check_suite = {
+    .name = "vm",
+    .add_tests = add_tests,
+    .timeout = 60,
+    .setup = setup,
+    .teardown = teardown,
+};
