@@ -1,1 +1,0 @@
-import_helper.scr

@@ -1,0 +1,1 @@
+import_user_module.scr
