@@ -87,27 +87,27 @@ usage: $me [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Try \`$hint -h' for more information." -- -m
 
 # -E: SCR_PATH (and every SCR_ variable) is ignored.
-printf 'x = 42\n' >"$tmp/sub/helper.scr"
-cp "$tmp/sub/helper.scr" "$tmp/sub/helper.py"
-printf 'import helper\nprint(helper.x)\n' >"$tmp/usehelper.scr"
+printf 'x = 42\n' >"$tmp/sub/sibling.scr"
+cp "$tmp/sub/sibling.scr" "$tmp/sub/sibling.py"
+printf 'import sibling\nprint(sibling.x)\n' >"$tmp/usesibling.scr"
 export SCR_PATH="$tmp/sub"
-t path 0 '42' '' -- usehelper.scr
+t path 0 '42' '' -- usesibling.scr
 t E_path 1 '' "Traceback (most recent call last):
-  File \"$tmp/usehelper.scr\", line 1, in <module>
-    import helper
-ModuleNotFoundError: No module named 'helper'" -- -E usehelper.scr
+  File \"$tmp/usesibling.scr\", line 1, in <module>
+    import sibling
+ModuleNotFoundError: No module named 'sibling'" -- -E usesibling.scr
 # -I: no SCR_ variables, and no import from the script's directory.
 t I_path 1 '' "Traceback (most recent call last):
-  File \"$tmp/usehelper.scr\", line 1, in <module>
-    import helper
-ModuleNotFoundError: No module named 'helper'" -- -I usehelper.scr
+  File \"$tmp/usesibling.scr\", line 1, in <module>
+    import sibling
+ModuleNotFoundError: No module named 'sibling'" -- -I usesibling.scr
 unset SCR_PATH
-printf 'import helper\nprint(helper.x)\n' >"$tmp/sub/main.scr"
+printf 'import sibling\nprint(sibling.x)\n' >"$tmp/sub/main.scr"
 t script_dir 0 '42' '' -- sub/main.scr
 t I_script_dir 1 '' "Traceback (most recent call last):
   File \"$tmp/sub/main.scr\", line 1, in <module>
-    import helper
-ModuleNotFoundError: No module named 'helper'" -- -I sub/main.scr
+    import sibling
+ModuleNotFoundError: No module named 'sibling'" -- -I sub/main.scr
 t I_m 1 '' "$me: No module named runme" -- -I -m runme
 
 # Unknown options still end with status 2 (tests/cli/cli.sh checks more).

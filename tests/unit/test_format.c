@@ -18,7 +18,8 @@
 #include "objects/format.h"
 #include "objects/function.h"
 
-/* Values made by the helpers below are released when the test ends. */
+/* Values made by keep() and the V* constructors below are released when the
+ * test ends. */
 #define POOL_MAX 4096
 static Value pool[POOL_MAX];
 static int npool;
