@@ -6,15 +6,7 @@
 # a coding declaration on a program read from stdin. The expectations are
 # python3 3.11's output (`sh bytes.sh tests/cli/python3_as_scr.sh` checks
 # them against python3).
-set -u
-scr=$1
-case $scr in
-    /*) ;;
-    *) scr=$(pwd)/$scr ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-bytes.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
-fails=0
+. "$(dirname "$0")/common.sh"
 export LC_ALL=C.UTF-8
 
 # check NAME STATUS: compare $tmp/status, $tmp/out with $tmp/want_out and
@@ -110,5 +102,4 @@ check stdin_file_latin1 0
 printf 'SyntaxError: encoding problem: iso-8859-1\n' >"$tmp/want_err"
 check stdin_pipe_latin1 1
 
-[ "$fails" -eq 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
-exit 0
+finish

@@ -1,15 +1,7 @@
 #!/bin/sh
 # cli.sh SCR — the command line: options, usage errors (status 2), files
 # that cannot be run (python3's messages and statuses), sys.argv.
-set -u
-scr=$1
-case $scr in
-    /*) ;;
-    *) scr=$(pwd)/$scr ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-cli.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
-fails=0
+. "$(dirname "$0")/common.sh"
 
 # t NAME STATUS STDOUT STDERR_LAST_LINE -- ARGS...: run scr ARGS (stdin from
 # /dev/null, in $tmp) and compare the status, the whole stdout and the last
@@ -106,5 +98,4 @@ fi
 
 # Ctrl-C is tested through a pty in tests/repl (script_interrupt.pty).
 
-[ "$fails" -eq 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
-exit 0
+finish

@@ -4,15 +4,7 @@
 # 3.11 prints for the same command line (`sh options.sh
 # tests/cli/python3_as_scr.sh` checks them against python3), except that
 # python3 names itself where scr says "scr".
-set -u
-scr=$1
-case $scr in
-    /*) ;;
-    *) scr=$(pwd)/$scr ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-options.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
-fails=0
+. "$(dirname "$0")/common.sh"
 unset SCR_PATH SCR_UNBUFFERED
 me=scr hint=scr
 case $scr in *python3*) me=$(python3 -c 'import sys; print(sys.executable)') hint=python ;; esac
@@ -115,5 +107,4 @@ t unknown 2 '' "Unknown option: -Z
 usage: $me [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Try \`$hint -h' for more information." -- -uZ
 
-[ "$fails" -eq 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
-exit 0
+finish

@@ -6,15 +6,7 @@
 # python3 3.11's stderr and status for the same programs (PYTHONUNBUFFERED
 # unset; `-u` where stated): `sh pipes.sh tests/cli/python3_as_scr.sh` checks
 # them against python3.
-set -u
-scr=$1
-case $scr in
-    /*) ;;
-    *) scr=$(pwd)/$scr ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-pipes.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
-fails=0
+. "$(dirname "$0")/common.sh"
 unset SCR_UNBUFFERED
 
 # check NAME WANT_STATUS WANT_STDERR: compare $tmp/status and all of $tmp/err.
@@ -124,5 +116,4 @@ fi
 check stdout_closed 0 "None
 "
 
-[ "$fails" -eq 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
-exit 0
+finish

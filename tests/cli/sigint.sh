@@ -4,11 +4,7 @@
 # dies of SIGINT, so that the shell sees status 130, as python3 does (never
 # status 0). Reads from a pipe through input(), sys.stdin and open() are
 # interrupted too; a long sum() is (python3 would finish it first).
-set -u
-scr=$1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-sigint.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
-fails=0
+. "$(dirname "$0")/common.sh"
 
 # check NAME LINE: status 130, a traceback at line LINE of prog.scr ending
 # in KeyboardInterrupt, and nothing on stdout.
@@ -66,5 +62,4 @@ else
     echo "ok caught"
 fi
 
-[ "$fails" -eq 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
-exit 0
+finish

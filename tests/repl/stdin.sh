@@ -2,11 +2,7 @@
 # stdin.sh SCR — the REPL and the command line with stdin not a terminal:
 # `scr -i` reads statements from a pipe (prompts on stderr, as python3), and
 # plain `scr` runs the whole of stdin as a script.
-set -u
-scr=$1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-stdin.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
-fails=0
+. "$(dirname "$0")/../cli/common.sh"
 HOME=$tmp
 export HOME
 
@@ -154,5 +150,4 @@ run sh -c '"$0" - a b <"$1"' "$scr" "$tmp/in"
 expect stdin_dash 0
 
 [ ! -e "$tmp/.scr_history" ] || { echo "FAIL: history written without a terminal" >&2; fails=$((fails + 1)); }
-[ "$fails" -eq 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
-exit 0
+finish
