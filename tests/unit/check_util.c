@@ -60,6 +60,14 @@ Value call_method(Value self, const char *name, int n, ...)
 
 /* ---- main ---- */
 
+void check_add_tests(TCase *tc, ...)
+{
+    va_list ap;
+    va_start(ap, tc);
+    for (const TTest *t; (t = va_arg(ap, const TTest *)) != NULL;) tcase_add_test(tc, t);
+    va_end(ap);
+}
+
 static void each_setup(void)
 {
     if (check_suite.interp == CHECK_INTERP_EACH_TEST) interp_init(0, NULL);

@@ -36,6 +36,10 @@ typedef struct CheckSuite {
 
 extern const CheckSuite check_suite;
 
+/* Adds the tests that follow, up to a NULL, to tc (add_tests calls it; loop
+ * tests and other kinds are added with check's own calls). */
+void check_add_tests(TCase *tc, ...);
+
 /* ---- checks; each fails the running test when it does not hold ---- */
 
 /* An exception is pending, an instance of t (or of a subclass), whose first

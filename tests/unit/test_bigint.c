@@ -216,17 +216,9 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_representations);
-    tcase_add_test(tc, test_saturation_and_index);
-    tcase_add_test(tc, test_arithmetic);
-    tcase_add_test(tc, test_float_conversion);
-    tcase_add_test(tc, test_hash);
-    tcase_add_test(tc, test_text_and_limits);
-    tcase_add_test(tc, test_memory);
+    check_add_tests(tc, test_representations, test_saturation_and_index, test_arithmetic,
+                    test_float_conversion, test_hash, test_text_and_limits, test_memory, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "bigint",
-    .add_tests = add_tests,
-    .interp = CHECK_INTERP_RUN,
-};
+const CheckSuite check_suite = { .name = "bigint", .add_tests = add_tests,
+    .interp = CHECK_INTERP_RUN };

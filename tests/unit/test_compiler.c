@@ -625,26 +625,10 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_module_names);
-    tcase_add_test(tc, test_consts);
-    tcase_add_test(tc, test_assign_forms);
-    tcase_add_test(tc, test_function_locals);
-    tcase_add_test(tc, test_closures);
-    tcase_add_test(tc, test_calls);
-    tcase_add_test(tc, test_comprehensions);
-    tcase_add_test(tc, test_try_except);
-    tcase_add_test(tc, test_try_finally);
-    tcase_add_test(tc, test_control_flow);
-    tcase_add_test(tc, test_imports);
-    tcase_add_test(tc, test_interactive);
-    tcase_add_test(tc, test_lines);
-    tcase_add_test(tc, test_syntax_errors);
-    tcase_add_test(tc, test_hand_built);
-    tcase_add_test(tc, test_code_object);
-    tcase_add_test(tc, test_deep_trees);
+    check_add_tests(tc, test_module_names, test_consts, test_assign_forms, test_function_locals,
+                    test_closures, test_calls, test_comprehensions, test_try_except,
+                    test_try_finally, test_control_flow, test_imports, test_interactive, test_lines,
+                    test_syntax_errors, test_hand_built, test_code_object, test_deep_trees, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "compiler",
-    .add_tests = add_tests,
-};
+const CheckSuite check_suite = { .name = "compiler", .add_tests = add_tests };

@@ -264,16 +264,9 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_many_keys);
-    tcase_add_test(tc, test_order);
-    tcase_add_test(tc, test_refcounts);
-    tcase_add_test(tc, test_update_copy);
-    tcase_add_test(tc, test_fromkeys_classmethod);
+    check_add_tests(tc, test_many_keys, test_order, test_refcounts, test_update_copy,
+                    test_fromkeys_classmethod, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "dict",
-    .add_tests = add_tests,
-    .timeout = 60,
-    .interp = CHECK_INTERP_RUN,
-};
+const CheckSuite check_suite = { .name = "dict", .add_tests = add_tests, .timeout = 60,
+    .interp = CHECK_INTERP_RUN };

@@ -615,21 +615,10 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_format_spec);
-    tcase_add_test(tc, test_format_spec_errors);
-    tcase_add_test(tc, test_percent);
-    tcase_add_test(tc, test_percent_errors);
-    tcase_add_test(tc, test_str_format);
-    tcase_add_test(tc, test_str_format_errors);
-    tcase_add_test(tc, test_str_methods);
-    tcase_add_test(tc, test_str_method_errors);
-    tcase_add_test(tc, test_keywords);
+    check_add_tests(tc, test_format_spec, test_format_spec_errors, test_percent,
+                    test_percent_errors, test_str_format, test_str_format_errors, test_str_methods,
+                    test_str_method_errors, test_keywords, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "format",
-    .add_tests = add_tests,
-    .interp = CHECK_INTERP_EACH_TEST,
-    .setup = setup,
-    .teardown = teardown,
-};
+const CheckSuite check_suite = { .name = "format", .add_tests = add_tests,
+    .interp = CHECK_INTERP_EACH_TEST, .setup = setup, .teardown = teardown };

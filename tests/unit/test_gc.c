@@ -418,26 +418,12 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_cycle_of_one);
-    tcase_add_test(tc, test_cycle_of_two_lists);
-    tcase_add_test(tc, test_cycle_of_n);
-    tcase_add_test(tc, test_reachable_cycle_kept);
-    tcase_add_test(tc, test_cycle_through_tuple_and_dict);
-    tcase_add_test(tc, test_promotion);
-    tcase_add_test(tc, test_counts);
-    tcase_add_test(tc, test_threshold_starts_collections);
-    tcase_add_test(tc, test_older_thresholds);
-    tcase_add_test(tc, test_million_chain);
-    tcase_add_test(tc, test_million_ring_reverse_order);
-    tcase_add_test(tc, test_freeze);
-    tcase_add_test(tc, test_saveall);
-    tcase_add_test(tc, test_untrack_atoms);
-    tcase_add_test(tc, test_stats_and_dealloc_untracks);
+    check_add_tests(tc, test_cycle_of_one, test_cycle_of_two_lists, test_cycle_of_n,
+                    test_reachable_cycle_kept, test_cycle_through_tuple_and_dict, test_promotion,
+                    test_counts, test_threshold_starts_collections, test_older_thresholds,
+                    test_million_chain, test_million_ring_reverse_order, test_freeze, test_saveall,
+                    test_untrack_atoms, test_stats_and_dealloc_untracks, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "gc",
-    .add_tests = add_tests,
-    .timeout = 120,
-    .setup = setup,
-};
+const CheckSuite check_suite = { .name = "gc", .add_tests = add_tests, .timeout = 120,
+    .setup = setup };

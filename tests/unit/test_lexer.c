@@ -253,20 +253,9 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_simple);
-    tcase_add_test(tc, test_indent);
-    tcase_add_test(tc, test_indent_errors);
-    tcase_add_test(tc, test_operators);
-    tcase_add_test(tc, test_keywords_names);
-    tcase_add_test(tc, test_numbers);
-    tcase_add_test(tc, test_number_errors);
-    tcase_add_test(tc, test_strings);
-    tcase_add_test(tc, test_string_errors);
-    tcase_add_test(tc, test_other_errors);
-    tcase_add_test(tc, test_positions);
+    check_add_tests(tc, test_simple, test_indent, test_indent_errors, test_operators,
+                    test_keywords_names, test_numbers, test_number_errors, test_strings,
+                    test_string_errors, test_other_errors, test_positions, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "lexer",
-    .add_tests = add_tests,
-};
+const CheckSuite check_suite = { .name = "lexer", .add_tests = add_tests };

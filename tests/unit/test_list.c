@@ -356,17 +356,8 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_append_growth);
-    tcase_add_test(tc, test_refcounts);
-    tcase_add_test(tc, test_slices);
-    tcase_add_test(tc, test_sort);
-    tcase_add_test(tc, test_sort_patterns);
-    tcase_add_test(tc, test_methods);
-    tcase_add_test(tc, test_tuple);
+    check_add_tests(tc, test_append_growth, test_refcounts, test_slices, test_sort,
+                    test_sort_patterns, test_methods, test_tuple, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "list",
-    .add_tests = add_tests,
-    .timeout = 60,
-};
+const CheckSuite check_suite = { .name = "list", .add_tests = add_tests, .timeout = 60 };

@@ -295,19 +295,9 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_block_size);
-    tcase_add_test(tc, test_counters_exact);
-    tcase_add_test(tc, test_calloc_zeroes);
-    tcase_add_test(tc, test_pool_reuse);
-    tcase_add_test(tc, test_arena_release);
-    tcase_add_test(tc, test_realloc_keeps_contents);
-    tcase_add_test(tc, test_large_block_returned);
-    tcase_add_test(tc, test_overflow_returns_null);
-    tcase_add_test(tc, test_tracing);
+    check_add_tests(tc, test_block_size, test_counters_exact, test_calloc_zeroes, test_pool_reuse,
+                    test_arena_release, test_realloc_keeps_contents, test_large_block_returned,
+                    test_overflow_returns_null, test_tracing, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "mem",
-    .add_tests = add_tests,
-    .timeout = 120,
-};
+const CheckSuite check_suite = { .name = "mem", .add_tests = add_tests, .timeout = 120 };

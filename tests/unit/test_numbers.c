@@ -420,22 +420,11 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_float_repr_table);
-    tcase_add_test(tc, test_int_parse);
-    tcase_add_test(tc, test_int_constructor);
-    tcase_add_test(tc, test_float_parse);
-    tcase_add_test(tc, test_floor_div_mod_signs);
-    tcase_add_test(tc, test_heap_int_arithmetic);
-    tcase_add_test(tc, test_overflow_and_zero_division);
-    tcase_add_test(tc, test_compare_exact);
-    tcase_add_test(tc, test_hashes);
-    tcase_add_test(tc, test_type_objects);
-    tcase_add_test(tc, test_range_and_slice);
+    check_add_tests(tc, test_float_repr_table, test_int_parse, test_int_constructor,
+                    test_float_parse, test_floor_div_mod_signs, test_heap_int_arithmetic,
+                    test_overflow_and_zero_division, test_compare_exact, test_hashes,
+                    test_type_objects, test_range_and_slice, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "numbers",
-    .add_tests = add_tests,
-    .interp = CHECK_INTERP_RUN,
-    .at_exit = release_made,
-};
+const CheckSuite check_suite = { .name = "numbers", .add_tests = add_tests,
+    .interp = CHECK_INTERP_RUN, .at_exit = release_made };

@@ -370,22 +370,12 @@ static void free_dump(void) { free(dump_buf); }
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_precedence);
-    tcase_add_test(tc, test_literals);
-    tcase_add_test(tc, test_assign);
-    tcase_add_test(tc, test_compound);
-    tcase_add_test(tc, test_def);
-    tcase_add_test(tc, test_calls_subscripts);
-    tcase_add_test(tc, test_comprehensions_imports);
-    tcase_add_test(tc, test_positions);
+    check_add_tests(tc, test_precedence, test_literals, test_assign, test_compound, test_def,
+                    test_calls_subscripts, test_comprehensions_imports, test_positions, test_deep,
+                    NULL);
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof err_cases / sizeof err_cases[0]));
     tcase_add_loop_test(tc, test_error_ranges, 0, (int)(sizeof range_cases / sizeof range_cases[0]));
-    tcase_add_test(tc, test_deep);
 }
 
-const CheckSuite check_suite = {
-    .name = "parser",
-    .add_tests = add_tests,
-    .timeout = 30,
-    .at_exit = free_dump,
-};
+const CheckSuite check_suite = { .name = "parser", .add_tests = add_tests, .timeout = 30,
+    .at_exit = free_dump };

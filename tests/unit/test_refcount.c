@@ -214,19 +214,10 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_alloc_sets_header);
-    tcase_add_test(tc, test_freed_exactly_once);
-    tcase_add_test(tc, test_children_released);
-    tcase_add_test(tc, test_unboxed_values_ignored);
-    tcase_add_test(tc, test_immortal_never_freed);
-    tcase_add_test(tc, test_deep_chain_no_stack_overflow);
-    tcase_add_test(tc, test_deep_binary_structure);
-    tcase_add_test(tc, test_mem_counters);
-    tcase_add_test(tc, test_heap_objects_balance);
+    check_add_tests(tc, test_alloc_sets_header, test_freed_exactly_once, test_children_released,
+                    test_unboxed_values_ignored, test_immortal_never_freed,
+                    test_deep_chain_no_stack_overflow, test_deep_binary_structure,
+                    test_mem_counters, test_heap_objects_balance, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "refcount",
-    .add_tests = add_tests,
-    .timeout = 60,
-};
+const CheckSuite check_suite = { .name = "refcount", .add_tests = add_tests, .timeout = 60 };

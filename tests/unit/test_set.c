@@ -209,17 +209,9 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_many_keys);
-    tcase_add_test(tc, test_cpython_order);
-    tcase_add_test(tc, test_refcounts);
-    tcase_add_test(tc, test_frozenset_hash);
-    tcase_add_test(tc, test_algebra);
-    tcase_add_test(tc, test_traverse_and_errors);
+    check_add_tests(tc, test_many_keys, test_cpython_order, test_refcounts, test_frozenset_hash,
+                    test_algebra, test_traverse_and_errors, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "set",
-    .add_tests = add_tests,
-    .timeout = 60,
-    .interp = CHECK_INTERP_RUN,
-};
+const CheckSuite check_suite = { .name = "set", .add_tests = add_tests, .timeout = 60,
+    .interp = CHECK_INTERP_RUN };

@@ -229,15 +229,8 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_hash_cached);
-    tcase_add_test(tc, test_interning);
-    tcase_add_test(tc, test_utf8_indexing);
-    tcase_add_test(tc, test_repr);
-    tcase_add_test(tc, test_concat_repeat);
-    tcase_add_test(tc, test_strbuf_and_new);
+    check_add_tests(tc, test_hash_cached, test_interning, test_utf8_indexing, test_repr,
+                    test_concat_repeat, test_strbuf_and_new, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "str",
-    .add_tests = add_tests,
-};
+const CheckSuite check_suite = { .name = "str", .add_tests = add_tests };

@@ -562,24 +562,10 @@ END_TEST
 
 static void add_tests(TCase *tc)
 {
-    tcase_add_test(tc, test_arith_globals);
-    tcase_add_test(tc, test_fib);
-    tcase_add_test(tc, test_except);
-    tcase_add_test(tc, test_uncaught);
-    tcase_add_test(tc, test_recursion);
-    tcase_add_test(tc, test_call_errors);
-    tcase_add_test(tc, test_kwargs);
-    tcase_add_test(tc, test_methods_loops);
-    tcase_add_test(tc, test_refcount_in_call);
-    tcase_add_test(tc, test_reentry);
-    tcase_add_test(tc, test_print_expr_bound);
-    tcase_add_test(tc, test_programs);
+    check_add_tests(tc, test_arith_globals, test_fib, test_except, test_uncaught, test_recursion,
+                    test_call_errors, test_kwargs, test_methods_loops, test_refcount_in_call,
+                    test_reentry, test_print_expr_bound, test_programs, NULL);
 }
 
-const CheckSuite check_suite = {
-    .name = "vm",
-    .add_tests = add_tests,
-    .timeout = 60,
-    .setup = setup,
-    .teardown = teardown,
-};
+const CheckSuite check_suite = { .name = "vm", .add_tests = add_tests, .timeout = 60,
+    .setup = setup, .teardown = teardown };
