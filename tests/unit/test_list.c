@@ -155,6 +155,22 @@ static Value key_first(Value *args, int nargs, Tuple *kw)
     return k;
 }
 
+/* l holds pairs (k, i) sorted by k (descending when reverse), with i
+ * ascending among equal k: the order a stable sort by k gives when the
+ * pairs were made with i ascending. */
+static void expect_stable_by_key(List *l, bool reverse)
+{
+    for (int64_t i = 1; i < l->len; i++) {
+        Tuple *a = val_as_tuple(l->items[i - 1]), *b = val_as_tuple(l->items[i]);
+        int64_t ka = val_as_int(a->items[0]), kb = val_as_int(b->items[0]);
+        if (reverse)
+            ck_assert_int_ge(ka, kb);
+        else
+            ck_assert_int_le(ka, kb);
+        if (ka == kb) ck_assert_int_lt(val_as_int(a->items[1]), val_as_int(b->items[1]));
+    }
+}
+
 static int key_calls;
 static Value key_count(Value *args, int nargs, Tuple *kw)
 {
@@ -175,20 +191,10 @@ START_TEST(test_sort)
     }
     Value key = builtin_new("key", key_first, VAL_UNDEF);
     ck_assert_int_eq(list_sort(l, key, false), 0);
-    for (int64_t i = 1; i < l->len; i++) {
-        Tuple *a = val_as_tuple(l->items[i - 1]), *b = val_as_tuple(l->items[i]);
-        int64_t ka = val_as_int(a->items[0]), kb = val_as_int(b->items[0]);
-        ck_assert_int_le(ka, kb);
-        if (ka == kb) ck_assert_int_lt(val_as_int(a->items[1]), val_as_int(b->items[1]));
-    }
+    expect_stable_by_key(l, false);
     /* reverse=True is also stable. */
     ck_assert_int_eq(list_sort(l, key, true), 0);
-    for (int64_t i = 1; i < l->len; i++) {
-        Tuple *a = val_as_tuple(l->items[i - 1]), *b = val_as_tuple(l->items[i]);
-        int64_t ka = val_as_int(a->items[0]), kb = val_as_int(b->items[0]);
-        ck_assert_int_ge(ka, kb);
-        if (ka == kb) ck_assert_int_lt(val_as_int(a->items[1]), val_as_int(b->items[1]));
-    }
+    expect_stable_by_key(l, true);
     /* Without a key tuples compare element by element. */
     ck_assert_int_eq(list_sort(l, VAL_NONE, false), 0);
     for (int64_t i = 1; i < l->len; i++)
