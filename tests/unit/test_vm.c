@@ -100,6 +100,27 @@ static Value run_code(Code *c)
     return r;
 }
 
+/* Ends a's module code with `return None` and runs it in globals: None,
+ * or VAL_ERROR with the exception set. */
+static Value run_module(Asm *a)
+{
+    op(a, OP_LOAD_CONST, konst(a, VAL_NONE));
+    op(a, OP_RETURN_VALUE, 0);
+    return run_code(assemble(a, "<module>", 0, NULL, 0));
+}
+
+/* The code of `def f(param): return callee(param)`. */
+static Code *call_code(const char *callee, const char *param)
+{
+    Asm a = {0};
+    op(&a, OP_LOAD_GLOBAL, name(&a, callee));
+    op(&a, OP_LOAD_FAST, 0);
+    op(&a, OP_CALL, 1);
+    op(&a, OP_RETURN_VALUE, 0);
+    const char *locals[] = { param };
+    return assemble(&a, "f", 1, locals, 1);
+}
+
 static int64_t global_int(const char *n)
 {
     Value v = dict_get_cstr(globals, n);
@@ -151,9 +172,7 @@ START_TEST(test_arith_globals)
     op(&a, OP_LOAD_CONST, konst(&a, val_from_int(40)));
     op(&a, OP_BINARY_OP, BINOP_ADD);
     op(&a, OP_STORE_GLOBAL, name(&a, "x"));
-    op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
-    op(&a, OP_RETURN_VALUE, 0);
-    Value r = run_code(assemble(&a, "<module>", 0, NULL, 0));
+    Value r = run_module(&a);
     ck_assert(r == VAL_NONE);
     ck_assert_int_eq(global_int("x"), 42);
     ck_assert_int_eq(interp.depth, 0);
@@ -168,9 +187,7 @@ START_TEST(test_fib)
     op(&a, OP_LOAD_CONST, konst(&a, val_from_int(20)));
     op(&a, OP_CALL, 1);
     op(&a, OP_STORE_GLOBAL, name(&a, "r"));
-    op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
-    op(&a, OP_RETURN_VALUE, 0);
-    Value r = run_code(assemble(&a, "<module>", 0, NULL, 0));
+    Value r = run_module(&a);
     ck_assert(r == VAL_NONE);
     ck_assert_int_eq(global_int("r"), 6765);
     ck_assert_int_eq(interp.depth, 0);
@@ -246,13 +263,7 @@ END_TEST
 /* def f(n): return f(n)  -> RecursionError */
 START_TEST(test_recursion)
 {
-    Asm fa = {0};
-    op(&fa, OP_LOAD_GLOBAL, name(&fa, "f"));
-    op(&fa, OP_LOAD_FAST, 0);
-    op(&fa, OP_CALL, 1);
-    op(&fa, OP_RETURN_VALUE, 0);
-    static const char *const locals[] = { "n" };
-    Code *fc = assemble(&fa, "f", 1, locals, 1);
+    Code *fc = call_code("f", "n");
     Asm a = {0};
     def(&a, fc, "f", VAL_UNDEF);
     op(&a, OP_LOAD_GLOBAL, name(&a, "f"));
@@ -351,9 +362,7 @@ START_TEST(test_kwargs)
     op(&a, OP_LOAD_CONST, konst(&a, val_from_int(3)));
     op(&a, OP_CALL, 1);
     op(&a, OP_STORE_GLOBAL, name(&a, "r2"));
-    op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
-    op(&a, OP_RETURN_VALUE, 0);
-    ck_assert(run_code(assemble(&a, "<module>", 0, NULL, 0)) == VAL_NONE);
+    ck_assert(run_module(&a) == VAL_NONE);
     ck_assert_int_eq(global_int("r1"), 15);
     ck_assert_int_eq(global_int("r2"), 32);
 }
@@ -403,9 +412,7 @@ START_TEST(test_methods_loops)
     op(&a, OP_LOAD_GLOBAL, l);
     op(&a, OP_CALL, 1);
     op(&a, OP_STORE_GLOBAL, name(&a, "n"));
-    op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
-    op(&a, OP_RETURN_VALUE, 0);
-    ck_assert(run_code(assemble(&a, "<module>", 0, NULL, 0)) == VAL_NONE);
+    ck_assert(run_module(&a) == VAL_NONE);
     ck_assert_int_eq(global_int("n"), 2);
     ck_assert_int_eq(global_int("s"), 10);
     ck_assert_int_eq(global_int("t"), 7);
@@ -415,13 +422,7 @@ END_TEST
 /* getrefcount(x) inside def f(x) is 3 (CPython 3.11) */
 START_TEST(test_refcount_in_call)
 {
-    Asm fa = {0};
-    op(&fa, OP_LOAD_GLOBAL, name(&fa, "getrefcount"));
-    op(&fa, OP_LOAD_FAST, 0);
-    op(&fa, OP_CALL, 1);
-    op(&fa, OP_RETURN_VALUE, 0);
-    static const char *const locals[] = { "x" };
-    Code *fc = assemble(&fa, "f", 1, locals, 1);
+    Code *fc = call_code("getrefcount", "x");
     Asm a = {0};
     def(&a, fc, "f", VAL_UNDEF);
     op(&a, OP_BUILD_LIST, 0);
@@ -434,9 +435,7 @@ START_TEST(test_refcount_in_call)
     op(&a, OP_LOAD_GLOBAL, name(&a, "a"));
     op(&a, OP_CALL, 1);
     op(&a, OP_STORE_GLOBAL, name(&a, "r0"));
-    op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
-    op(&a, OP_RETURN_VALUE, 0);
-    ck_assert(run_code(assemble(&a, "<module>", 0, NULL, 0)) == VAL_NONE);
+    ck_assert(run_module(&a) == VAL_NONE);
     ck_assert_int_eq(global_int("r"), 3);
     ck_assert_int_eq(global_int("r0"), 2);
 }
@@ -458,9 +457,7 @@ START_TEST(test_reentry)
     op(&a, OP_UNPACK_SEQUENCE, 2);
     op(&a, OP_STORE_GLOBAL, name(&a, "x"));
     op(&a, OP_STORE_GLOBAL, name(&a, "y"));
-    op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
-    op(&a, OP_RETURN_VALUE, 0);
-    ck_assert(run_code(assemble(&a, "<module>", 0, NULL, 0)) == VAL_NONE);
+    ck_assert(run_module(&a) == VAL_NONE);
     ck_assert_int_eq(global_int("x"), 55);
     ck_assert_int_eq(global_int("y"), 89);
 }
@@ -484,9 +481,7 @@ START_TEST(test_print_expr_bound)
     op(&a, OP_PRINT_EXPR, 0);
     op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
     op(&a, OP_PRINT_EXPR, 0);
-    op(&a, OP_LOAD_CONST, konst(&a, VAL_NONE));
-    op(&a, OP_RETURN_VALUE, 0);
-    ck_assert(run_code(assemble(&a, "<module>", 0, NULL, 0)) == VAL_NONE);
+    ck_assert(run_module(&a) == VAL_NONE);
     Value u = dict_get_cstr(interp.builtins, "_");
     ck_assert(val_is_int(u) && val_as_int(u) == 9);
 }
