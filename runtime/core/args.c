@@ -13,30 +13,33 @@ static int kw_count(Tuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
 
 static const char *plural(int n) { return n == 1 ? "" : "s"; }
 
+/* "owner." when there is an owner: CPython qualifies some names and not others. */
+#define QUAL(owner) (owner) ? (owner) : "", (owner) ? "." : ""
+
 int args_no_kw(const char *owner, const char *name, Tuple *kwnames)
 {
     if (kw_count(kwnames) == 0) return 0;
-    if (owner) err_format(&exc_TypeError, "%s.%s() takes no keyword arguments", owner, name);
-    else err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
+    err_format(&exc_TypeError, "%s%s%s() takes no keyword arguments", QUAL(owner), name);
+    return -1;
+}
+
+/* METH_NOARGS and METH_O: n must be want; what says so in the message. */
+static int exactly(const char *owner, const char *name, int n, Tuple *kwnames, int want, const char *what)
+{
+    if (args_no_kw(owner, name, kwnames) < 0) return -1;
+    if (n == want) return 0;
+    err_format(&exc_TypeError, "%s%s%s() takes %s (%d given)", QUAL(owner), name, what, n);
     return -1;
 }
 
 int args_none(const char *owner, const char *name, int n, Tuple *kwnames)
 {
-    if (args_no_kw(owner, name, kwnames) < 0) return -1;
-    if (n == 0) return 0;
-    if (owner) err_format(&exc_TypeError, "%s.%s() takes no arguments (%d given)", owner, name, n);
-    else err_format(&exc_TypeError, "%s() takes no arguments (%d given)", name, n);
-    return -1;
+    return exactly(owner, name, n, kwnames, 0, "no arguments");
 }
 
 int args_one(const char *owner, const char *name, int n, Tuple *kwnames)
 {
-    if (args_no_kw(owner, name, kwnames) < 0) return -1;
-    if (n == 1) return 0;
-    if (owner) err_format(&exc_TypeError, "%s.%s() takes exactly one argument (%d given)", owner, name, n);
-    else err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", name, n);
-    return -1;
+    return exactly(owner, name, n, kwnames, 1, "exactly one argument");
 }
 
 int args_range(const char *owner, const char *name, int n, Tuple *kwnames, int min, int max)

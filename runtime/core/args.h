@@ -17,7 +17,7 @@
  * Contract of every call: args and kwnames are borrowed (kwnames is NULL or
  * a tuple of str; NULL and the empty tuple both mean no keywords); the call
  * returns 0 when the arguments fit and -1 with TypeError set when they do not.
- * The keyword check comes first, as in CPython.
+ * A check that refuses keywords tests them before the count, as CPython does.
  */
 #ifndef SCR_ARGS_H
 #define SCR_ARGS_H
