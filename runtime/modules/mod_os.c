@@ -42,7 +42,7 @@ static Value str_value_n(const char *s, int64_t n)
 }
 
 /* ------------------------------------------------------------------ */
-/* parameters of the os.path functions, Python functions in CPython      */
+/* parameter lists shared by the functions below                        */
 
 static const char *const p_names[] = { "p", NULL };
 static const char *const s_names[] = { "s", NULL };
@@ -93,7 +93,8 @@ static Value fail_path(Value path)
 
 static Value one_path_op(const char *fname, Value *args, int nargs, Tuple *kwnames, int (*op)(const char *))
 {
-    /* CPython's functions also take dir_fd=, which counts in its messages */
+    /* CPython's remove, unlink and rmdir also take dir_fd= (chdir does not),
+     * which counts in their messages; scr takes no keywords here */
     static const char *const names[] = { "path", "dir_fd", NULL };
     Value a[2];
     if (args_no_kw(NULL, fname, kwnames) < 0) return VAL_ERROR;
