@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
+#include <limits.h>
+#include "core/args.h"
 #include "objects/class.h"
 #include "core/interp.h"
 #include "core/error.h"
@@ -38,33 +40,6 @@
 #define REFCNT_IMMORTAL INT64_C(4294967295)
 
 static int count_kw(Tuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
-
-/* "f() takes exactly one argument (n given)" for the one-argument builtins. */
-static int one_arg(const char *fname, int nargs, Tuple *kwnames)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", fname, nargs);
-        return -1;
-    }
-    return 0;
-}
-
-static int nargs_range(const char *fname, int nargs, Tuple *kwnames, int min, int max)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    if (nargs < min) {
-        err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", fname,
-                   min == max ? "" : "at least ", min, min == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    if (nargs > max) {
-        err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", fname,
-                   min == max ? "" : "at most ", max, max == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
-}
 
 static bool is_type(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &type_type; }
 
@@ -178,7 +153,7 @@ static bool is_std_tty(Value f, FILE *fp)
 
 static Value b_input(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("input", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
+    if (args_range(NULL, "input", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     Value in = textio_sys_stream("stdin");
     Value out = textio_sys_stream("stdout");
     if (in == VAL_UNDEF || in == VAL_NONE || out == VAL_UNDEF || out == VAL_NONE) {
@@ -228,7 +203,7 @@ static Value b_input(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_len(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("len", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "len", nargs, kwnames) < 0) return VAL_ERROR;
     int64_t n = obj_len(args[0]);
     if (n < 0) return VAL_ERROR;
     return int_from_i64(n);
@@ -236,13 +211,13 @@ static Value b_len(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_repr(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("repr", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "repr", nargs, kwnames) < 0) return VAL_ERROR;
     return obj_repr(args[0]);
 }
 
 static Value b_ascii(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("ascii", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "ascii", nargs, kwnames) < 0) return VAL_ERROR;
     Value r = obj_repr(args[0]);
     if (r == VAL_ERROR) return VAL_ERROR;
     Str *s = val_as_str(r);
@@ -267,7 +242,7 @@ static Value b_ascii(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_hash(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("hash", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "hash", nargs, kwnames) < 0) return VAL_ERROR;
     int64_t h;
     if (obj_hash(args[0], &h) < 0) return VAL_ERROR;
     return int_from_i64(h);
@@ -277,7 +252,7 @@ static Value b_hash(Value *args, int nargs, Tuple *kwnames)
  * derived from the value's bits, so equal numbers share an id (docs/memory.md). */
 static Value b_id(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("id", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "id", nargs, kwnames) < 0) return VAL_ERROR;
     Value v = args[0];
     if (val_is_obj(v)) return int_from_i64((int64_t)(uintptr_t)val_as_obj(v));
     return int_from_i64((int64_t)(v & (uint64_t)INT64_MAX));
@@ -285,14 +260,14 @@ static Value b_id(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_callable(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("callable", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "callable", nargs, kwnames) < 0) return VAL_ERROR;
     Type *t = val_type(args[0]);
     return val_from_bool(t->call != NULL || t == &type_type);
 }
 
 static Value b_abs(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("abs", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "abs", nargs, kwnames) < 0) return VAL_ERROR;
     Value v = args[0];
     if (val_is_float(v)) return val_from_float(fabs(val_as_float(v)));
     if (val_is_intlike(v)) return int_abs(v);
@@ -301,7 +276,7 @@ static Value b_abs(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_ord(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("ord", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "ord", nargs, kwnames) < 0) return VAL_ERROR;
     Str *s = val_str_or_sub(args[0]);
     if (!s) {
         err_format(&exc_TypeError, "ord() expected string of length 1, but %s found", val_type_name(args[0]));
@@ -322,7 +297,7 @@ static Value b_ord(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_chr(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("chr", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "chr", nargs, kwnames) < 0) return VAL_ERROR;
     int64_t i;
     if (val_is_intlike(args[0]) && int_is_big(args[0])) {
         err_set(&exc_OverflowError, "Python int too large to convert to C int");
@@ -338,7 +313,7 @@ static Value b_chr(Value *args, int nargs, Tuple *kwnames)
 
 static Value int_in_base(Value *args, int nargs, Tuple *kwnames, const char *fname, int shift, const char *prefix)
 {
-    if (one_arg(fname, nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, fname, nargs, kwnames) < 0) return VAL_ERROR;
     int64_t i;
     if (!val_is_intlike(args[0]) && val_has_index(args[0])) {   /* hex(obj) goes through __index__ */
         Value k = int_index(args[0]);
@@ -383,7 +358,7 @@ static int isinstance_of(Value v, Value cls, int depth)
 
 static Value b_isinstance(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("isinstance", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "isinstance", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
     int r = isinstance_of(args[0], args[1], 0);
     if (r < 0) return VAL_ERROR;
     return val_from_bool(r);
@@ -406,7 +381,7 @@ static int issubclass_of(Type *t, Value cls, int depth)
 
 static Value b_issubclass(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("issubclass", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "issubclass", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
     if (!is_type(args[0])) {
         err_set(&exc_TypeError, "issubclass() arg 1 must be a class");
         return VAL_ERROR;
@@ -430,7 +405,7 @@ static int attr_name(Value v, Str **out)
 
 static Value b_getattr(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("getattr", nargs, kwnames, 2, 3) < 0) return VAL_ERROR;
+    if (args_range(NULL, "getattr", nargs, kwnames, 2, 3) < 0) return VAL_ERROR;
     Str *name;
     if (attr_name(args[1], &name) < 0) return VAL_ERROR;
     Value r = obj_getattr(args[0], name);
@@ -444,7 +419,7 @@ static Value b_getattr(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_hasattr(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("hasattr", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "hasattr", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
     Str *name;
     if (attr_name(args[1], &name) < 0) return VAL_ERROR;
     Value r = obj_getattr(args[0], name);
@@ -459,7 +434,7 @@ static Value b_hasattr(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_setattr(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("setattr", nargs, kwnames, 3, 3) < 0) return VAL_ERROR;
+    if (args_range(NULL, "setattr", nargs, kwnames, 3, 3) < 0) return VAL_ERROR;
     Str *name;
     if (attr_name(args[1], &name) < 0) return VAL_ERROR;
     if (obj_setattr(args[0], name, args[2]) < 0) return VAL_ERROR;
@@ -468,7 +443,7 @@ static Value b_setattr(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_delattr(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("delattr", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "delattr", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
     Str *name;
     if (attr_name(args[1], &name) < 0) return VAL_ERROR;
     if (obj_setattr(args[0], name, VAL_UNDEF) < 0) return VAL_ERROR;
@@ -479,7 +454,7 @@ static Value b_delattr(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_iter(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("iter", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "iter", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
     if (nargs == 1) return obj_iter(args[0]);
     Type *t = val_type(args[0]);
     if (t->call == NULL && t != &type_type) {
@@ -491,7 +466,7 @@ static Value b_iter(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_next(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("next", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "next", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
     if (!val_type(args[0])->next) {
         err_format(&exc_TypeError, "'%s' object is not an iterator", val_type_name(args[0]));
         return VAL_ERROR;
@@ -541,13 +516,13 @@ static Value truth_scan(Value iterable, bool want)
 
 static Value b_any(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("any", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "any", nargs, kwnames) < 0) return VAL_ERROR;
     return truth_scan(args[0], true);
 }
 
 static Value b_all(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("all", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one(NULL, "all", nargs, kwnames) < 0) return VAL_ERROR;
     return truth_scan(args[0], false);
 }
 
@@ -569,10 +544,6 @@ static Value b_sum(Value *args, int nargs, Tuple *kwnames)
 {
     static const char *const names[] = {"/iterable", "start", NULL};
     Value a[2];
-    if (nargs > 2) {
-        err_format(&exc_TypeError, "sum() takes at most 2 arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
     if (args_bind("sum", args, nargs, kwnames, names, 2, 1, a) < 0) return VAL_ERROR;
     Value start = a[1] == VAL_UNDEF ? val_from_int(0) : a[1];
     if (val_is_str(start)) {
@@ -641,21 +612,11 @@ static Value b_sum(Value *args, int nargs, Tuple *kwnames)
 /* min()/max(): op is CMP_LT for min, CMP_GT for max. */
 static Value minmax(Value *args, int nargs, Tuple *kwnames, int op, const char *fname)
 {
-    Value key = VAL_NONE, dflt = VAL_UNDEF;
-    int nkw = count_kw(kwnames);
-    for (int k = 0; k < nkw; k++) {
-        Str *kw = val_as_str(kwnames->items[k]);
-        if (str_eq_cstr(kw, "key")) key = args[nargs + k];
-        else if (str_eq_cstr(kw, "default")) dflt = args[nargs + k];
-        else {
-            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", kw->data, fname);
-            return VAL_ERROR;
-        }
-    }
-    if (nargs == 0) {
-        err_format(&exc_TypeError, "%s expected at least 1 argument, got 0", fname);
-        return VAL_ERROR;
-    }
+    static const char *const names[] = { "key", "default", NULL };
+    Value a[2];
+    if (args_range(NULL, fname, nargs, NULL, 1, INT_MAX) < 0) return VAL_ERROR;
+    if (args_bind(fname, args + nargs, 0, kwnames, names, 0, 0, a) < 0) return VAL_ERROR;   /* after *args */
+    Value key = a[0] == VAL_UNDEF ? VAL_NONE : a[0], dflt = a[1];
     if (nargs > 1 && dflt != VAL_UNDEF) {
         err_format(&exc_TypeError, "Cannot specify a default for %s() with multiple positional arguments", fname);
         return VAL_ERROR;
@@ -732,10 +693,7 @@ static Value b_sorted(Value *args, int nargs, Tuple *kwnames)
 {
     static const char *const names[] = {"/iterable", "key", "reverse", NULL};
     Value a[3];
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "sorted expected 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "sorted", nargs, NULL, 1, 1) < 0) return VAL_ERROR;
     if (args_bind("sort", args, nargs, kwnames, names, 1, 1, a) < 0) return VAL_ERROR;
     int rev = 0;
     if (a[2] != VAL_UNDEF) {     /* an int argument, as list.sort() wants it */
@@ -756,7 +714,7 @@ static Value b_sorted(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_divmod(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("divmod", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "divmod", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
     Value a = val_unbox(args[0]), b = val_unbox(args[1]);     /* int and float subclasses: their value */
     bool aint = val_is_intlike(a) && !val_is_float(a), bint = val_is_intlike(b) && !val_is_float(b);
     if (aint && bint && (int_is_big(a) || int_is_big(b))) return int_divmod(a, b);
@@ -972,7 +930,7 @@ static Value b_round(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_format(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("format", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
+    if (args_range(NULL, "format", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
     if (nargs == 2 && !val_is_str(args[1])) {
         err_format(&exc_TypeError, "format() argument 2 must be str, not %s", val_type_name(args[1]));
         return VAL_ERROR;
@@ -1001,7 +959,7 @@ static Dict *current_globals(void)
 static Value b_globals(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (nargs_range("globals", nargs, kwnames, 0, 0) < 0) return VAL_ERROR;
+    if (args_none(NULL, "globals", nargs, kwnames) < 0) return VAL_ERROR;
     Dict *g = current_globals();
     if (!g) {
         g = dict_new();
@@ -1017,7 +975,7 @@ static Value b_globals(Value *args, int nargs, Tuple *kwnames)
 static Value b_locals(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (nargs_range("locals", nargs, kwnames, 0, 0) < 0) return VAL_ERROR;
+    if (args_none(NULL, "locals", nargs, kwnames) < 0) return VAL_ERROR;
     Value l = vm_locals();
     if (l == VAL_UNDEF) return b_globals(args, 0, NULL);
     if (l != VAL_ERROR) {
@@ -1033,7 +991,7 @@ static Value b_locals(Value *args, int nargs, Tuple *kwnames)
 
 static Value b_vars(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("vars", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
+    if (args_range(NULL, "vars", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     if (nargs == 0) return b_locals(args, 0, NULL);
     if (val_type(args[0]) == &module_type) {
         Dict *d = ((Module *)val_as_obj(args[0]))->dict;
@@ -1064,7 +1022,7 @@ static int add_keys(List *l, Dict *seen, Dict *d)
 
 static Value b_dir(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs_range("dir", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
+    if (args_range(NULL, "dir", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     List *l = list_new(0);
     Dict *seen = dict_new();
     if (!l || !seen) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "builtins/sitebuiltins.h"
+#include "core/args.h"
 #include "core/error.h"
 #include "objects/str.h"
 #include "objects/dict.h"
@@ -119,7 +120,7 @@ int site_page(const char *text, int64_t len)
 
 static Value pydoc_page(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("page", kwnames) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "page", kwnames) < 0) return VAL_ERROR;
     if (nargs != 1 || !val_is_str(args[0])) {
         err_set(&exc_TypeError, "page() takes one str");
         return VAL_ERROR;
@@ -132,7 +133,7 @@ static Value pydoc_page(Value *args, int nargs, Tuple *kwnames)
  * (help("math.sqrt")). */
 static Value pydoc_import_module(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("import_module", kwnames) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "import_module", kwnames) < 0) return VAL_ERROR;
     if (nargs != 1 || !val_is_str(args[0])) {
         err_set(&exc_TypeError, "import_module() takes one str");
         return VAL_ERROR;
@@ -144,7 +145,7 @@ static Value pydoc_import_module(Value *args, int nargs, Tuple *kwnames)
  * called name, or None; help() reads a module's leading comments in it. */
 static Value pydoc_frozen_source(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("frozen_source", kwnames) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "frozen_source", kwnames) < 0) return VAL_ERROR;
     if (nargs != 1 || !val_is_str(args[0])) {
         err_set(&exc_TypeError, "frozen_source() takes one str");
         return VAL_ERROR;
@@ -183,34 +184,9 @@ Value mod_builtins_init(void)
     return m;
 }
 
-/* The arguments of cls.__call__(self[, param]), with CPython's messages for
- * these methods written in Python: *out is the argument or VAL_UNDEF. */
-static int site_args(const char *cls, const char *param, Value *args, int nargs, Tuple *kwnames, Value *out)
-{
-    *out = nargs > 0 ? args[0] : VAL_UNDEF;
-    int maxpos = param ? 1 : 0;
-    if (nargs > maxpos) {
-        if (maxpos == 0)
-            err_format(&exc_TypeError, "%s.__call__() takes 1 positional argument but %d were given", cls, nargs + 1);
-        else
-            err_format(&exc_TypeError, "%s.__call__() takes from 1 to %d positional arguments but %d were given",
-                       cls, maxpos + 1, nargs + 1);
-        return -1;
-    }
-    for (int64_t k = 0; kwnames && k < kwnames->len; k++) {
-        Str *kw = val_as_str(kwnames->items[k]);
-        if (!param || !str_eq_cstr(kw, param)) {
-            err_format(&exc_TypeError, "%s.__call__() got an unexpected keyword argument '%s'", cls, kw->data);
-            return -1;
-        }
-        if (nargs > 0) {
-            err_format(&exc_TypeError, "%s.__call__() got multiple values for argument '%s'", cls, param);
-            return -1;
-        }
-        *out = args[nargs + k];
-    }
-    return 0;
-}
+/* The __call__ methods below are written in Python in CPython (site.py,
+ * _sitebuiltins.py): their messages count self. */
+static const char *const no_params[] = { NULL };
 
 /* ---- exit and quit ---- */
 
@@ -218,7 +194,8 @@ static Value quitter_call(Value self, Value *args, int nargs, Tuple *kwnames)
 {
     (void)self;
     Value code;
-    if (site_args("Quitter", "code", args, nargs, kwnames, &code) < 0) return VAL_ERROR;
+    static const char *const params[] = { "code", NULL };
+    if (args_def("Quitter.__call__", 1, args, nargs, kwnames, params, 0, &code) < 0) return VAL_ERROR;
     if (code == VAL_UNDEF) code = VAL_NONE;
     Value exc = exc_new(&exc_SystemExit, &code, 1);
     if (exc == VAL_ERROR) return VAL_ERROR;
@@ -268,8 +245,7 @@ static const char license_text[] =
 static Value printer_call(Value self, Value *args, int nargs, Tuple *kwnames)
 {
     SiteObj *p = (SiteObj *)val_as_obj(self);
-    Value unused;
-    if (site_args("_Printer", NULL, args, nargs, kwnames, &unused) < 0) return VAL_ERROR;
+    if (args_def("_Printer.__call__", 1, args, nargs, kwnames, no_params, 0, NULL) < 0) return VAL_ERROR;
     if (strcmp(p->name, "license") == 0)
         return site_page(license_text, (int64_t)strlen(license_text)) < 0 ? VAL_ERROR : VAL_NONE;
     Value out = textio_sys_stream("stdout");
@@ -306,7 +282,8 @@ static Value helper_call(Value self, Value *args, int nargs, Tuple *kwnames)
 {
     (void)self;
     Value request;
-    if (site_args("Helper", "request", args, nargs, kwnames, &request) < 0) return VAL_ERROR;
+    static const char *const params[] = { "request", NULL };
+    if (args_def("Helper.__call__", 1, args, nargs, kwnames, params, 0, &request) < 0) return VAL_ERROR;
     Str *name = str_from_cstr("pydoc");
     if (!name) return VAL_ERROR;
     Value m = module_import(name);

@@ -4,7 +4,9 @@
  * weakref.finalize relies on it, as in CPython. */
 #include <stdio.h>
 #include <string.h>
+#include <limits.h>
 
+#include "core/args.h"
 #include "modules/module.h"
 #include "objects/textio.h"
 #include "core/error.h"
@@ -21,10 +23,7 @@ static List *callbacks;
 static Value f_register(Value *args, int nargs, Tuple *kwnames)
 {
     int nkw = kwnames ? (int)kwnames->len : 0;
-    if (nargs < 1) {
-        err_set(&exc_TypeError, "register() takes at least 1 argument (0 given)");
-        return VAL_ERROR;
-    }
+    if (args_takes("atexit", "register", nargs, NULL, 1, INT_MAX) < 0) return VAL_ERROR;
     if (!val_type(args[0])->call) {
         err_set(&exc_TypeError, "the first argument must be callable");
         return VAL_ERROR;
@@ -56,11 +55,7 @@ fail:
 
 static Value f_unregister(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("unregister", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "atexit.unregister() takes exactly one argument (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_one("atexit", "unregister", nargs, kwnames) < 0) return VAL_ERROR;
     for (int64_t i = 0; callbacks && i < callbacks->len;) {
         Tuple *e = (Tuple *)val_as_obj(callbacks->items[i]);
         Value f = e->items[0];

@@ -4,6 +4,7 @@
  * get_referents, freeze, garbage, callbacks, the DEBUG_* flags). The
  * collector itself is runtime/memory/gc.c.
  */
+#include "core/args.h"
 #include "memory/gc.h"
 #include "modules/module.h"
 #include "core/error.h"
@@ -15,34 +16,6 @@
 #include "objects/range.h"
 #include "objects/function.h"
 #include "objects/class.h"
-
-/* ---- argument checks, with CPython's messages ---- */
-
-static int no_args(const char *name, int nargs, Tuple *kwnames)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "gc.%s() takes no keyword arguments", name);
-        return -1;
-    }
-    if (nargs != 0) {
-        err_format(&exc_TypeError, "gc.%s() takes no arguments (%d given)", name, nargs);
-        return -1;
-    }
-    return 0;
-}
-
-static int one_arg(const char *name, int nargs, Tuple *kwnames)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "gc.%s() takes no keyword arguments", name);
-        return -1;
-    }
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "gc.%s() takes exactly one argument (%d given)", name, nargs);
-        return -1;
-    }
-    return 0;
-}
 
 static Value tuple3(const intptr_t v[3])
 {
@@ -75,7 +48,7 @@ static Value f_collect(Value *args, int nargs, Tuple *kwnames)
 static Value f_enable(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("enable", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "enable", nargs, kwnames) < 0) return VAL_ERROR;
     gc_set_enabled(true);
     return VAL_NONE;
 }
@@ -83,7 +56,7 @@ static Value f_enable(Value *args, int nargs, Tuple *kwnames)
 static Value f_disable(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("disable", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "disable", nargs, kwnames) < 0) return VAL_ERROR;
     gc_set_enabled(false);
     return VAL_NONE;
 }
@@ -91,14 +64,14 @@ static Value f_disable(Value *args, int nargs, Tuple *kwnames)
 static Value f_isenabled(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("isenabled", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "isenabled", nargs, kwnames) < 0) return VAL_ERROR;
     return val_from_bool(gc_enabled());
 }
 
 static Value f_get_count(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("get_count", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "get_count", nargs, kwnames) < 0) return VAL_ERROR;
     intptr_t c[GC_NGENERATIONS];
     gc_get_counts(c);
     return tuple3(c);
@@ -107,7 +80,7 @@ static Value f_get_count(Value *args, int nargs, Tuple *kwnames)
 static Value f_get_threshold(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("get_threshold", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "get_threshold", nargs, kwnames) < 0) return VAL_ERROR;
     intptr_t t[GC_NGENERATIONS];
     gc_get_thresholds(t);
     return tuple3(t);
@@ -115,18 +88,7 @@ static Value f_get_threshold(Value *args, int nargs, Tuple *kwnames)
 
 static Value f_set_threshold(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) {
-        err_set(&exc_TypeError, "set_threshold() takes no keyword arguments");
-        return VAL_ERROR;
-    }
-    if (nargs < 1) {
-        err_format(&exc_TypeError, "set_threshold() takes at least 1 argument (%d given)", nargs);
-        return VAL_ERROR;
-    }
-    if (nargs > GC_NGENERATIONS) {
-        err_format(&exc_TypeError, "set_threshold() takes at most 3 arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_takes("gc", "set_threshold", nargs, kwnames, 1, GC_NGENERATIONS) < 0) return VAL_ERROR;
     intptr_t t[GC_NGENERATIONS];
     for (int i = 0; i < nargs; i++) {
         int64_t v;
@@ -145,13 +107,13 @@ static Value f_set_threshold(Value *args, int nargs, Tuple *kwnames)
 static Value f_get_debug(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("get_debug", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "get_debug", nargs, kwnames) < 0) return VAL_ERROR;
     return val_from_int(gc_get_debug());
 }
 
 static Value f_set_debug(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("set_debug", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("gc", "set_debug", nargs, kwnames) < 0) return VAL_ERROR;
     int64_t flags;
     if (val_index(args[0], &flags) < 0) return VAL_ERROR;
     if (flags > INT32_MAX || flags < INT32_MIN) {
@@ -165,7 +127,7 @@ static Value f_set_debug(Value *args, int nargs, Tuple *kwnames)
 static Value f_get_stats(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("get_stats", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "get_stats", nargs, kwnames) < 0) return VAL_ERROR;
     List *l = list_new(GC_NGENERATIONS);
     if (!l) return VAL_ERROR;
     for (int i = 0; i < GC_NGENERATIONS; i++) {
@@ -191,7 +153,7 @@ static Value f_get_stats(Value *args, int nargs, Tuple *kwnames)
 static Value f_freeze(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("freeze", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "freeze", nargs, kwnames) < 0) return VAL_ERROR;
     gc_freeze();
     return VAL_NONE;
 }
@@ -199,7 +161,7 @@ static Value f_freeze(Value *args, int nargs, Tuple *kwnames)
 static Value f_unfreeze(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("unfreeze", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "unfreeze", nargs, kwnames) < 0) return VAL_ERROR;
     gc_unfreeze();
     return VAL_NONE;
 }
@@ -207,7 +169,7 @@ static Value f_unfreeze(Value *args, int nargs, Tuple *kwnames)
 static Value f_get_freeze_count(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("get_freeze_count", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("gc", "get_freeze_count", nargs, kwnames) < 0) return VAL_ERROR;
     return int_from_i64(gc_freeze_count());
 }
 
@@ -215,13 +177,13 @@ static Value f_get_freeze_count(Value *args, int nargs, Tuple *kwnames)
 
 static Value f_is_tracked(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("is_tracked", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("gc", "is_tracked", nargs, kwnames) < 0) return VAL_ERROR;
     return val_from_bool(val_is_obj(args[0]) && gc_is_tracked(val_as_obj(args[0])));
 }
 
 static Value f_is_finalized(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("is_finalized", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("gc", "is_finalized", nargs, kwnames) < 0) return VAL_ERROR;
     return val_from_bool(val_is_obj(args[0]) && gc_is_finalized(val_as_obj(args[0])));
 }
 
@@ -291,10 +253,7 @@ static void append_value(Value v, void *arg)
 
 static Value f_get_referents(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) {
-        err_set(&exc_TypeError, "get_referents() takes no keyword arguments");
-        return VAL_ERROR;
-    }
+    if (args_no_kw(NULL, "get_referents", kwnames) < 0) return VAL_ERROR;
     List *l = list_new(0);
     if (!l) return VAL_ERROR;
     Collect c = { l, false };
@@ -333,10 +292,7 @@ static int referrer_step(Obj *o, void *arg)
 
 static Value f_get_referrers(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) {
-        err_set(&exc_TypeError, "get_referrers() takes no keyword arguments");
-        return VAL_ERROR;
-    }
+    if (args_no_kw(NULL, "get_referrers", kwnames) < 0) return VAL_ERROR;
     List *l = list_new(0);
     if (!l) return VAL_ERROR;
     Referrers r = { l, args, nargs, false };

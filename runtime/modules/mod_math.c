@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <float.h>
+#include "core/args.h"
 #include "modules/module.h"
 #include "core/error.h"
 #include "objects/int.h"
@@ -20,21 +21,6 @@
 static Value domain_error(void) { err_set(&exc_ValueError, "math domain error"); return VAL_ERROR; }
 static Value range_error(void) { err_set(&exc_OverflowError, "math range error"); return VAL_ERROR; }
 
-static int check_args(const char *fname, int nargs, Tuple *kwnames, int min, int max)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    if (nargs >= min && nargs <= max) return 0;
-    if (min == max && min == 1)
-        err_format(&exc_TypeError, "math.%s() takes exactly one argument (%d given)", fname, nargs);
-    else if (nargs < min)
-        err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", fname, min == max ? "" : "at least ",
-                   min, min == 1 ? "" : "s", nargs);
-    else
-        err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", fname, min == max ? "" : "at most ",
-                   max, max == 1 ? "" : "s", nargs);
-    return -1;
-}
-
 /* A double with an integral value -> int, as int(x) does. */
 static Value double_to_int(double d)
 {
@@ -45,7 +31,7 @@ static Value double_to_int(double d)
  * result from a finite argument is a range error (else a domain error). */
 static Value math_1(Value *args, int nargs, Tuple *kwnames, const char *fname, double (*f)(double), bool can_overflow)
 {
-    if (check_args(fname, nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
+    if (args_one("math", fname, nargs, kwnames) < 0) return VAL_ERROR;
     double x;
     if (val_to_double(args[0], &x) < 0) return VAL_ERROR;
     double r = f(x);
@@ -129,7 +115,11 @@ static double log_of(Value v, bool *err)
 
 static Value m_log(Value *args, int nargs, Tuple *kwnames)
 {
-    if (check_args("log", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "log", kwnames) < 0) return VAL_ERROR;
+    if (nargs < 1 || nargs > 2) {   /* an optional group, in Argument Clinic's words */
+        err_set(&exc_TypeError, "math.log requires 1 to 2 arguments");
+        return VAL_ERROR;
+    }
     bool err;
     double num = log_of(args[0], &err);
     if (err) return VAL_ERROR;
@@ -142,7 +132,7 @@ static Value m_log(Value *args, int nargs, Tuple *kwnames)
 
 static Value rounding(Value *args, int nargs, Tuple *kwnames, const char *fname, double (*f)(double))
 {
-    if (check_args(fname, nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
+    if (args_one("math", fname, nargs, kwnames) < 0) return VAL_ERROR;
     if (val_is_intlike(args[0])) return int_unary(UOP_POS, args[0]);
     double x;
     if (val_to_double(args[0], &x) < 0) return VAL_ERROR;
@@ -155,7 +145,7 @@ static Value m_trunc(Value *a, int n, Tuple *k) { return rounding(a, n, k, "trun
 
 static int two_doubles(const char *fname, Value *args, int nargs, Tuple *kwnames, double *x, double *y)
 {
-    if (check_args(fname, nargs, kwnames, 2, 2) < 0) return -1;
+    if (args_range("math", fname, nargs, kwnames, 2, 2) < 0) return -1;
     if (val_to_double(args[0], x) < 0 || val_to_double(args[1], y) < 0) return -1;
     return 0;
 }
@@ -202,7 +192,7 @@ static Value m_pow(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_hypot(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("hypot", kwnames) < 0) return VAL_ERROR;
+    if (args_no_kw("math", "hypot", kwnames) < 0) return VAL_ERROR;
     double acc = 0;
     bool any_nan = false, any_inf = false;
     if (nargs == 2) {
@@ -234,28 +224,28 @@ static Value m_hypot(Value *args, int nargs, Tuple *kwnames)
 static Value m_isnan(Value *args, int nargs, Tuple *kwnames)
 {
     double x;
-    if (check_args("isnan", nargs, kwnames, 1, 1) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
+    if (args_one("math", "isnan", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     return val_from_bool(isnan(x));
 }
 
 static Value m_isinf(Value *args, int nargs, Tuple *kwnames)
 {
     double x;
-    if (check_args("isinf", nargs, kwnames, 1, 1) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
+    if (args_one("math", "isinf", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     return val_from_bool(isinf(x));
 }
 
 static Value m_isfinite(Value *args, int nargs, Tuple *kwnames)
 {
     double x;
-    if (check_args("isfinite", nargs, kwnames, 1, 1) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
+    if (args_one("math", "isfinite", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     return val_from_bool(isfinite(x));
 }
 
 static Value m_modf(Value *args, int nargs, Tuple *kwnames)
 {
     double x, ip;
-    if (check_args("modf", nargs, kwnames, 1, 1) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
+    if (args_one("math", "modf", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     double fp = isinf(x) ? copysign(0.0, x) : modf(x, &ip);
     if (isinf(x)) ip = x;
     Tuple *t = tuple_new(2);
@@ -269,7 +259,7 @@ static Value m_frexp(Value *args, int nargs, Tuple *kwnames)
 {
     double x;
     int e = 0;
-    if (check_args("frexp", nargs, kwnames, 1, 1) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
+    if (args_one("math", "frexp", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     double m = (isnan(x) || isinf(x) || x == 0) ? x : frexp(x, &e);
     Tuple *t = tuple_new(2);
     if (!t) return VAL_ERROR;
@@ -282,7 +272,7 @@ static Value m_ldexp(Value *args, int nargs, Tuple *kwnames)
 {
     double x;
     int64_t e;
-    if (check_args("ldexp", nargs, kwnames, 2, 2) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
+    if (args_range("math", "ldexp", nargs, kwnames, 2, 2) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     if (!val_is_intlike(args[1])) {
         err_set(&exc_TypeError, "Expected an int as second argument to ldexp.");
         return VAL_ERROR;
@@ -298,7 +288,7 @@ static Value m_ldexp(Value *args, int nargs, Tuple *kwnames)
 /* Shewchuk's exact summation, as CPython's math.fsum. */
 static Value m_fsum(Value *args, int nargs, Tuple *kwnames)
 {
-    if (check_args("fsum", nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
+    if (args_one("math", "fsum", nargs, kwnames) < 0) return VAL_ERROR;
     Value it = obj_iter(args[0]);
     if (it == VAL_ERROR) return VAL_ERROR;
     double small[32], *p = small;
@@ -390,7 +380,7 @@ static int int_arg(Value v, mpz_t out)
 
 static Value m_gcd(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("gcd", kwnames) < 0) return VAL_ERROR;
+    if (args_no_kw("math", "gcd", kwnames) < 0) return VAL_ERROR;
     mpz_t g, v;
     mpz_init(g);
     for (int i = 0; i < nargs; i++) {
@@ -403,7 +393,7 @@ static Value m_gcd(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_lcm(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("lcm", kwnames) < 0) return VAL_ERROR;
+    if (args_no_kw("math", "lcm", kwnames) < 0) return VAL_ERROR;
     mpz_t l, v;
     mpz_init_set_ui(l, 1);
     for (int i = 0; i < nargs; i++) {
@@ -428,7 +418,7 @@ static double factorial_bits(unsigned long n)
 static Value m_factorial(Value *args, int nargs, Tuple *kwnames)
 {
     mpz_t n;
-    if (check_args("factorial", nargs, kwnames, 1, 1) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
+    if (args_one("math", "factorial", nargs, kwnames) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
     if (mpz_sgn(n) < 0) {
         mpz_clear(n);
         err_set(&exc_ValueError, "factorial() not defined for negative values");
@@ -449,7 +439,7 @@ static Value comb_perm(Value *args, int nargs, Tuple *kwnames, bool comb)
 {
     const char *fname = comb ? "comb" : "perm";
     mpz_t n, k;
-    if (check_args(fname, nargs, kwnames, comb ? 2 : 1, 2) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
+    if (args_range("math", fname, nargs, kwnames, comb ? 2 : 1, 2) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
     if (nargs == 1 || args[1] == VAL_NONE) mpz_init_set(k, n);
     else if (int_arg(args[1], k) < 0) { mpz_clear(n); return VAL_ERROR; }
     Value r = VAL_NONE;
@@ -497,7 +487,7 @@ static Value m_perm(Value *a, int n, Tuple *k) { return comb_perm(a, n, k, false
 static Value m_isqrt(Value *args, int nargs, Tuple *kwnames)
 {
     mpz_t n;
-    if (check_args("isqrt", nargs, kwnames, 1, 1) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
+    if (args_one("math", "isqrt", nargs, kwnames) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
     if (mpz_sgn(n) < 0) {
         mpz_clear(n);
         err_set(&exc_ValueError, "isqrt() argument must be nonnegative");

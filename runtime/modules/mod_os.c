@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/args.h"
 #include "modules/module.h"
 #include "core/error.h"
 #include "objects/str.h"
@@ -41,43 +42,12 @@ static Value str_value_n(const char *s, int64_t n)
 }
 
 /* ------------------------------------------------------------------ */
-/* argument checks with CPython's texts                                 */
+/* parameter lists shared by the functions below                        */
 
-/* os functions written in C in CPython: "f() takes exactly 1 positional argument (2 given)". */
-static int c_arity(const char *fname, int nargs, Tuple *kwnames, int minpos, int maxpos, const char *const *names)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    if (nargs > maxpos) {
-        if (minpos == maxpos)
-            err_format(&exc_TypeError, "%s() takes exactly %d positional argument%s (%d given)", fname, maxpos,
-                       maxpos == 1 ? "" : "s", nargs);
-        else
-            err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)", fname, maxpos,
-                       maxpos == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    if (nargs < minpos) {
-        err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[nargs], nargs + 1);
-        return -1;
-    }
-    return 0;
-}
-
-/* os.path functions are Python functions in CPython. */
-static int py_arity(const char *fname, int nargs, Tuple *kwnames, int n, const char *pname)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    if (nargs < n) {
-        err_format(&exc_TypeError, "%s() missing 1 required positional argument: '%s'", fname, pname);
-        return -1;
-    }
-    if (nargs > n) {
-        err_format(&exc_TypeError, "%s() takes %d positional argument%s but %d were given", fname, n,
-                   n == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
-}
+static const char *const p_names[] = { "p", NULL };
+static const char *const s_names[] = { "s", NULL };
+static const char *const path_names[] = { "path", NULL };
+static const char *const filename_names[] = { "filename", NULL };
 
 /* A path argument of an os function: its UTF-8 text, or NULL with TypeError/ValueError. */
 static const char *path_arg(const char *fname, Value v, bool allow_fd)
@@ -121,11 +91,14 @@ static Value fail_path(Value path)
 /* ------------------------------------------------------------------ */
 /* os                                                                   */
 
-static const char *const path_names[] = { "path", "dst" };
-
 static Value one_path_op(const char *fname, Value *args, int nargs, Tuple *kwnames, int (*op)(const char *))
 {
-    if (c_arity(fname, nargs, kwnames, 1, 1, path_names) < 0) return VAL_ERROR;
+    /* CPython's remove, unlink and rmdir also take dir_fd= (chdir does not),
+     * which counts in their messages; scr takes no keywords here */
+    static const char *const names[] = { "path", "dir_fd", NULL };
+    Value a[2];
+    if (args_no_kw(NULL, fname, kwnames) < 0) return VAL_ERROR;
+    if (args_bind(fname, args, nargs, NULL, op == chdir ? path_names : names, 1, 1, a) < 0) return VAL_ERROR;
     const char *p = path_arg(fname, args[0], false);
     if (!p) return VAL_ERROR;
     if (op(p) != 0) return fail_path(args[0]);
@@ -139,8 +112,10 @@ static Value os_chdir(Value *a, int n, Tuple *k) { return one_path_op("chdir", a
 
 static Value rename_op(const char *fname, Value *args, int nargs, Tuple *kwnames)
 {
-    static const char *const names[] = { "src", "dst" };
-    if (c_arity(fname, nargs, kwnames, 2, 2, names) < 0) return VAL_ERROR;
+    static const char *const names[] = { "src", "dst", "src_dir_fd", "dst_dir_fd", NULL };
+    Value a[4];
+    if (args_no_kw(NULL, fname, kwnames) < 0) return VAL_ERROR;
+    if (args_bind(fname, args, nargs, NULL, names, 2, 2, a) < 0) return VAL_ERROR;
     const char *src = path_arg(fname, args[0], false);
     const char *dst = src ? path_arg(fname, args[1], false) : NULL;
     if (!dst) return VAL_ERROR;
@@ -168,8 +143,10 @@ static int mode_arg(Value *args, int nargs, int i, int *mode)
 
 static Value os_mkdir(Value *args, int nargs, Tuple *kwnames)
 {
-    static const char *const names[] = { "path", "mode" };
-    if (c_arity("mkdir", nargs, kwnames, 1, 2, names) < 0) return VAL_ERROR;
+    static const char *const names[] = { "path", "mode", "dir_fd", NULL };
+    Value a[3];
+    if (args_no_kw(NULL, "mkdir", kwnames) < 0) return VAL_ERROR;
+    if (args_bind("mkdir", args, nargs, NULL, names, 2, 1, a) < 0) return VAL_ERROR;
     int mode;
     const char *p = path_arg("mkdir", args[0], false);
     if (!p || mode_arg(args, nargs, 1, &mode) < 0) return VAL_ERROR;
@@ -219,7 +196,7 @@ static Value os_makedirs(Value *args, int nargs, Tuple *kwnames)
 {
     static const char *const names[] = { "name", "mode", "exist_ok", NULL };
     Value a[3];
-    if (args_bind("makedirs", args, nargs, kwnames, names, 3, 1, a) < 0) return VAL_ERROR;
+    if (args_def("makedirs", 0, args, nargs, kwnames, names, 1, a) < 0) return VAL_ERROR;
     const char *p = path_arg("mkdir", a[0], false);
     int mode = 0777;
     if (!p) return VAL_ERROR;
@@ -231,8 +208,9 @@ static Value os_makedirs(Value *args, int nargs, Tuple *kwnames)
 
 static Value os_listdir(Value *args, int nargs, Tuple *kwnames)
 {
-    static const char *const names[] = { "path" };
-    if (c_arity("listdir", nargs, kwnames, 0, 1, names) < 0) return VAL_ERROR;
+    Value a[1];
+    if (args_no_kw(NULL, "listdir", kwnames) < 0) return VAL_ERROR;
+    if (args_bind("listdir", args, nargs, NULL, path_names, 1, 0, a) < 0) return VAL_ERROR;
     Value pathv = nargs ? args[0] : VAL_NONE;
     const char *p = ".";
     if (pathv != VAL_NONE && !(p = path_arg("listdir", pathv, true))) return VAL_ERROR;
@@ -285,11 +263,7 @@ static char *cwd_alloc(void)
 static Value os_getcwd(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("getcwd", kwnames) < 0) return VAL_ERROR;
-    if (nargs) {
-        err_format(&exc_TypeError, "getcwd() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("posix", "getcwd", nargs, kwnames) < 0) return VAL_ERROR;
     char *cwd = cwd_alloc();
     if (!cwd) return VAL_ERROR;
     Value r = codec_decode_os(cwd, (int64_t)strlen(cwd));
@@ -300,30 +274,21 @@ static Value os_getcwd(Value *args, int nargs, Tuple *kwnames)
 static Value os_getpid(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("getpid", kwnames) < 0) return VAL_ERROR;
-    if (nargs) {
-        err_format(&exc_TypeError, "getpid() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("posix", "getpid", nargs, kwnames) < 0) return VAL_ERROR;
     return int_from_i64((int64_t)getpid());
 }
 
 static Value os_cpu_count(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("cpu_count", kwnames) < 0) return VAL_ERROR;
-    if (nargs) {
-        err_format(&exc_TypeError, "cpu_count() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("posix", "cpu_count", nargs, kwnames) < 0) return VAL_ERROR;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? int_from_i64(n) : VAL_NONE;
 }
 
 static Value os_strerror(Value *args, int nargs, Tuple *kwnames)
 {
-    static const char *const names[] = { "code" };
-    if (c_arity("strerror", nargs, kwnames, 1, 1, names) < 0) return VAL_ERROR;
+    if (args_one("posix", "strerror", nargs, kwnames) < 0) return VAL_ERROR;
     if (!val_is_intlike(args[0])) {
         err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(args[0]));
         return VAL_ERROR;
@@ -336,7 +301,7 @@ static Value os_getenv(Value *args, int nargs, Tuple *kwnames)
 {
     static const char *const names[] = { "key", "default", NULL };
     Value a[2];
-    if (args_bind("getenv", args, nargs, kwnames, names, 2, 1, a) < 0) return VAL_ERROR;
+    if (args_def("getenv", 0, args, nargs, kwnames, names, 1, a) < 0) return VAL_ERROR;
     if (!val_is_str(a[0])) {
         err_format(&exc_TypeError, "str expected, not %s", val_type_name(a[0]));
         return VAL_ERROR;
@@ -382,12 +347,12 @@ static Dict *environ_snapshot(void)
 
 static Value op_join(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("join", kwnames) < 0) return VAL_ERROR;
-    if (nargs < 1) {
-        err_set(&exc_TypeError, "join() missing 1 required positional argument: 'a'");
-        return VAL_ERROR;
-    }
-    Str *a = fspath(args[0]);
+    static const char *const a_names[] = { "a", NULL };
+    Value first;
+    if (args_no_kw(NULL, "join", kwnames) < 0) return VAL_ERROR;
+    /* join(a, *p): the first parameter is bound here, the rest checked below */
+    if (args_def("join", 0, args, nargs < 1 ? nargs : 1, NULL, a_names, 1, &first) < 0) return VAL_ERROR;
+    Str *a = fspath(first);
     if (!a) return VAL_ERROR;
     for (int i = 1; i < nargs; i++)
         if (!val_is_str(args[i])) {
@@ -428,8 +393,9 @@ static int64_t head_len(Str *s, int64_t i)
 
 static Value op_basename(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("basename", nargs, kwnames, 1, "p") < 0) return VAL_ERROR;
-    Str *s = fspath(args[0]);
+    Value arg;
+    if (args_def("basename", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
+    Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     int64_t i = after_last_sep(s);
     return str_value_n(s->data + i, s->len - i);
@@ -437,16 +403,18 @@ static Value op_basename(Value *args, int nargs, Tuple *kwnames)
 
 static Value op_dirname(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("dirname", nargs, kwnames, 1, "p") < 0) return VAL_ERROR;
-    Str *s = fspath(args[0]);
+    Value arg;
+    if (args_def("dirname", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
+    Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     return str_value_n(s->data, head_len(s, after_last_sep(s)));
 }
 
 static Value op_split(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("split", nargs, kwnames, 1, "p") < 0) return VAL_ERROR;
-    Str *s = fspath(args[0]);
+    Value arg;
+    if (args_def("split", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
+    Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     int64_t i = after_last_sep(s);
     Value head = str_value_n(s->data, head_len(s, i));
@@ -461,8 +429,9 @@ static Value op_split(Value *args, int nargs, Tuple *kwnames)
 
 static Value op_splitext(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("splitext", nargs, kwnames, 1, "p") < 0) return VAL_ERROR;
-    Str *s = fspath(args[0]);
+    Value arg;
+    if (args_def("splitext", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
+    Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     int64_t sep = -1, dot = -1;
     for (int64_t i = 0; i < s->len; i++) {
@@ -486,8 +455,9 @@ static Value op_splitext(Value *args, int nargs, Tuple *kwnames)
 
 static Value op_isabs(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("isabs", nargs, kwnames, 1, "s") < 0) return VAL_ERROR;
-    Str *s = fspath(args[0]);
+    Value arg;
+    if (args_def("isabs", 0, args, nargs, kwnames, s_names, 1, &arg) < 0) return VAL_ERROR;
+    Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     return val_from_bool(s->len > 0 && s->data[0] == '/');
 }
@@ -534,16 +504,18 @@ static Value normpath(const char *p, int64_t n)
 
 static Value op_normpath(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("normpath", nargs, kwnames, 1, "path") < 0) return VAL_ERROR;
-    Str *s = fspath(args[0]);
+    Value arg;
+    if (args_def("normpath", 0, args, nargs, kwnames, path_names, 1, &arg) < 0) return VAL_ERROR;
+    Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     return normpath(s->data, s->len);
 }
 
 static Value op_abspath(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("abspath", nargs, kwnames, 1, "path") < 0) return VAL_ERROR;
-    Str *s = fspath(args[0]);
+    Value arg;
+    if (args_def("abspath", 0, args, nargs, kwnames, path_names, 1, &arg) < 0) return VAL_ERROR;
+    Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     if (s->len > 0 && s->data[0] == '/') return normpath(s->data, s->len);
     char *cwd = cwd_alloc();
@@ -563,8 +535,9 @@ static Value op_abspath(Value *args, int nargs, Tuple *kwnames)
 /* stat() for exists/isfile/isdir: 1 found, 0 not (any OSError or ValueError), -1 TypeError. */
 static int stat_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, const char *pname, struct stat *st)
 {
-    if (py_arity(fname, nargs, kwnames, 1, pname) < 0) return -1;
-    Value v = args[0];
+    const char *const names[] = { pname, NULL };
+    Value v;
+    if (args_def(fname, 0, args, nargs, kwnames, names, 1, &v) < 0) return -1;
     if (val_is_intlike(v)) return fstat((int)val_to_i64(v), st) == 0;
     if (!val_is_str(v) && !val_is_bytes(v)) {
         err_format(&exc_TypeError, "stat: path should be string, bytes, os.PathLike or integer, not %s",
@@ -605,11 +578,12 @@ static Value op_isdir(Value *args, int nargs, Tuple *kwnames)
 
 static Value op_getsize(Value *args, int nargs, Tuple *kwnames)
 {
-    if (py_arity("getsize", nargs, kwnames, 1, "filename") < 0) return VAL_ERROR;
-    const char *p = path_arg("stat", args[0], true);
+    Value arg;
+    if (args_def("getsize", 0, args, nargs, kwnames, filename_names, 1, &arg) < 0) return VAL_ERROR;
+    const char *p = path_arg("stat", arg, true);
     if (!p) return VAL_ERROR;
     struct stat st;
-    if (stat(p, &st) != 0) return fail_path(args[0]);
+    if (stat(p, &st) != 0) return fail_path(arg);
     return int_from_i64((int64_t)st.st_size);
 }
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
+#include "core/args.h"
 #include "memory/mem.h"
 #include "memory/gc.h"
 #include "modules/module.h"
@@ -31,11 +32,7 @@
 
 Value sys_exit(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("exit", kwnames) < 0) return VAL_ERROR;
-    if (nargs > 1) {
-        err_format(&exc_TypeError, "exit expected at most 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range("sys", "exit", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     /* sys.exit(None) raises SystemExit() as CPython's PyErr_SetObject does */
     Value exc = exc_new(&exc_SystemExit, args, nargs == 1 && args[0] == VAL_NONE ? 0 : nargs);
     if (exc == VAL_ERROR) return VAL_ERROR;
@@ -45,11 +42,7 @@ Value sys_exit(Value *args, int nargs, Tuple *kwnames)
 
 Value sys_getrefcount(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("getrefcount", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "getrefcount() takes exactly one argument (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_one("sys", "getrefcount", nargs, kwnames) < 0) return VAL_ERROR;
     if (!val_is_obj(args[0])) return int_from_i64(REFCNT_IMMORTAL);
     intptr_t rc = val_as_obj(args[0])->refcnt;
     if (rc >= OBJ_IMMORTAL / 2) return int_from_i64(REFCNT_IMMORTAL);
@@ -59,21 +52,13 @@ Value sys_getrefcount(Value *args, int nargs, Tuple *kwnames)
 static Value f_getrecursionlimit(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("getrecursionlimit", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 0) {
-        err_format(&exc_TypeError, "sys.getrecursionlimit() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("sys", "getrecursionlimit", nargs, kwnames) < 0) return VAL_ERROR;
     return int_from_i64(interp.recursion_limit);
 }
 
 static Value f_setrecursionlimit(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("setrecursionlimit", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "setrecursionlimit() takes exactly one argument (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_one("sys", "setrecursionlimit", nargs, kwnames) < 0) return VAL_ERROR;
     if (val_is_float(args[0])) {
         err_set(&exc_TypeError, "'float' object cannot be interpreted as an integer");
         return VAL_ERROR;
@@ -137,11 +122,7 @@ static Value f_getsizeof(Value *args, int nargs, Tuple *kwnames)
 static Value f_getallocatedblocks(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("getallocatedblocks", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 0) {
-        err_format(&exc_TypeError, "sys.getallocatedblocks() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("sys", "getallocatedblocks", nargs, kwnames) < 0) return VAL_ERROR;
     return int_from_i64((int64_t)mem_allocated_blocks());
 }
 
@@ -150,11 +131,7 @@ static Value f_getallocatedblocks(Value *args, int nargs, Tuple *kwnames)
 static Value f_getrss(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("getrss", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 0) {
-        err_format(&exc_TypeError, "sys.getrss() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("sys", "getrss", nargs, kwnames) < 0) return VAL_ERROR;
     return int_from_i64((int64_t)mem_rss());
 }
 
@@ -162,11 +139,7 @@ static Value f_getrss(Value *args, int nargs, Tuple *kwnames)
  * stderr, as the top level does with an uncaught exception. */
 static Value f_excepthook(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("excepthook", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 3) {
-        err_format(&exc_TypeError, "excepthook expected 3 arguments, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range("sys", "excepthook", nargs, kwnames, 3, 3) < 0) return VAL_ERROR;
     if (!val_isinstance(args[1], &exc_BaseException)) {
         err_format(&exc_TypeError, "print_exception(): Exception expected for value, %s found", val_type_name(args[1]));
         return VAL_ERROR;
@@ -204,22 +177,14 @@ static Value std_stream(FILE *fp, const char *name)
 static Value f_exception(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("exception", kwnames) < 0) return VAL_ERROR;
-    if (nargs) {
-        err_format(&exc_TypeError, "sys.exception() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("sys", "exception", nargs, kwnames) < 0) return VAL_ERROR;
     return vm_handled_exception();
 }
 
 static Value f_exc_info(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (args_no_kw("exc_info", kwnames) < 0) return VAL_ERROR;
-    if (nargs) {
-        err_format(&exc_TypeError, "sys.exc_info() takes no arguments (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("sys", "exc_info", nargs, kwnames) < 0) return VAL_ERROR;
     Value e = vm_handled_exception();
     Value t = e == VAL_NONE ? VAL_NONE : val_from_obj(val_type(e));
     Tuple *r = tuple_pack(3, t, e, VAL_NONE);

@@ -3,6 +3,7 @@
 #include <time.h>
 #include <errno.h>
 #include <math.h>
+#include "core/args.h"
 #include "modules/module.h"
 #include "core/error.h"
 #include "objects/int.h"
@@ -13,11 +14,7 @@
 
 static Value clock_value(clockid_t id, const char *fname, int nargs, Tuple *kwnames, bool ns)
 {
-    if (args_no_kw(fname, kwnames) < 0) return VAL_ERROR;
-    if (nargs != 0) {
-        err_format(&exc_TypeError, "time.%s() takes no arguments (%d given)", fname, nargs);
-        return VAL_ERROR;
-    }
+    if (args_none("time", fname, nargs, kwnames) < 0) return VAL_ERROR;
     struct timespec ts;
     if (clock_gettime(id, &ts) != 0) {
         err_set(&exc_OSError, "clock_gettime failed");
@@ -38,11 +35,7 @@ static Value f_process_time_ns(Value *a, int n, Tuple *k) { (void)a; return cloc
 
 static Value f_sleep(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("sleep", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "time.sleep() takes exactly one argument (%d given)", nargs);
-        return VAL_ERROR;
-    }
+    if (args_one("time", "sleep", nargs, kwnames) < 0) return VAL_ERROR;
     double secs;
     if (!val_is_float(args[0]) && !val_is_intlike(args[0])) {
         err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(args[0]));

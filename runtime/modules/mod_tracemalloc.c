@@ -6,6 +6,7 @@
  * traceback limit is accepted and reported but never used.
  */
 #include <stdint.h>
+#include "core/args.h"
 #include "modules/module.h"
 #include "memory/mem.h"
 #include "core/error.h"
@@ -16,24 +17,9 @@
 
 static int64_t traceback_limit = 1;
 
-/* CPython's functions live in _tracemalloc, hence the prefix in its messages. */
-static int no_args(const char *fname, int nargs, Tuple *kwnames)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    if (nargs != 0) {
-        err_format(&exc_TypeError, "%s() takes no arguments (%d given)", fname, nargs);
-        return -1;
-    }
-    return 0;
-}
-
 static Value f_start(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("_tracemalloc.start", kwnames) < 0) return VAL_ERROR;
-    if (nargs > 1) {
-        err_format(&exc_TypeError, "start expected at most 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range("_tracemalloc", "start", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     int64_t n = 1;
     if (nargs == 1) {
         if (val_index(args[0], &n) < 0) return VAL_ERROR;
@@ -58,7 +44,7 @@ static Value f_start(Value *args, int nargs, Tuple *kwnames)
 static Value f_stop(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("_tracemalloc.stop", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("_tracemalloc", "stop", nargs, kwnames) < 0) return VAL_ERROR;
     mem_trace_stop();
     return VAL_NONE;
 }
@@ -66,14 +52,14 @@ static Value f_stop(Value *args, int nargs, Tuple *kwnames)
 static Value f_is_tracing(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("_tracemalloc.is_tracing", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("_tracemalloc", "is_tracing", nargs, kwnames) < 0) return VAL_ERROR;
     return val_from_bool(mem_trace_is_tracing());
 }
 
 static Value f_clear_traces(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("_tracemalloc.clear_traces", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("_tracemalloc", "clear_traces", nargs, kwnames) < 0) return VAL_ERROR;
     if (mem_trace_is_tracing()) mem_trace_clear();
     return VAL_NONE;
 }
@@ -81,7 +67,7 @@ static Value f_clear_traces(Value *args, int nargs, Tuple *kwnames)
 static Value f_get_traced_memory(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("_tracemalloc.get_traced_memory", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("_tracemalloc", "get_traced_memory", nargs, kwnames) < 0) return VAL_ERROR;
     /* Read before building the result, which is itself traced. */
     size_t cur, peak;
     mem_trace_get(&cur, &peak);
@@ -99,7 +85,7 @@ static Value f_get_traced_memory(Value *args, int nargs, Tuple *kwnames)
 static Value f_reset_peak(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("_tracemalloc.reset_peak", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("_tracemalloc", "reset_peak", nargs, kwnames) < 0) return VAL_ERROR;
     mem_trace_reset_peak();
     return VAL_NONE;
 }
@@ -107,14 +93,14 @@ static Value f_reset_peak(Value *args, int nargs, Tuple *kwnames)
 static Value f_get_tracemalloc_memory(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("_tracemalloc.get_tracemalloc_memory", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("_tracemalloc", "get_tracemalloc_memory", nargs, kwnames) < 0) return VAL_ERROR;
     return int_from_i64((int64_t)mem_trace_overhead());
 }
 
 static Value f_get_traceback_limit(Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (no_args("_tracemalloc.get_traceback_limit", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("_tracemalloc", "get_traceback_limit", nargs, kwnames) < 0) return VAL_ERROR;
     return int_from_i64(traceback_limit);
 }
 

@@ -1,25 +1,13 @@
 /* mod_weakref.c — the _weakref module: the C half of weakref (the ref type
  * and the counts). The containers and finalize are written in scr itself
  * (runtime/lib/weakref.scr), as CPython writes them in Python. */
+#include "core/args.h"
 #include "modules/module.h"
 #include "objects/weakref.h"
 #include "core/error.h"
 #include "objects/list.h"
 #include "objects/tuple.h"
 #include "objects/dict.h"
-
-static int one_arg(const char *name, int nargs, Tuple *kwnames)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
-        return -1;
-    }
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", name, nargs);
-        return -1;
-    }
-    return 0;
-}
 
 static WeakRef **list_of(Value v)
 {
@@ -28,13 +16,13 @@ static WeakRef **list_of(Value v)
 
 static Value f_getweakrefcount(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("getweakrefcount", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("_weakref", "getweakrefcount", nargs, kwnames) < 0) return VAL_ERROR;
     return val_from_int(list_of(args[0]) ? weakref_count(val_as_obj(args[0])) : 0);
 }
 
 static Value f_getweakrefs(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("getweakrefs", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("_weakref", "getweakrefs", nargs, kwnames) < 0) return VAL_ERROR;
     List *l = list_new(0);
     if (!l) return VAL_ERROR;
     WeakRef **head = list_of(args[0]);

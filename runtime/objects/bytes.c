@@ -9,6 +9,7 @@
 #include <errno.h>
 
 #include "objects/bytes.h"
+#include "core/args.h"
 #include "objects/str.h"
 #include "objects/function.h"
 #include "objects/tuple.h"
@@ -78,24 +79,10 @@ int codec_errors(const char *name)
 static int codec_args(const char *fname, Value *args, int nargs, Tuple *kwnames, int *enc, int *errs,
                       const char **errname)
 {
-    Value encv = VAL_UNDEF, errv = VAL_UNDEF;
-    int npos = nargs;     /* keyword values follow the positional arguments */
-    if (npos > 3) {
-        err_format(&exc_TypeError, "%s() takes at most 2 arguments (%d given)", fname, nargs - 1);
-        return -1;
-    }
-    if (npos > 1) encv = args[1];
-    if (npos > 2) errv = args[2];
-    for (int i = 0; kwnames && i < kwnames->len; i++) {
-        Str *k = val_as_str(kwnames->items[i]);
-        Value v = args[npos + i];
-        if (str_eq_cstr(k, "encoding") && encv == VAL_UNDEF) encv = v;
-        else if (str_eq_cstr(k, "errors") && errv == VAL_UNDEF) errv = v;
-        else {
-            err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname, k->data);
-            return -1;
-        }
-    }
+    static const char *const names[] = { "encoding", "errors", NULL };
+    Value a[2];
+    if (args_bind(fname, args + 1, nargs - 1, kwnames, names, 2, 0, a) < 0) return -1;
+    Value encv = a[0], errv = a[1];
     *enc = ENC_UTF8;
     *errs = CODEC_STRICT;
     *errname = "strict";
@@ -540,15 +527,6 @@ Value bytes_binop(int op, Value a, Value b)
 
 #define SELF val_as_bytes(args[0])
 
-static bool no_kw(Tuple *kwnames, const char *name)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
-        return false;
-    }
-    return true;
-}
-
 /* Optional start/end arguments, clamped like slice bounds. */
 static int bounds(Bytes *b, Value *args, int nargs, int first, int64_t *start, int64_t *end)
 {
@@ -587,7 +565,7 @@ static int needle_of(Value v, char *one, const char **p, int64_t *n)
 
 static Value m_find(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "find") || !args_count(nargs, 1, 3, "find")) return VAL_ERROR;
+    if (args_takes("bytes", "find", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     char one;
     const char *p;
     int64_t n, start, end;
@@ -605,7 +583,7 @@ static Value m_index(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_count(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "count") || !args_count(nargs, 1, 3, "count")) return VAL_ERROR;
+    if (args_takes("bytes", "count", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     char one;
     const char *p;
     int64_t n, start, end, c = 0;
@@ -623,7 +601,7 @@ static Value m_count(Value *args, int nargs, Tuple *kwnames)
 
 static Value starts_ends(const char *name, Value *args, int nargs, Tuple *kwnames, bool ends)
 {
-    if (!no_kw(kwnames, name) || !args_count(nargs, 1, 3, name)) return VAL_ERROR;
+    if (args_takes("bytes", name, nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     Bytes *b = SELF;
     Value pre = args[1];
     Value *items = &pre;
@@ -657,26 +635,47 @@ static Value m_decode(Value *args, int nargs, Tuple *kwnames)
     return decode(SELF->data, SELF->len, enc, errs, errname);
 }
 
+/* bytes.hex(sep=, bytes_per_sep=1): sep goes between groups of
+ * |bytes_per_sep| bytes, counted from the right when it is positive. */
 static Value m_hex(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "hex") || !args_count(nargs, 0, 0, "hex")) return VAL_ERROR;
+    static const char *const names[] = { "sep", "bytes_per_sep", NULL };
+    Value a[2];
+    if (args_bind("hex", args + 1, nargs - 1, kwnames, names, 2, 0, a) < 0) return VAL_ERROR;
     Bytes *b = SELF;
-    static const char digits[] = "0123456789abcdef";
-    Str *s = str_alloc(b->len * 2);
-    if (!s) return VAL_ERROR;
-    for (int64_t i = 0; i < b->len; i++) {
-        unsigned char c = (unsigned char)b->data[i];
-        s->data[2 * i] = digits[c >> 4];
-        s->data[2 * i + 1] = digits[c & 15];
+    char sep = 0;
+    int64_t per = 1;
+    if (a[0] != VAL_UNDEF) {
+        int64_t seplen = obj_len(a[0]);
+        if (seplen < 0) return VAL_ERROR;
+        if (seplen != 1) { err_set(&exc_ValueError, "sep must be length 1."); return VAL_ERROR; }
+        if (val_is_str(a[0])) sep = val_as_str(a[0])->data[0];
+        else if (val_is_bytes(a[0])) sep = val_as_bytes(a[0])->data[0];
+        else { err_set(&exc_TypeError, "sep must be str or bytes."); return VAL_ERROR; }
+        if ((unsigned char)sep > 127) { err_set(&exc_ValueError, "sep must be ASCII."); return VAL_ERROR; }
     }
-    s->data[b->len * 2] = 0;
+    if (a[1] != VAL_UNDEF && val_index(a[1], &per) < 0) return VAL_ERROR;
+    int64_t group = per < 0 ? -per : per;
+    if (!sep || b->len == 0) group = 0;
+    int64_t nsep = group ? (b->len - 1) / group : 0;
+    static const char digits[] = "0123456789abcdef";
+    Str *s = str_alloc(b->len * 2 + nsep);
+    if (!s) return VAL_ERROR;
+    char *o = s->data;
+    for (int64_t i = 0; i < b->len; i++) {
+        if (group && i > 0 && (per < 0 ? i : b->len - i) % group == 0) *o++ = sep;
+        unsigned char c = (unsigned char)b->data[i];
+        *o++ = digits[c >> 4];
+        *o++ = digits[c & 15];
+    }
+    *o = 0;
     str_finish(s);
     return str_val(s);
 }
 
 static Value m_join(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "join") || !args_count(nargs, 1, 1, "join")) return VAL_ERROR;
+    if (args_one("bytes", "join", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Value l = list_from_iterable(args[1]);
     if (l == VAL_ERROR) return VAL_ERROR;
     List *lst = val_as_list(l);
@@ -715,17 +714,10 @@ static int push_piece(List *l, const char *s, int64_t n)
 
 static Value m_split(Value *args, int nargs, Tuple *kwnames)
 {
-    Value sepv = VAL_NONE, maxv = VAL_UNDEF;
-    int npos = nargs;
-    if (npos > 3) { err_format(&exc_TypeError, "split() takes at most 2 arguments (%d given)", nargs - 1); return VAL_ERROR; }
-    if (npos > 1) sepv = args[1];
-    if (npos > 2) maxv = args[2];
-    for (int i = 0; kwnames && i < kwnames->len; i++) {
-        Str *k = val_as_str(kwnames->items[i]);
-        if (str_eq_cstr(k, "sep")) sepv = args[npos + i];
-        else if (str_eq_cstr(k, "maxsplit")) maxv = args[npos + i];
-        else { err_format(&exc_TypeError, "split() got an unexpected keyword argument '%s'", k->data); return VAL_ERROR; }
-    }
+    static const char *const names[] = { "sep", "maxsplit", NULL };
+    Value a[2];
+    if (args_bind("split", args + 1, nargs - 1, kwnames, names, 2, 0, a) < 0) return VAL_ERROR;
+    Value sepv = a[0] == VAL_UNDEF ? VAL_NONE : a[0], maxv = a[1];
     int64_t maxsplit = -1;
     if (maxv != VAL_UNDEF && val_index(maxv, &maxsplit) < 0) return VAL_ERROR;
     if (maxsplit < 0) maxsplit = INT64_MAX;

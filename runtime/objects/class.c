@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/args.h"
 #include "memory/mem.h"
 #include "memory/gc.h"
 #include "core/error.h"
@@ -878,7 +879,7 @@ static int inst_setattr(Value o, Str *name, Value v)
 /* object.__setattr__(self, name, value): the plain instance-dict store. */
 static Value object_setattr_m(Value *args, int nargs, Tuple *kw)
 {
-    if (args_no_kw("__setattr__", kw) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "__setattr__", kw) < 0) return VAL_ERROR;
     if (nargs != 3 || !val_is_str(args[1])) {
         err_set(&exc_TypeError, "expected 2 arguments");
         return VAL_ERROR;
@@ -1325,7 +1326,7 @@ fail:
 /* __build_class__(body, name, *bases) */
 static Value build_class(Value *args, int nargs, Tuple *kw)
 {
-    if (args_no_kw("__build_class__", kw) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "__build_class__", kw) < 0) return VAL_ERROR;
     if (nargs < 2 || !val_is_str(args[1])) {
         err_set(&exc_TypeError, "__build_class__: not enough arguments");
         return VAL_ERROR;
@@ -1642,7 +1643,7 @@ static void wrap_clear(Obj *o)
 }
 static Value wrap_new(Type *t, Value *args, int nargs, Tuple *kw)
 {
-    if (args_no_kw(t->name, kw) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, t->name, kw) < 0) return VAL_ERROR;
     if (nargs != 1) {
         err_format(&exc_TypeError, "%s expected 1 argument, got %d", t->name, nargs);
         return VAL_ERROR;
@@ -1772,7 +1773,7 @@ static void super_traverse(Obj *o, VisitProc visit, void *arg)
 static Value super_new(Type *t, Value *args, int nargs, Tuple *kw)
 {
     (void)t;
-    if (args_no_kw("super", kw) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "super", kw) < 0) return VAL_ERROR;
     if (nargs == 0) {
         err_set(&exc_RuntimeError, "super(): no arguments");
         return VAL_ERROR;
@@ -1845,7 +1846,7 @@ Type super_type = {
 
 static Value exc_init_m(Value *args, int nargs, Tuple *kw)
 {
-    if (args_no_kw("BaseException.__init__", kw) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "BaseException.__init__", kw) < 0) return VAL_ERROR;
     if (nargs < 1 || !val_isinstance(args[0], &exc_BaseException)) {
         err_set(&exc_TypeError, "descriptor '__init__' requires a 'BaseException' object");
         return VAL_ERROR;

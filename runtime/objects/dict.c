@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "objects/dict.h"
+#include "core/args.h"
 #include "objects/class.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -1052,28 +1053,9 @@ static Type dict_items_type = {
 /* ------------------------------------------------------------------ */
 /* methods                                                              */
 
-static bool no_kw(Tuple *kwnames, const char *name)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "dict.%s() takes no keyword arguments", name);
-        return false;
-    }
-    return true;
-}
-
-static bool no_args(int nargs, Tuple *kwnames, const char *name)
-{
-    if (!no_kw(kwnames, name)) return false;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "dict.%s() takes no arguments (%d given)", name, nargs - 1);
-        return false;
-    }
-    return true;
-}
-
 static Value m_get(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "get") || !args_count(nargs, 1, 2, "get")) return VAL_ERROR;
+    if (args_range("dict", "get", nargs - 1, kwnames, 1, 2) < 0) return VAL_ERROR;
     Value v = dict_get(val_as_dict(args[0]), args[1]);
     if (v == VAL_ERROR) return VAL_ERROR;
     if (v == VAL_UNDEF) v = nargs > 2 ? args[2] : VAL_NONE;
@@ -1083,25 +1065,25 @@ static Value m_get(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_keys(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "keys")) return VAL_ERROR;
+    if (args_none("dict", "keys", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return view_new(val_as_dict(args[0]), &dict_keys_type);
 }
 
 static Value m_values(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "values")) return VAL_ERROR;
+    if (args_none("dict", "values", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return view_new(val_as_dict(args[0]), &dict_values_type);
 }
 
 static Value m_items(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "items")) return VAL_ERROR;
+    if (args_none("dict", "items", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return view_new(val_as_dict(args[0]), &dict_items_type);
 }
 
 static Value m_pop(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "pop") || !args_count(nargs, 1, 2, "pop")) return VAL_ERROR;
+    if (args_range("dict", "pop", nargs - 1, kwnames, 1, 2) < 0) return VAL_ERROR;
     Dict *d = val_as_dict(args[0]);
     int64_t h = 0;
     uint64_t slot;
@@ -1124,7 +1106,7 @@ static Value m_pop(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_popitem(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "popitem")) return VAL_ERROR;
+    if (args_none("dict", "popitem", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Dict *d = val_as_dict(args[0]);
     if (d->used == 0) {
         Str *msg = str_from_cstr("popitem(): dictionary is empty");
@@ -1151,7 +1133,7 @@ static Value m_popitem(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_setdefault(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "setdefault") || !args_count(nargs, 1, 2, "setdefault")) return VAL_ERROR;
+    if (args_range("dict", "setdefault", nargs - 1, kwnames, 1, 2) < 0) return VAL_ERROR;
     Dict *d = val_as_dict(args[0]);
     Value dflt = nargs > 2 ? args[2] : VAL_NONE;
     int64_t h;
@@ -1178,10 +1160,7 @@ static int update_kwargs(Dict *d, Value *kwvals, Tuple *kwnames)
 
 static Value m_update(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs > 2) {
-        err_format(&exc_TypeError, "update expected at most 1 argument, got %d", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_range("dict", "update", nargs - 1, NULL, 0, 1) < 0) return VAL_ERROR;
     Dict *d = val_as_dict(args[0]);
     if (nargs == 2 && dict_update(d, args[1]) < 0) return VAL_ERROR;
     if (update_kwargs(d, args + nargs, kwnames) < 0) return VAL_ERROR;
@@ -1190,14 +1169,14 @@ static Value m_update(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_clear(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "clear")) return VAL_ERROR;
+    if (args_none("dict", "clear", nargs - 1, kwnames) < 0) return VAL_ERROR;
     dict_clear(val_as_dict(args[0]));
     return VAL_NONE;
 }
 
 static Value m_copy(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "copy")) return VAL_ERROR;
+    if (args_none("dict", "copy", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Dict *c = dict_copy(val_as_dict(args[0]));
     return c ? val_from_obj(c) : VAL_ERROR;
 }
@@ -1214,8 +1193,7 @@ static Value m_fromkeys(Value *args, int nargs, Tuple *kwnames)
         args++;
         nargs--;
     }
-    if (kwnames && kwnames->len) { err_set(&exc_TypeError, "dict.fromkeys() takes no keyword arguments"); return VAL_ERROR; }
-    if (!args_count(nargs + 1, 1, 2, "fromkeys")) return VAL_ERROR;
+    if (args_range("dict", "fromkeys", nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
     Value value = nargs > 1 ? args[1] : VAL_NONE;
     if (cls != &dict_type) {
         /* a subclass: cls(), then r[key] = value through its __setitem__ */
@@ -1276,10 +1254,7 @@ void dict_type_init(void)
 static Value dict_type_new(Type *tp, Value *args, int nargs, Tuple *kwnames)
 {
     (void)tp;
-    if (nargs > 1) {
-        err_format(&exc_TypeError, "dict expected at most 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "dict", nargs, NULL, 0, 1) < 0) return VAL_ERROR;
     Dict *d = dict_new();
     if (!d) return VAL_ERROR;
     if ((nargs == 1 && dict_update(d, args[0]) < 0) || update_kwargs(d, args + nargs, kwnames) < 0) {

@@ -2,6 +2,7 @@
  * placeholder (`def todo(): ...`) and by slicing libraries. One immortal
  * object, like None, so `x is ...` works. */
 #include "objects/ellipsis.h"
+#include "core/args.h"
 #include "objects/str.h"
 #include "core/error.h"
 #include "objects/tuple.h"
@@ -26,10 +27,7 @@ static Value ellipsis_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
     (void)args;
-    if (nargs || (kwnames && kwnames->len)) {
-        err_set(&exc_TypeError, "ellipsis takes no arguments");
-        return VAL_ERROR;
-    }
+    if (args_type_none("EllipsisType", nargs, kwnames) < 0) return VAL_ERROR;
     return val_from_obj(&ellipsis_obj);
 }
 

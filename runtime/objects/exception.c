@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
+#include "core/args.h"
 #include "objects/class.h"
 #include "core/error.h"
 #include "parse/source.h"
@@ -141,11 +142,8 @@ static Value exc_new_kw(Type *t, Value *args, int nargs, Tuple *kwnames)
 
 static Value exc_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len > 0) {
-        if (exc_takes_keywords(t)) return exc_new_kw(t, args, nargs, kwnames);
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
-        return VAL_ERROR;
-    }
+    if (kwnames && kwnames->len > 0 && exc_takes_keywords(t)) return exc_new_kw(t, args, nargs, kwnames);
+    if (args_no_kw(NULL, t->name, kwnames) < 0) return VAL_ERROR;
     if (t == &exc_OSError && nargs >= 2 && nargs <= 5 && val_is_intlike(args[0]))
         t = exc_oserror_type((int)val_to_i64(args[0]));   /* OSError(2, 'x') is a FileNotFoundError */
     else if ((t == &exc_UnicodeDecodeError || t == &exc_UnicodeEncodeError) && unicode_check_args(t, args, nargs) < 0)
@@ -485,10 +483,7 @@ static int unicode_setattr(Value o, Str *name, Value v) { return excx_setattr(o,
 /* UnicodeDecodeError(encoding, object, start, end, reason) argument checks, with CPython's texts. */
 static int unicode_check_args(Type *t, Value *args, int nargs)
 {
-    if (nargs != 5) {
-        err_format(&exc_TypeError, "function takes exactly 5 arguments (%d given)", nargs);
-        return -1;
-    }
+    if (args_takes(NULL, NULL, nargs, NULL, 5, 5) < 0) return -1;
     if (!val_is_str(args[0])) {
         err_format(&exc_TypeError, "argument 1 must be str, not %s", val_type_name(args[0]));
         return -1;

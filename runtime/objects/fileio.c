@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "objects/fileio.h"
+#include "core/args.h"
 #include "core/error.h"
 #include "objects/str.h"
 #include "objects/bytes.h"
@@ -697,28 +698,16 @@ static Value fileio_next(Value o)
 
 int fileio_size_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, int64_t *out)
 {
-    if (args_no_kw(fname, kwnames) < 0) return -1;
+    /* sys.stdin (runtime/objects/textio.c) is a TextIOWrapper in CPython too */
+    const char *owner = is_file_type(val_type(args[0])) ? kind_name(as_file(args[0])) : "TextIOWrapper";
+    if (args_range(owner, fname, nargs - 1, kwnames, 0, 1) < 0) return -1;
     *out = -1;
-    if (nargs > 2) {
-        err_format(&exc_TypeError, "%s expected at most 1 argument, got %d", fname, nargs - 1);
-        return -1;
-    }
     if (nargs == 2 && args[1] != VAL_NONE) {
         if (!val_is_intlike(args[1])) {
             err_format(&exc_TypeError, "argument should be integer or None, not '%s'", val_type_name(args[1]));
             return -1;
         }
         *out = val_to_i64(args[1]);
-    }
-    return 0;
-}
-
-static int no_args(const char *fname, int nargs, Tuple *kwnames)
-{
-    if (args_no_kw(fname, kwnames) < 0) return -1;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "%s() takes no arguments (%d given)", fname, nargs - 1);
-        return -1;
     }
     return 0;
 }
@@ -768,11 +757,10 @@ static Value m_readlines(Value *args, int nargs, Tuple *kwnames)
 static Value m_write(Value *args, int nargs, Tuple *kwnames)
 {
     FileIO *f = as_file(args[0]);
-    if (args_no_kw("write", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "%s.write() takes exactly one argument (%d given)", kind_name(f), nargs - 1);
+    /* a BufferedReader's write is _BufferedIOBase.write, whose keyword message names no type */
+    const char *kwowner = f->readable && !f->writable && !f->raw && !f->text ? NULL : kind_name(f);
+    if (args_no_kw(kwowner, "write", kwnames) < 0 || args_one(kind_name(f), "write", nargs - 1, NULL) < 0)
         return VAL_ERROR;
-    }
     if (check_writable(f, f->raw ? CLOSED : "write to closed file") < 0) return VAL_ERROR;
     if (f->text) {
         if (text_write(f, args[1]) < 0) return VAL_ERROR;
@@ -785,11 +773,7 @@ static Value m_write(Value *args, int nargs, Tuple *kwnames)
 static Value m_writelines(Value *args, int nargs, Tuple *kwnames)
 {
     FileIO *f = as_file(args[0]);
-    if (args_no_kw("writelines", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "writelines() takes exactly one argument (%d given)", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_one(kind_name(f), "writelines", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (check_open(f) < 0 || check_writable(f, CLOSED) < 0) return VAL_ERROR;
     Value it = obj_iter(args[1]);
     if (it == VAL_ERROR) return VAL_ERROR;
@@ -807,14 +791,14 @@ static Value m_writelines(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_close(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("close", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(kind_name(as_file(args[0])), "close", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return file_close(as_file(args[0])) < 0 ? VAL_ERROR : VAL_NONE;
 }
 
 static Value m_flush(Value *args, int nargs, Tuple *kwnames)
 {
     FileIO *f = as_file(args[0]);
-    if (no_args("flush", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(kind_name(as_file(args[0])), "flush", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (f->fd < 0) {
         if (f->text || f->raw || !f->writable) return closed_error(CLOSED), VAL_ERROR;
         return closed_error("flush of closed file"), VAL_ERROR;
@@ -838,7 +822,7 @@ static Value m_exit(Value *args, int nargs, Tuple *kwnames)
 /* readable()/writable() of a closed file: False when the mode never allowed it. */
 static Value capability(Value *args, int nargs, Tuple *kwnames, const char *fname, bool cap)
 {
-    if (no_args(fname, nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(kind_name(as_file(args[0])), fname, nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (as_file(args[0])->fd < 0 && cap) return closed_error(CLOSED_RAW), VAL_ERROR;
     return val_from_bool(cap);
 }
@@ -848,7 +832,7 @@ static Value m_writable(Value *a, int n, Tuple *k) { return capability(a, n, k, 
 
 static Value m_seekable(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("seekable", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(kind_name(as_file(args[0])), "seekable", nargs - 1, kwnames) < 0) return VAL_ERROR;
     FileIO *f = as_file(args[0]);
     if (f->fd < 0) return closed_error(CLOSED_RAW), VAL_ERROR;
     return val_from_bool(f->seekable);
@@ -856,7 +840,7 @@ static Value m_seekable(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_fileno(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("fileno", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(kind_name(as_file(args[0])), "fileno", nargs - 1, kwnames) < 0) return VAL_ERROR;
     FileIO *f = as_file(args[0]);
     if (f->fd < 0) return closed_error(CLOSED_RAW), VAL_ERROR;
     return val_from_int(f->fd);
@@ -864,7 +848,7 @@ static Value m_fileno(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_isatty(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("isatty", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(kind_name(as_file(args[0])), "isatty", nargs - 1, kwnames) < 0) return VAL_ERROR;
     FileIO *f = as_file(args[0]);
     if (f->fd < 0) return closed_error(CLOSED_RAW), VAL_ERROR;
     return val_from_bool(isatty(f->fd));
@@ -872,7 +856,7 @@ static Value m_isatty(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_tell(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("tell", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(kind_name(as_file(args[0])), "tell", nargs - 1, kwnames) < 0) return VAL_ERROR;
     FileIO *f = as_file(args[0]);
     if (f->fd < 0) return closed_error(f->text ? CLOSED : CLOSED_RAW), VAL_ERROR;
     if (!f->seekable) {
@@ -921,12 +905,7 @@ static int64_t do_seek(FileIO *f, int64_t off, int whence)
 static Value m_seek(Value *args, int nargs, Tuple *kwnames)
 {
     FileIO *f = as_file(args[0]);
-    if (args_no_kw("seek", kwnames) < 0) return VAL_ERROR;
-    if (nargs < 2 || nargs > 3) {
-        if (nargs < 2) err_format(&exc_TypeError, "seek expected at least 1 argument, got %d", nargs - 1);
-        else err_format(&exc_TypeError, "seek expected at most 2 arguments, got %d", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_range(kind_name(f), "seek", nargs - 1, kwnames, 1, 2) < 0) return VAL_ERROR;
     int64_t off, whence = 0;
     if (f->fd < 0) return closed_error(f->text ? CLOSED : "seek of closed file"), VAL_ERROR;
     if (int_arg(args[1], &off) < 0 || (nargs == 3 && int_arg(args[2], &whence) < 0)) return VAL_ERROR;
@@ -962,11 +941,7 @@ static Value m_seek(Value *args, int nargs, Tuple *kwnames)
 static Value m_truncate(Value *args, int nargs, Tuple *kwnames)
 {
     FileIO *f = as_file(args[0]);
-    if (args_no_kw("truncate", kwnames) < 0) return VAL_ERROR;
-    if (nargs > 2) {
-        err_format(&exc_TypeError, "truncate expected at most 1 argument, got %d", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_range(kind_name(f), "truncate", nargs - 1, kwnames, 0, 1) < 0) return VAL_ERROR;
     if (f->fd < 0) return closed_error(f->text ? CLOSED : "truncate of closed file"), VAL_ERROR;
     if (!f->writable) return unsupported("truncate"), VAL_ERROR;
     if (sync_pos(f) < 0) return VAL_ERROR;
@@ -979,13 +954,13 @@ static Value m_truncate(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_iter(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("__iter__", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(NULL, "__iter__", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return fileio_iter(args[0]);
 }
 
 static Value m_next(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("__next__", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none(NULL, "__next__", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Value r = fileio_next(args[0]);
     if (r == VAL_UNDEF) {
         Value e = exc_new(&exc_StopIteration, NULL, 0);

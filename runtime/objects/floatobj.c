@@ -5,6 +5,7 @@
  * int's for integral values, and exact int/float comparison.
  */
 #include "objects/floatobj.h"
+#include "core/args.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -407,14 +408,7 @@ static int float_truth(Value v) { return val_as_float(v) != 0.0; }
 static Value float_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (kwnames && kwnames->len > 0) {
-        err_set(&exc_TypeError, "float() takes no keyword arguments");
-        return VAL_ERROR;
-    }
-    if (nargs > 1) {
-        err_format(&exc_TypeError, "float expected at most 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "float", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     if (nargs == 0) return val_from_float(0.0);
     Value x = args[0];
     if (val_is_float(x)) return x;
@@ -436,14 +430,7 @@ static Value float_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 
 static Value float_is_integer(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len > 0) {
-        err_set(&exc_TypeError, "float.is_integer() takes no keyword arguments");
-        return VAL_ERROR;
-    }
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "float.is_integer() takes no arguments (%d given)", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_none("float", "is_integer", nargs - 1, kwnames) < 0) return VAL_ERROR;
     double d = val_as_float(args[0]);
     return val_from_bool(isfinite(d) && d == floor(d));
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <math.h>
 #include "objects/format.h"
+#include "core/args.h"
 #include "core/error.h"
 #include "memory/mem.h"
 #include "objects/str.h"
@@ -582,14 +583,7 @@ Value format_value(Value v, Str *spec)
 static Value format_dunder_impl(Value *args, int nargs, Tuple *kwnames, bool object)
 {
     const char *owner = object ? "object" : val_is_bool(args[0]) ? "int" : val_type_name(args[0]);
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "%s.__format__() takes no keyword arguments", owner);
-        return VAL_ERROR;
-    }
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "%s.__format__() takes exactly one argument (%d given)", owner, nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_one(owner, "__format__", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (!val_is_str(args[1])) {
         err_format(&exc_TypeError, "__format__() argument must be str, not %s", val_type_name(args[1]));
         return VAL_ERROR;

@@ -1,7 +1,6 @@
 /* function.c — the callable object types: scr functions (code + globals +
  * defaults + closure, called through the VM), builtin functions and their
- * bound form, bound methods, and the cells closures share. Also the argument
- * binder builtins use to accept keyword arguments.
+ * bound form, bound methods, and the cells closures share.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -22,77 +21,6 @@
 
 /* Calls with more arguments than this copy them to the heap to prepend self. */
 #define SMALL_ARGS 8
-
-/* ---- argument binding ---- */
-
-int args_no_kw(const char *fname, Tuple *kwnames)
-{
-    if (kwnames && kwnames->len > 0) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
-        return -1;
-    }
-    return 0;
-}
-
-bool args_count(int nargs, int lo, int hi, const char *name)
-{
-    int n = nargs - 1;
-    if (n < lo) {
-        err_format(&exc_TypeError, "%s expected at least %d argument%s, got %d", name, lo, lo == 1 ? "" : "s", n);
-        return false;
-    }
-    if (n > hi) {
-        err_format(&exc_TypeError, "%s expected at most %d argument%s, got %d", name, hi, hi == 1 ? "" : "s", n);
-        return false;
-    }
-    return true;
-}
-
-int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
-              const char *const names[], int maxpos, int minpos, Value *out)
-{
-    int n = 0;
-    while (names[n]) n++;
-    for (int i = 0; i < n; i++) out[i] = VAL_UNDEF;
-    if (nargs > maxpos) {
-        if (minpos == maxpos)
-            err_format(&exc_TypeError, "%s() takes exactly %d argument%s (%d given)",
-                       fname, maxpos, maxpos == 1 ? "" : "s", nargs);
-        else
-            err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)",
-                       fname, maxpos, maxpos == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    for (int i = 0; i < nargs; i++) out[i] = args[i];
-    int64_t nkw = kwnames ? kwnames->len : 0;
-    for (int64_t k = 0; k < nkw; k++) {
-        Str *kw = val_as_str(kwnames->items[k]);
-        int found = -1;
-        for (int i = 0; i < n; i++) {
-            const char *nm = names[i];
-            if (nm[0] == '/') continue;
-            if (str_eq_cstr(kw, nm)) { found = i; break; }
-        }
-        if (found < 0) {
-            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", kw->data, fname);
-            return -1;
-        }
-        if (out[found] != VAL_UNDEF) {
-            err_format(&exc_TypeError, "argument for %s() given by name ('%s') and position (%d)",
-                       fname, kw->data, found + 1);
-            return -1;
-        }
-        out[found] = args[nargs + k];
-    }
-    for (int i = 0; i < minpos && i < n; i++) {
-        if (out[i] == VAL_UNDEF) {
-            const char *nm = names[i][0] == '/' ? names[i] + 1 : names[i];
-            err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname, nm, i + 1);
-            return -1;
-        }
-    }
-    return 0;
-}
 
 /* Call f (or, when fn is given, the C function fn) with self prepended to
  * args (positional and keyword values). */

@@ -42,18 +42,4 @@ Value builtin_new(const char *name, CFunc fn, Value self);  /* increfs self */
 Value cell_new(Value v);                                    /* increfs v */
 Value function_new(struct Code *code, Dict *globals);       /* increfs both */
 
-/* Bind a CFunc's arguments to named parameters (runtime/objects/function.c), for
- * builtins that take keywords. names is NULL-terminated; the first maxpos may
- * be passed by position, the rest are keyword-only; the first minpos are
- * required; a name starting with '/' is positional-only. out[i] receives the
- * borrowed value of names[i] or VAL_UNDEF. Errors as CPython ("'x' is an
- * invalid keyword argument for f()", ...); -1 with TypeError set. */
-int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
-              const char *const names[], int maxpos, int minpos, Value *out);
-/* Fail with "f() takes no keyword arguments" when kwnames is non-empty. */
-int args_no_kw(const char *fname, Tuple *kwnames);
-/* A method's positional count (nargs includes self) within lo..hi, else
- * CPython's "name expected at least/most N argument(s), got M". */
-bool args_count(int nargs, int lo, int hi, const char *name);
-
 #endif

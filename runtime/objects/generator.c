@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "objects/generator.h"
+#include "core/args.h"
 #include "core/error.h"
 #include "memory/mem.h"
 #include "objects/str.h"
@@ -79,11 +80,7 @@ static Value gen_self(Value v) { incref(v); return v; }
 
 static Value m_send(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("send", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "generator.send() takes exactly one argument (%d given)", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_one("generator", "send", nargs - 1, kwnames) < 0) return VAL_ERROR;
     int done;
     Value r = gen_send((Generator *)val_as_obj(args[0]), args[1], &done);
     if (r == VAL_ERROR || !done) return r;
@@ -186,11 +183,7 @@ static Value gen_throw_exc(Generator *g, Value exc, int *done)
 
 static Value m_throw(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("throw", kwnames) < 0) return VAL_ERROR;
-    if (nargs < 2 || nargs > 4) {
-        err_format(&exc_TypeError, "throw expected at least 1 argument, got %d", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_range("generator", "throw", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     Value typ = args[1], exc;
     if (val_is_obj(typ) && (val_as_obj(typ)->type->flags & TYPE_EXCEPTION)) {
         incref(typ);
@@ -237,11 +230,7 @@ static int gen_close(Generator *g)
 
 static Value m_close(Value *args, int nargs, Tuple *kwnames)
 {
-    if (args_no_kw("close", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "generator.close() takes no arguments (%d given)", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_none("generator", "close", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return gen_close((Generator *)val_as_obj(args[0])) < 0 ? VAL_ERROR : VAL_NONE;
 }
 

@@ -7,6 +7,7 @@
  * modulo 2**61 - 1, so that equal ints and floats hash alike).
  */
 #include "objects/int.h"
+#include "core/args.h"
 #include "objects/class.h"
 
 #include <math.h>
@@ -378,32 +379,14 @@ static Value int_compare(Value a, Value b, int op)
 
 static int int_truth(Value v) { return val_to_i64(v) != 0; }
 
-static bool has_kw(Tuple *kwnames) { return kwnames && kwnames->len > 0; }
-
 /* int(x=0), int(x, base=10) */
 static Value int_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    int npos = nargs;                /* keyword values follow at args[nargs...] */
-    Value x = npos > 0 ? args[0] : VAL_UNDEF;
-    Value basev = npos > 1 ? args[1] : VAL_UNDEF;
-    int total = nargs + (kwnames ? (int)kwnames->len : 0);
-    if (total > 2) {
-        err_format(&exc_TypeError, "int() takes at most 2 arguments (%d given)", total);
-        return VAL_ERROR;
-    }
-    for (int i = 0; kwnames && i < kwnames->len; i++) {
-        Str *k = val_as_str(kwnames->items[i]);
-        if (str_eq_cstr(k, "base") && basev == VAL_UNDEF) {
-            basev = args[npos + i];
-        } else if (str_eq_cstr(k, "base")) {
-            err_set(&exc_TypeError, "argument for int() given by name ('base') and position (2)");
-            return VAL_ERROR;
-        } else {
-            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for int()", k->data);
-            return VAL_ERROR;
-        }
-    }
+    static const char *const names[] = { "/x", "base", NULL };
+    Value a[2];
+    if (args_bind("int", args, nargs, kwnames, names, 2, 0, a) < 0) return VAL_ERROR;
+    Value x = a[0], basev = a[1];
     if (basev != VAL_UNDEF) {
         if (x == VAL_UNDEF) {
             err_set(&exc_TypeError, "int() missing string argument");
@@ -459,34 +442,21 @@ static Value int_new(Type *t, Value *args, int nargs, Tuple *kwnames)
     return VAL_ERROR;
 }
 
-static int no_args(const char *name, int nargs, Tuple *kwnames)
-{
-    if (has_kw(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
-        return -1;
-    }
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "%s() takes no arguments (%d given)", name, nargs - 1);
-        return -1;
-    }
-    return 0;
-}
-
 static Value m_bit_length(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("int.bit_length", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("int", "bit_length", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return int_from_i64(int_bit_length(args[0]));
 }
 
 static Value m_bit_count(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("int.bit_count", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("int", "bit_count", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return int_from_i64(int_bit_count(args[0]));
 }
 
 static Value int_conjugate(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("int.conjugate", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("int", "conjugate", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return int_unary(UOP_POS, args[0]);
 }
 
@@ -529,14 +499,7 @@ static Value bool_repr(Value v)
 static Value bool_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (has_kw(kwnames)) {
-        err_set(&exc_TypeError, "bool() takes no keyword arguments");
-        return VAL_ERROR;
-    }
-    if (nargs > 1) {
-        err_format(&exc_TypeError, "bool expected at most 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "bool", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     if (nargs == 0) return VAL_FALSE;
     int r = obj_truth(args[0]);
     return r < 0 ? VAL_ERROR : val_from_bool(r);
@@ -575,10 +538,7 @@ static int none_truth(Value v) { (void)v; return 0; }
 static Value none_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t; (void)args;
-    if (nargs > 0 || has_kw(kwnames)) {
-        err_set(&exc_TypeError, "NoneType takes no arguments");
-        return VAL_ERROR;
-    }
+    if (args_type_none("NoneType", nargs, kwnames) < 0) return VAL_ERROR;
     return VAL_NONE;
 }
 

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include "objects/iterators.h"
+#include "core/args.h"
 #include "objects/class.h"
 #include "core/error.h"
 #include "memory/mem.h"
@@ -92,7 +93,7 @@ static void multi_traverse(Obj *o, VisitProc visit, void *arg)
 static Value map_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (args_no_kw("map", kwnames) < 0) return VAL_ERROR;
+    if (args_no_kw(NULL, "map", kwnames) < 0) return VAL_ERROR;
     if (nargs < 2) {
         err_set(&exc_TypeError, "map() must have at least two arguments.");
         return VAL_ERROR;
@@ -150,15 +151,12 @@ Type map_type = {
 static Value zip_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
+    static const char *const names[] = { "strict", NULL };
+    Value a[1];
+    if (args_bind("zip", args + nargs, 0, kwnames, names, 0, 0, a) < 0) return VAL_ERROR;   /* after *iterables */
     bool strict = false;
-    int64_t nkw = kwnames ? kwnames->len : 0;
-    for (int64_t k = 0; k < nkw; k++) {
-        Str *kw = val_as_str(kwnames->items[k]);
-        if (!str_eq_cstr(kw, "strict")) {
-            err_format(&exc_TypeError, "zip() got an unexpected keyword argument '%s'", kw->data);
-            return VAL_ERROR;
-        }
-        int tr = obj_truth(args[nargs + k]);
+    if (a[0] != VAL_UNDEF) {
+        int tr = obj_truth(a[0]);
         if (tr < 0) return VAL_ERROR;
         strict = tr;
     }
@@ -247,11 +245,7 @@ static void filter_traverse(Obj *o, VisitProc visit, void *arg)
 static Value filter_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (args_no_kw("filter", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "filter expected 2 arguments, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "filter", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
     Value it = obj_iter(args[1]);
     if (it == VAL_ERROR) return VAL_ERROR;
     FilterIter *f = obj_alloc(&filter_type, sizeof(FilterIter));
@@ -309,7 +303,18 @@ static Value enum_new(Type *t, Value *args, int nargs, Tuple *kwnames)
     (void)t;
     static const char *const names[] = {"iterable", "start", NULL};
     Value a[2];
-    if (args_bind("enumerate", args, nargs, kwnames, names, 2, 1, a) < 0) return VAL_ERROR;
+    /* CPython's parser for enumerate names an unknown keyword before a
+     * missing iterable; without the iterable it calls any keyword unknown
+     * (enumerate(start=1)), and without keywords it gives no position. */
+    if (args_bind("enumerate", args, nargs, kwnames, names, 2, 0, a) < 0) return VAL_ERROR;
+    if (a[0] == VAL_UNDEF) {
+        if (kwnames && kwnames->len)
+            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for enumerate()",
+                       val_as_str(kwnames->items[0])->data);
+        else
+            err_set(&exc_TypeError, "enumerate() missing required argument 'iterable'");
+        return VAL_ERROR;
+    }
     int64_t start = 0;
     if (a[1] != VAL_UNDEF) {
         if (val_is_float(a[1]) || !val_is_intlike(a[1])) {
@@ -426,11 +431,7 @@ Value iter_reversed(Value seq)
 static Value rev_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (args_no_kw("reversed", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "reversed expected 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "reversed", nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
     return iter_reversed(args[0]);
 }
 

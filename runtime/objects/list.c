@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "objects/list.h"
+#include "core/args.h"
 #include "objects/class.h"
 #include "objects/tuple.h"
 #include "objects/str.h"
@@ -935,53 +936,23 @@ restore:
 /* ------------------------------------------------------------------ */
 /* methods                                                              */
 
-static bool no_kw(Tuple *kwnames, const char *name)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "list.%s() takes no keyword arguments", name);
-        return false;
-    }
-    return true;
-}
-
-static bool one_arg(int nargs, Tuple *kwnames, const char *name)
-{
-    if (!no_kw(kwnames, name)) return false;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "list.%s() takes exactly one argument (%d given)", name, nargs - 1);
-        return false;
-    }
-    return true;
-}
-
-static bool no_args(int nargs, Tuple *kwnames, const char *name)
-{
-    if (!no_kw(kwnames, name)) return false;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "list.%s() takes no arguments (%d given)", name, nargs - 1);
-        return false;
-    }
-    return true;
-}
-
 static Value m_append(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(nargs, kwnames, "append")) return VAL_ERROR;
+    if (args_one("list", "append", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (list_append(val_as_list(args[0]), args[1]) < 0) return VAL_ERROR;
     return VAL_NONE;
 }
 
 static Value m_extend(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(nargs, kwnames, "extend")) return VAL_ERROR;
+    if (args_one("list", "extend", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (list_extend(val_as_list(args[0]), args[1]) < 0) return VAL_ERROR;
     return VAL_NONE;
 }
 
 static Value m_pop(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "pop")) return VAL_ERROR;
-    if (nargs > 2) { err_format(&exc_TypeError, "pop expected at most 1 argument, got %d", nargs - 1); return VAL_ERROR; }
+    if (args_range("list", "pop", nargs - 1, kwnames, 0, 1) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     if (nargs == 1) return list_pop_last(l);
     int64_t i;
@@ -998,8 +969,7 @@ static Value m_pop(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_insert(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "insert")) return VAL_ERROR;
-    if (nargs != 3) { err_format(&exc_TypeError, "insert expected 2 arguments, got %d", nargs - 1); return VAL_ERROR; }
+    if (args_range("list", "insert", nargs - 1, kwnames, 2, 2) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     int64_t i;
     if (val_index(args[1], &i) < 0) return VAL_ERROR;
@@ -1015,7 +985,7 @@ static Value m_insert(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_remove(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(nargs, kwnames, "remove")) return VAL_ERROR;
+    if (args_one("list", "remove", nargs - 1, kwnames) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     for (int64_t i = 0; i < l->len; i++) {
         int k = item_eq(l->items[i], args[1]);
@@ -1046,9 +1016,7 @@ static int seq_bound(Value v, int64_t len, int64_t *out)
 
 static Value m_index(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(kwnames, "index")) return VAL_ERROR;
-    if (nargs < 2) { err_format(&exc_TypeError, "index expected at least 1 argument, got %d", nargs - 1); return VAL_ERROR; }
-    if (nargs > 4) { err_format(&exc_TypeError, "index expected at most 3 arguments, got %d", nargs - 1); return VAL_ERROR; }
+    if (args_range("list", "index", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     int64_t start = 0, stop = INT64_MAX;
     if (nargs > 2 && seq_bound(args[2], l->len, &start) < 0) return VAL_ERROR;
@@ -1067,7 +1035,7 @@ static Value m_index(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_count(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(nargs, kwnames, "count")) return VAL_ERROR;
+    if (args_one("list", "count", nargs - 1, kwnames) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     int64_t c = 0;
     for (int64_t i = 0; i < l->len; i++) {
@@ -1080,22 +1048,15 @@ static Value m_count(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_sort(Value *args, int nargs, Tuple *kwnames)
 {
-    if (nargs > 1) { err_set(&exc_TypeError, "sort() takes no positional arguments"); return VAL_ERROR; }
-    Value key = VAL_NONE;
+    static const char *const names[] = { "key", "reverse", NULL };
+    Value a[2];
+    if (args_bind("sort", args + 1, nargs - 1, kwnames, names, 0, 0, a) < 0) return VAL_ERROR;
+    Value key = a[0] == VAL_UNDEF ? VAL_NONE : a[0];
     bool reverse = false;
-    int64_t nkw = kwnames ? kwnames->len : 0;
-    for (int64_t k = 0; k < nkw; k++) {
-        Str *name = val_as_str(kwnames->items[k]);
-        Value v = args[nargs + k];
-        if (str_eq_cstr(name, "key")) key = v;
-        else if (str_eq_cstr(name, "reverse")) {
-            int64_t r;
-            if (val_index(v, &r) < 0) return VAL_ERROR;
-            reverse = r != 0;
-        } else {
-            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for sort()", name->data);
-            return VAL_ERROR;
-        }
+    if (a[1] != VAL_UNDEF) {
+        int64_t r;
+        if (val_index(a[1], &r) < 0) return VAL_ERROR;
+        reverse = r != 0;
     }
     if (list_sort(val_as_list(args[0]), key, reverse) < 0) return VAL_ERROR;
     return VAL_NONE;
@@ -1103,7 +1064,7 @@ static Value m_sort(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_reverse(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "reverse")) return VAL_ERROR;
+    if (args_none("list", "reverse", nargs - 1, kwnames) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     reverse_values(l->items, l->len);
     return VAL_NONE;
@@ -1111,14 +1072,14 @@ static Value m_reverse(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_clear(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "clear")) return VAL_ERROR;
+    if (args_none("list", "clear", nargs - 1, kwnames) < 0) return VAL_ERROR;
     list_clear_items(val_as_list(args[0]));
     return VAL_NONE;
 }
 
 static Value m_copy(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(nargs, kwnames, "copy")) return VAL_ERROR;
+    if (args_none("list", "copy", nargs - 1, kwnames) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     List *r = list_new(l->len);
     if (!r) return VAL_ERROR;
@@ -1145,8 +1106,7 @@ static const MethodDef list_methods[] = {
 static Value list_type_new(Type *tp, Value *args, int nargs, Tuple *kwnames)
 {
     (void)tp;
-    if (kwnames && kwnames->len) { err_set(&exc_TypeError, "list() takes no keyword arguments"); return VAL_ERROR; }
-    if (nargs > 1) { err_format(&exc_TypeError, "list expected at most 1 argument, got %d", nargs); return VAL_ERROR; }
+    if (args_range(NULL, "list", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     if (nargs == 0) {
         List *l = list_new(0);
         return l ? val_from_obj(l) : VAL_ERROR;

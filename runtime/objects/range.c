@@ -6,6 +6,7 @@
  * CPython's rules (PySlice_Unpack + PySlice_AdjustIndices).
  */
 #include "objects/range.h"
+#include "core/args.h"
 
 #include "core/error.h"
 #include "objects/int.h"
@@ -58,18 +59,7 @@ static inline Value int_val(int64_t i)
 static Value range_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (kwnames && kwnames->len > 0) {
-        err_set(&exc_TypeError, "range() takes no keyword arguments");
-        return VAL_ERROR;
-    }
-    if (nargs < 1) {
-        err_format(&exc_TypeError, "range expected at least 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
-    if (nargs > 3) {
-        err_format(&exc_TypeError, "range expected at most 3 arguments, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "range", nargs, kwnames, 1, 3) < 0) return VAL_ERROR;
     int64_t v[3] = { 0, 0, 1 };
     for (int i = 0; i < nargs; i++)
         if (val_index(args[i], &v[i]) < 0) return VAL_ERROR;
@@ -228,22 +218,9 @@ static int range_setattr(Value o, Str *name, Value v)
     return -1;
 }
 
-static int one_arg(const char *name, int nargs, Tuple *kwnames)
-{
-    if (kwnames && kwnames->len > 0) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
-        return -1;
-    }
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", name, nargs - 1);
-        return -1;
-    }
-    return 0;
-}
-
 static Value range_count(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("count", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("range", "count", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Range *r = as_range(args[0]);
     Value x = args[1];
     if (val_is_intlike(x)) return val_from_int(range_index_of(r, val_to_i64(x)) >= 0);
@@ -261,7 +238,7 @@ static Value range_count(Value *args, int nargs, Tuple *kwnames)
 
 static Value range_index(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("index", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("range", "index", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Range *r = as_range(args[0]);
     Value x = args[1];
     if (val_is_intlike(x)) {
@@ -444,18 +421,7 @@ int slice_indices(Slice *s, int64_t len, int64_t *start, int64_t *stop, int64_t 
 static Value slice_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (kwnames && kwnames->len > 0) {
-        err_set(&exc_TypeError, "slice() takes no keyword arguments");
-        return VAL_ERROR;
-    }
-    if (nargs < 1) {
-        err_format(&exc_TypeError, "slice expected at least 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
-    if (nargs > 3) {
-        err_format(&exc_TypeError, "slice expected at most 3 arguments, got %d", nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "slice", nargs, kwnames, 1, 3) < 0) return VAL_ERROR;
     if (nargs == 1) return slice_new(VAL_NONE, args[0], VAL_NONE);
     return slice_new(args[0], args[1], nargs == 3 ? args[2] : VAL_NONE);
 }
@@ -539,7 +505,7 @@ static int slice_setattr(Value o, Str *name, Value v)
 
 static Value slice_indices_method(Value *args, int nargs, Tuple *kwnames)
 {
-    if (one_arg("indices", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_one("slice", "indices", nargs - 1, kwnames) < 0) return VAL_ERROR;
     int64_t len, start, stop, step, n;
     if (val_index(args[1], &len) < 0) return VAL_ERROR;
     if (len < 0) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <stddef.h>
+#include "core/args.h"
 #include "objects/weakref.h"
 #include "objects/set.h"
 #include "objects/class.h"
@@ -931,46 +932,17 @@ static Type set_iterator_type = {
 
 static const char *tname(Value *args) { return val_as_obj(args[0])->type->name; }
 
-static bool no_kw(Value *args, Tuple *kwnames, const char *name)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "%s.%s() takes no keyword arguments", tname(args), name);
-        return false;
-    }
-    return true;
-}
-
-static bool no_args(Value *args, int nargs, Tuple *kwnames, const char *name)
-{
-    if (!no_kw(args, kwnames, name)) return false;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "%s.%s() takes no arguments (%d given)", tname(args), name, nargs - 1);
-        return false;
-    }
-    return true;
-}
-
-static bool one_arg(Value *args, int nargs, Tuple *kwnames, const char *name)
-{
-    if (!no_kw(args, kwnames, name)) return false;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "%s.%s() takes exactly one argument (%d given)", tname(args), name, nargs - 1);
-        return false;
-    }
-    return true;
-}
-
 #define SELF val_as_set(args[0])
 
 static Value m_add(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "add")) return VAL_ERROR;
+    if (args_one(tname(args), "add", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return set_add(SELF, args[1]) < 0 ? VAL_ERROR : VAL_NONE;
 }
 
 static Value m_remove(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "remove")) return VAL_ERROR;
+    if (args_one(tname(args), "remove", nargs - 1, kwnames) < 0) return VAL_ERROR;
     int r = set_discard(SELF, args[1]);
     if (r < 0) return VAL_ERROR;
     if (r == 0) {
@@ -982,13 +954,13 @@ static Value m_remove(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_discard(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "discard")) return VAL_ERROR;
+    if (args_one(tname(args), "discard", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return set_discard(SELF, args[1]) < 0 ? VAL_ERROR : VAL_NONE;
 }
 
 static Value m_pop(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(args, nargs, kwnames, "pop")) return VAL_ERROR;
+    if (args_none(tname(args), "pop", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Set *s = SELF;
     if (s->used == 0) {
         Str *msg = str_from_cstr("pop from an empty set");
@@ -1012,21 +984,21 @@ static Value m_pop(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_clear(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(args, nargs, kwnames, "clear")) return VAL_ERROR;
+    if (args_none(tname(args), "clear", nargs - 1, kwnames) < 0) return VAL_ERROR;
     clear_internal(SELF);
     return VAL_NONE;
 }
 
 static Value m_copy(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_args(args, nargs, kwnames, "copy")) return VAL_ERROR;
+    if (args_none(tname(args), "copy", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (SELF->ob.type == &frozenset_type) { incref(args[0]); return args[0]; }
     return wrap(copy_of(SELF));
 }
 
 static Value m_update(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(args, kwnames, "update")) return VAL_ERROR;
+    if (args_no_kw(NULL, "update", kwnames) < 0) return VAL_ERROR;
     for (int i = 1; i < nargs; i++)
         if (set_update(SELF, args[i]) < 0) return VAL_ERROR;
     return VAL_NONE;
@@ -1034,7 +1006,7 @@ static Value m_update(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_union(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(args, kwnames, "union")) return VAL_ERROR;
+    if (args_no_kw(NULL, "union", kwnames) < 0) return VAL_ERROR;
     Set *r = copy_of(SELF);
     if (!r) return VAL_ERROR;
     for (int i = 1; i < nargs; i++) {
@@ -1046,7 +1018,7 @@ static Value m_union(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_intersection(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(args, kwnames, "intersection")) return VAL_ERROR;
+    if (args_no_kw(NULL, "intersection", kwnames) < 0) return VAL_ERROR;
     if (nargs == 1) return wrap(copy_of(SELF));
     Set *r = SELF;
     obj_incref(r);
@@ -1061,7 +1033,7 @@ static Value m_intersection(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_intersection_update(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(args, kwnames, "intersection_update")) return VAL_ERROR;
+    if (args_no_kw(NULL, "intersection_update", kwnames) < 0) return VAL_ERROR;
     Value r = m_intersection(args, nargs, NULL);
     if (r == VAL_ERROR) return VAL_ERROR;
     swap_bodies(SELF, val_as_set(r));
@@ -1071,7 +1043,7 @@ static Value m_intersection_update(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_difference(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(args, kwnames, "difference")) return VAL_ERROR;
+    if (args_no_kw(NULL, "difference", kwnames) < 0) return VAL_ERROR;
     if (nargs == 1) return wrap(copy_of(SELF));
     Set *r = difference(SELF, args[1]);
     if (!r) return VAL_ERROR;
@@ -1082,7 +1054,7 @@ static Value m_difference(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_difference_update(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!no_kw(args, kwnames, "difference_update")) return VAL_ERROR;
+    if (args_no_kw(NULL, "difference_update", kwnames) < 0) return VAL_ERROR;
     for (int i = 1; i < nargs; i++)
         if (difference_update(SELF, args[i]) < 0) return VAL_ERROR;
     return VAL_NONE;
@@ -1090,13 +1062,13 @@ static Value m_difference_update(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_symmetric_difference(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "symmetric_difference")) return VAL_ERROR;
+    if (args_one(tname(args), "symmetric_difference", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return wrap(symmetric_difference(SELF, args[1]));
 }
 
 static Value m_symmetric_difference_update(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "symmetric_difference_update")) return VAL_ERROR;
+    if (args_one(tname(args), "symmetric_difference_update", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return symmetric_difference_update(SELF, args[1]) < 0 ? VAL_ERROR : VAL_NONE;
 }
 
@@ -1104,19 +1076,19 @@ static Value bool_result(int r) { return r < 0 ? VAL_ERROR : val_from_bool(r); }
 
 static Value m_issubset(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "issubset")) return VAL_ERROR;
+    if (args_one(tname(args), "issubset", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return bool_result(issubset(SELF, args[1]));
 }
 
 static Value m_issuperset(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "issuperset")) return VAL_ERROR;
+    if (args_one(tname(args), "issuperset", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return bool_result(issuperset(SELF, args[1]));
 }
 
 static Value m_isdisjoint(Value *args, int nargs, Tuple *kwnames)
 {
-    if (!one_arg(args, nargs, kwnames, "isdisjoint")) return VAL_ERROR;
+    if (args_one(tname(args), "isdisjoint", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return bool_result(isdisjoint(SELF, args[1]));
 }
 
@@ -1155,14 +1127,7 @@ static const MethodDef frozenset_methods[] = {
 
 static Value set_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
-        return VAL_ERROR;
-    }
-    if (nargs > 1) {
-        err_format(&exc_TypeError, "%s expected at most 1 argument, got %d", t->name, nargs);
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, t->name, nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     if (t == &frozenset_type && nargs == 1 && val_is_obj(args[0]) && val_as_obj(args[0])->type == &frozenset_type) {
         incref(args[0]);
         return args[0];

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "objects/str.h"
+#include "core/args.h"
 #include "objects/class.h"
 #include "objects/bytes.h"
 #include "memory/mem.h"
@@ -770,53 +771,36 @@ static Value str_iter(Value v)
 static Value str_type_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    int nkw = kwnames ? (int)kwnames->len : 0;
-    Value obj = VAL_UNDEF;
-    for (int k = 0; k < nkw; k++) {
-        Str *name = val_as_str(kwnames->items[k]);
-        if (str_eq_cstr(name, "object")) {
-            if (nargs > 0) {
-                err_set(&exc_TypeError, "argument for str() given by name ('object') and position (1)");
-                return VAL_ERROR;
-            }
-            obj = args[nargs + k];
-        } else if (str_eq_cstr(name, "encoding") || str_eq_cstr(name, "errors")) {
-            err_set(&exc_TypeError, "decoding str is not supported");
-            return VAL_ERROR;
-        } else {
-            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for str()", name->data);
+    static const char *const names[] = { "object", "encoding", "errors", NULL };
+    Value a[3];
+    if (args_bind("str", args, nargs, kwnames, names, 3, 0, a) < 0) return VAL_ERROR;
+    Value obj = a[0], encv = a[1], errv = a[2];
+    if (encv != VAL_UNDEF || errv != VAL_UNDEF) {
+        if (encv != VAL_UNDEF && !val_is_str(encv)) {
+            err_format(&exc_TypeError, "str() argument 'encoding' must be str, not %s", val_type_name(encv));
             return VAL_ERROR;
         }
-    }
-    if (nargs > 3) {
-        err_format(&exc_TypeError, "str() takes at most 3 arguments (%d given)", nargs + nkw);
-        return VAL_ERROR;
-    }
-    if (nargs >= 2) {
-        if (!val_is_str(args[1])) {
-            err_format(&exc_TypeError, "str() argument 'encoding' must be str, not %s", val_type_name(args[1]));
+        if (errv != VAL_UNDEF && !val_is_str(errv)) {
+            err_format(&exc_TypeError, "str() argument 'errors' must be str, not %s", val_type_name(errv));
             return VAL_ERROR;
         }
-        if (nargs == 3 && !val_is_str(args[2])) {
-            err_format(&exc_TypeError, "str() argument 'errors' must be str, not %s", val_type_name(args[2]));
-            return VAL_ERROR;
-        }
-        if (val_is_bytes(args[0])) {            /* str(b, encoding[, errors]) is b.decode(...) */
-            const char *ename = val_as_str(args[1])->data;
-            const char *errname = nargs == 3 ? val_as_str(args[2])->data : "strict";
+        if (obj != VAL_UNDEF && val_is_bytes(obj)) {    /* str(b, encoding, errors) is b.decode(...) */
+            const char *ename = encv != VAL_UNDEF ? val_as_str(encv)->data : "utf-8";
+            const char *errname = errv != VAL_UNDEF ? val_as_str(errv)->data : "strict";
             int enc = codec_lookup(ename);
             if (enc == CODEC_UNKNOWN) {
                 err_format(&exc_LookupError, "unknown encoding: %s", ename);
                 return VAL_ERROR;
             }
-            Bytes *b = val_as_bytes(args[0]);
+            Bytes *b = val_as_bytes(obj);
             return codec_decode(b->data, b->len, enc, codec_errors(errname), errname);
         }
-        if (val_is_str(args[0])) err_set(&exc_TypeError, "decoding str is not supported");
-        else err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %s found", val_type_name(args[0]));
-        return VAL_ERROR;
+        if (obj != VAL_UNDEF) {
+            if (val_is_str(obj)) err_set(&exc_TypeError, "decoding str is not supported");
+            else err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %s found", val_type_name(obj));
+            return VAL_ERROR;
+        }
     }
-    if (nargs == 1) obj = args[0];
     if (obj == VAL_UNDEF) {
         Str *e = cached_small("", 0);
         return e ? str_val(e) : VAL_ERROR;

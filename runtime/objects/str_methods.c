@@ -10,6 +10,7 @@
 #include <string.h>
 #include <locale.h>
 #include <wctype.h>
+#include "core/args.h"
 #include "objects/str.h"
 #include "objects/class.h"
 #include "core/error.h"
@@ -223,59 +224,6 @@ static bool cp_isalnum(uint32_t c)
     return uprops(c) & (UP_ALPHA | UP_NUMERIC);
 }
 
-static int no_args(const char *name, int nargs, Tuple *kwnames)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "str.%s() takes no keyword arguments", name);
-        return -1;
-    }
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "str.%s() takes no arguments (%d given)", name, nargs - 1);
-        return -1;
-    }
-    return 0;
-}
-
-/* "name expected at least/most n arguments, got k" (Argument Clinic style). */
-static int clinic_args(const char *name, int nargs, Tuple *kwnames, int min, int max)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "str.%s() takes no keyword arguments", name);
-        return -1;
-    }
-    int n = nargs - 1;
-    if (n < min) {
-        err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", name, min == max ? "" : "at least ",
-                   min, min == 1 ? "" : "s", n);
-        return -1;
-    }
-    if (n > max) {
-        err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", name, min == max ? "" : "at most ",
-                   max, max == 1 ? "" : "s", n);
-        return -1;
-    }
-    return 0;
-}
-
-/* "name() takes at least/most n arguments (k given)" (older style). */
-static int old_args(const char *name, int nargs, Tuple *kwnames, int min, int max)
-{
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "str.%s() takes no keyword arguments", name);
-        return -1;
-    }
-    int n = nargs - 1;
-    if (n < min) {
-        err_format(&exc_TypeError, "%s() takes at least %d argument%s (%d given)", name, min, min == 1 ? "" : "s", n);
-        return -1;
-    }
-    if (n > max) {
-        err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)", name, max, max == 1 ? "" : "s", n);
-        return -1;
-    }
-    return 0;
-}
-
 static int need_str(Value v)
 {
     if (is_str(v)) return 0;
@@ -337,7 +285,7 @@ static int64_t search(const char *hay, int64_t from, int64_t to, const char *nee
 /* find/rfind/index/rindex: returns code-point index or -1; -2 on error. */
 static int64_t find_impl(const char *name, Value *args, int nargs, Tuple *kwnames, bool reverse)
 {
-    if (old_args(name, nargs, kwnames, 1, 3) < 0) return -2;
+    if (args_takes("str", name, nargs - 1, kwnames, 1, 3) < 0) return -2;
     Str *s = S(args[0]);
     if (need_str(args[1]) < 0) return -2;
     Str *sub = SA(args[1]);
@@ -380,7 +328,7 @@ static Value m_rindex(Value *a, int n, Tuple *k)
 
 static Value m_count(Value *args, int nargs, Tuple *kwnames)
 {
-    if (old_args("count", nargs, kwnames, 1, 3) < 0) return VAL_ERROR;
+    if (args_takes("str", "count", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     if (need_str(args[1]) < 0) return VAL_ERROR;
     Str *sub = SA(args[1]);
@@ -400,7 +348,7 @@ static Value m_count(Value *args, int nargs, Tuple *kwnames)
 
 static Value starts_ends(const char *name, Value *args, int nargs, Tuple *kwnames, bool ends)
 {
-    if (old_args(name, nargs, kwnames, 1, 3) < 0) return VAL_ERROR;
+    if (args_takes("str", name, nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     Value pre = args[1];
     int64_t start, end;
@@ -437,11 +385,7 @@ static Value m_endswith(Value *a, int n, Tuple *k) { return starts_ends("endswit
 
 static Value m_join(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) { err_set(&exc_TypeError, "str.join() takes no keyword arguments"); return VAL_ERROR; }
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "str.join() takes exactly one argument (%d given)", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_one("str", "join", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Str *sep = S(args[0]);
     Value seq = args[1];
     Value owned = VAL_UNDEF;
@@ -695,14 +639,7 @@ static Value m_splitlines(Value *args, int nargs, Tuple *kwnames)
 static Value partition(Value *args, int nargs, Tuple *kwnames, bool reverse)
 {
     const char *name = reverse ? "rpartition" : "partition";
-    if (kwnames && kwnames->len) {
-        err_format(&exc_TypeError, "str.%s() takes no keyword arguments", name);
-        return VAL_ERROR;
-    }
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "str.%s() takes exactly one argument (%d given)", name, nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_one("str", name, nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (need_str(args[1]) < 0) return VAL_ERROR;
     Str *s = S(args[0]), *sep = SA(args[1]);
     if (sep->len == 0) { err_set(&exc_ValueError, "empty separator"); return VAL_ERROR; }
@@ -753,7 +690,7 @@ static bool in_chars(Str *chars, const char *p, const char *e, int *n)
 
 static Value strip(const char *name, Value *args, int nargs, Tuple *kwnames, bool left, bool right)
 {
-    if (clinic_args(name, nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
+    if (args_range("str", name, nargs - 1, kwnames, 0, 1) < 0) return VAL_ERROR;
     Str *s = S(args[0]), *chars = NULL;
     if (nargs == 2 && args[1] != VAL_NONE) {
         if (!is_str(args[1])) {
@@ -784,7 +721,7 @@ static Value m_rstrip(Value *a, int n, Tuple *k) { return strip("rstrip", a, n, 
 
 static Value m_replace(Value *args, int nargs, Tuple *kwnames)
 {
-    if (clinic_args("replace", nargs, kwnames, 2, 3) < 0) return VAL_ERROR;
+    if (args_range("str", "replace", nargs - 1, kwnames, 2, 3) < 0) return VAL_ERROR;
     for (int i = 1; i <= 2; i++)
         if (!is_str(args[i])) {
             err_format(&exc_TypeError, "replace() argument %d must be str, not %s", i, val_type_name(args[i]));
@@ -830,7 +767,7 @@ static Value m_replace(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_removeprefix(Value *args, int nargs, Tuple *kwnames)
 {
-    if (clinic_args("removeprefix", nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
+    if (args_one("str", "removeprefix", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (!is_str(args[1])) {
         err_format(&exc_TypeError, "removeprefix() argument must be str, not %s", val_type_name(args[1]));
         return VAL_ERROR;
@@ -843,7 +780,7 @@ static Value m_removeprefix(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_removesuffix(Value *args, int nargs, Tuple *kwnames)
 {
-    if (clinic_args("removesuffix", nargs, kwnames, 1, 1) < 0) return VAL_ERROR;
+    if (args_one("str", "removesuffix", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (!is_str(args[1])) {
         err_format(&exc_TypeError, "removesuffix() argument must be str, not %s", val_type_name(args[1]));
         return VAL_ERROR;
@@ -913,7 +850,7 @@ static void put_mapped(StrBuf *b, uint32_t c, int map, const char *start, const 
 
 static Value map_case(const char *name, Value *args, int nargs, Tuple *kwnames, int mode)
 {
-    if (no_args(name, nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("str", name, nargs - 1, kwnames) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     StrBuf b;
     sb_init(&b);
@@ -953,7 +890,7 @@ static Value m_capitalize(Value *a, int n, Tuple *k) { return map_case("capitali
 
 static Value classify(const char *name, Value *args, int nargs, Tuple *kwnames, bool (*pred)(uint32_t))
 {
-    if (no_args(name, nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("str", name, nargs - 1, kwnames) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     if (s->len == 0) return VAL_FALSE;
     const char *p = s->data, *e = s->data + s->len;
@@ -975,13 +912,13 @@ static Value m_isalnum(Value *a, int n, Tuple *k) { return classify("isalnum", a
 
 static Value m_isascii(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("isascii", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("str", "isascii", nargs - 1, kwnames) < 0) return VAL_ERROR;
     return val_from_bool(S(args[0])->ascii);
 }
 
 static Value m_isprintable(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("isprintable", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("str", "isprintable", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     const char *p = s->data, *e = s->data + s->len;
     while (p < e) {
@@ -995,7 +932,7 @@ static Value m_isprintable(Value *args, int nargs, Tuple *kwnames)
 /* isupper/islower: at least one cased character, none of the other case. */
 static Value case_check(const char *name, Value *args, int nargs, Tuple *kwnames, bool upper)
 {
-    if (no_args(name, nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("str", name, nargs - 1, kwnames) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     const char *p = s->data, *e = s->data + s->len;
     bool cased = false;
@@ -1014,7 +951,7 @@ static Value m_islower(Value *a, int n, Tuple *k) { return case_check("islower",
 
 static Value m_istitle(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("istitle", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("str", "istitle", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     const char *p = s->data, *e = s->data + s->len;
     bool cased = false, prev_cased = false;
@@ -1037,7 +974,7 @@ static Value m_istitle(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_isidentifier(Value *args, int nargs, Tuple *kwnames)
 {
-    if (no_args("isidentifier", nargs, kwnames) < 0) return VAL_ERROR;
+    if (args_none("str", "isidentifier", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Str *s = S(args[0]);
     if (s->len == 0) return VAL_FALSE;
     const char *p = s->data, *e = s->data + s->len;
@@ -1085,7 +1022,7 @@ static void put_fill(StrBuf *b, const char *fill, int n, int64_t count)
 /* 0: ljust, 1: rjust, 2: center */
 static Value pad(const char *name, Value *args, int nargs, Tuple *kwnames, int mode)
 {
-    if (clinic_args(name, nargs, kwnames, 1, 2) < 0) return VAL_ERROR;
+    if (args_range("str", name, nargs - 1, kwnames, 1, 2) < 0) return VAL_ERROR;
     int64_t width;
     if (width_arg(args[1], &width) < 0) return VAL_ERROR;
     const char *fill = " ";
@@ -1112,11 +1049,7 @@ static Value m_center(Value *a, int n, Tuple *k) { return pad("center", a, n, k,
 
 static Value m_zfill(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) { err_set(&exc_TypeError, "str.zfill() takes no keyword arguments"); return VAL_ERROR; }
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "str.zfill() takes exactly one argument (%d given)", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_one("str", "zfill", nargs - 1, kwnames) < 0) return VAL_ERROR;
     int64_t width;
     if (width_arg(args[1], &width) < 0) return VAL_ERROR;
     Str *s = S(args[0]);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <stdio_ext.h>
 #include "objects/textio.h"
+#include "core/args.h"
 #include "objects/fileio.h"
 #include "core/error.h"
 #include "objects/str.h"
@@ -242,11 +243,7 @@ static Value m_write(Value *args, int nargs, Tuple *kwnames)
         err_set(&exc_UnsupportedOperation, "not writable");
         return VAL_ERROR;
     }
-    if (args_no_kw("write", kwnames) < 0) return VAL_ERROR;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "write() takes exactly one argument (%d given)", nargs - 1);
-        return VAL_ERROR;
-    }
+    if (args_one("TextIOWrapper", "write", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (!val_is_str(args[1])) {
         err_format(&exc_TypeError, "write() argument must be str, not %s", val_type_name(args[1]));
         return VAL_ERROR;
@@ -258,8 +255,7 @@ static Value m_write(Value *args, int nargs, Tuple *kwnames)
 
 static Value m_flush(Value *args, int nargs, Tuple *kwnames)
 {
-    (void)nargs;
-    if (args_no_kw("flush", kwnames) < 0) return VAL_ERROR;
+    if (args_none("TextIOWrapper", "flush", nargs - 1, kwnames) < 0) return VAL_ERROR;
     if (!is_input(args[0]) && textio_flush_fp(self_of(args[0])->fp) < 0) return VAL_ERROR;
     return VAL_NONE;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "objects/tuple.h"
+#include "core/args.h"
 #include "objects/list.h"
 #include "objects/str.h"
 #include "memory/mem.h"
@@ -325,9 +326,7 @@ static int seq_bound(Value v, int64_t len, int64_t *out)
 
 static Value tuple_m_index(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) { err_set(&exc_TypeError, "tuple.index() takes no keyword arguments"); return VAL_ERROR; }
-    if (nargs < 2) { err_format(&exc_TypeError, "index expected at least 1 argument, got %d", nargs - 1); return VAL_ERROR; }
-    if (nargs > 4) { err_format(&exc_TypeError, "index expected at most 3 arguments, got %d", nargs - 1); return VAL_ERROR; }
+    if (args_range("tuple", "index", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     Tuple *t = val_as_tuple(args[0]);
     int64_t start = 0, stop = t->len;
     if (nargs > 2 && seq_bound(args[2], t->len, &start) < 0) return VAL_ERROR;
@@ -344,8 +343,7 @@ static Value tuple_m_index(Value *args, int nargs, Tuple *kwnames)
 
 static Value tuple_m_count(Value *args, int nargs, Tuple *kwnames)
 {
-    if (kwnames && kwnames->len) { err_set(&exc_TypeError, "tuple.count() takes no keyword arguments"); return VAL_ERROR; }
-    if (nargs != 2) { err_format(&exc_TypeError, "tuple.count() takes exactly one argument (%d given)", nargs - 1); return VAL_ERROR; }
+    if (args_one("tuple", "count", nargs - 1, kwnames) < 0) return VAL_ERROR;
     Tuple *t = val_as_tuple(args[0]);
     int64_t c = 0;
     for (int64_t i = 0; i < t->len; i++) {
@@ -365,8 +363,7 @@ static const MethodDef tuple_methods[] = {
 static Value tuple_type_new(Type *tp, Value *args, int nargs, Tuple *kwnames)
 {
     (void)tp;
-    if (kwnames && kwnames->len) { err_set(&exc_TypeError, "tuple() takes no keyword arguments"); return VAL_ERROR; }
-    if (nargs > 1) { err_format(&exc_TypeError, "tuple expected at most 1 argument, got %d", nargs); return VAL_ERROR; }
+    if (args_range(NULL, "tuple", nargs, kwnames, 0, 1) < 0) return VAL_ERROR;
     if (nargs == 0) { obj_incref(&tuple_empty); return val_from_obj(&tuple_empty); }
     Value x = args[0];
     if (val_is_tuple(x)) { incref(x); return x; }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "objects/weakref.h"
+#include "core/args.h"
 #include "objects/class.h"
 #include "core/error.h"
 #include "memory/gc.h"
@@ -152,28 +153,21 @@ done:
 static Value wr_new(Type *t, Value *args, int nargs, Tuple *kwnames)
 {
     (void)t;
-    if (kwnames && kwnames->len) {
-        err_set(&exc_TypeError, "ref() takes no keyword arguments");
+    /* CPython counts the arguments in ref.__new__ and refuses keywords in
+     * ref.__init__, which runs once the reference exists */
+    if (args_range(NULL, "__new__", nargs, NULL, 1, 2) < 0) return VAL_ERROR;
+    Value r = weakref_new(args[0], nargs == 2 ? args[1] : VAL_UNDEF);
+    if (r != VAL_ERROR && args_no_kw(NULL, "ref", kwnames) < 0) {
+        decref(r);
         return VAL_ERROR;
     }
-    if (nargs < 1) {
-        err_format(&exc_TypeError, "__new__ expected at least 1 argument, got %d", nargs);
-        return VAL_ERROR;
-    }
-    if (nargs > 2) {
-        err_format(&exc_TypeError, "__new__ expected at most 2 arguments, got %d", nargs);
-        return VAL_ERROR;
-    }
-    return weakref_new(args[0], nargs == 2 ? args[1] : VAL_UNDEF);
+    return r;
 }
 
 static Value wr_call(Value self, Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
-    if (nargs != 0 || (kwnames && kwnames->len)) {
-        err_format(&exc_TypeError, "weakref() takes no arguments");
-        return VAL_ERROR;
-    }
+    if (args_range(NULL, "weakref", nargs, kwnames, 0, 0) < 0) return VAL_ERROR;
     WeakRef *r = (WeakRef *)val_as_obj(self);
     if (!r->object || r->object->refcnt <= 0) return VAL_NONE;
     obj_incref(r->object);
