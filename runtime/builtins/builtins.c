@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "objects/class.h"
+#include "objects/subclass.h"
 #include "core/interp.h"
 #include "core/error.h"
 #include "objects/generator.h"

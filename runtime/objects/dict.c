@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "objects/dict.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/list.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "objects/list.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/tuple.h"
 #include "objects/str.h"
 #include "memory/mem.h"

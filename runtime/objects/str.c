@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "objects/str.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/bytes.h"
 #include "memory/mem.h"
 #include "core/error.h"
