@@ -13,7 +13,7 @@
 
 static Value new_ref(Value v) { incref(v); return v; }
 
-typedef struct Super { Obj ob; Type *type; Value obj; Type *objtype; } Super;
+/* ---- the binding rules ---- */
 
 static Value method_new(Value func, Value self)
 {
@@ -23,8 +23,6 @@ static Value method_new(Value func, Value self)
     m->self = new_ref(self);
     return val_from_obj(m);
 }
-
-/* ---- the binding rules ---- */
 
 Value descr_call_prepend(Value f, Value first, Value *args, int nargs, Tuple *kw)
 {
@@ -216,6 +214,8 @@ Type property_type = {
 };
 
 /* ---- super ---- */
+
+typedef struct Super { Obj ob; Type *type; Value obj; Type *objtype; } Super;
 
 static void super_clear(Obj *o)
 {

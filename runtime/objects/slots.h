@@ -17,8 +17,11 @@ extern Type notimplemented_type;
 extern Obj class_notimplemented;       /* the NotImplemented singleton */
 
 /* ---- a class's slots ---- */
-/* Sets c's Type slots from what its MRO defines now: at creation and after
- * a dunder is assigned to or deleted from a class. */
+/* Sets c's special-method slots (repr, str, hash, compare, truth, len,
+ * getitem, setitem, contains, iter, next, call, finalize) from what its MRO
+ * defines now: at creation and after a dunder is assigned to or deleted
+ * from a class. The slots managing instances (instance.h) are not its
+ * business. */
 void  slots_update(Class *c);
 /* __lt__, __le__, ... for a CMP_* comparison (static string). */
 const char *slots_cmp_name(int op);
@@ -26,15 +29,15 @@ const char *slots_cmp_name(int op);
  * (CPython's dict_subscript): new reference, VAL_ERROR. */
 Value slots_dict_missing(Value o, Value key);
 
-/* ---- operators and with on instances of classes ----
- * VAL_NOTIMPL when no dunder of a class applies (the caller goes on with
- * the builtin rules); else a new reference or VAL_ERROR. op is a BINOP_*
- * / UOP_* (core/ops.h). */
+/* ---- operators and with ----
+ * Operators on instances of classes: VAL_NOTIMPL when no dunder of a class
+ * applies (the caller goes on with the builtin rules); else a new reference
+ * or VAL_ERROR. op is a BINOP_* / UOP_* (core/ops.h). */
 Value class_binop(int op, Value a, Value b, bool inplace);
 Value class_unary(int op, Value a);
-/* with: returns mgr.__enter__() and sets *exit_out to the bound __exit__
- * (new references); VAL_ERROR with TypeError set when mgr is no context
- * manager. */
+/* with, for any context manager mgr: returns mgr.__enter__() and sets
+ * *exit_out to the bound __exit__ (new references); VAL_ERROR with
+ * TypeError set when mgr is none. */
 Value class_enter(Value mgr, Value *exit_out);
 
 #endif

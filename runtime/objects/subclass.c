@@ -71,13 +71,15 @@ void subclass_inherit_slots(Class *c)
 {
     Type *t = &c->t, *s = c->solid;
     bool boxed = (t->flags & CLASS_BOXED) != 0;
-    /* a boxed class: for each slot its base has, the forwarding function
-     * (none for item assignment, next and call) */
-#define INHERIT(slot, box_fn) t->slot = !boxed ? s->slot : s->slot ? (box_fn) : NULL
+    /* a boxed class: the forwarding function for each slot its base has */
+#define INHERIT(slot, box_fn) t->slot = !boxed ? s->slot : s->slot ? box_fn : NULL
     INHERIT(repr, box_repr); INHERIT(str, box_str); INHERIT(compare, box_compare); INHERIT(truth, box_truth);
-    INHERIT(len, box_len); INHERIT(getitem, box_getitem); INHERIT(setitem, NULL); INHERIT(contains, box_contains);
-    INHERIT(iter, box_iter); INHERIT(next, NULL); INHERIT(call, NULL);
+    INHERIT(len, box_len); INHERIT(getitem, box_getitem); INHERIT(contains, box_contains); INHERIT(iter, box_iter);
 #undef INHERIT
+    /* and none for item assignment, next and call */
+    t->setitem = boxed ? NULL : s->setitem;
+    t->next = boxed ? NULL : s->next;
+    t->call = boxed ? NULL : s->call;
 }
 
 /* ---- a builtin type's methods on subclass instances ---- */
