@@ -7,8 +7,6 @@
  * modulo 2**61 - 1, so that equal ints and floats hash alike).
  */
 #include "objects/int.h"
-#include "objects/attrcache.h"
-#include "objects/subclass.h"
 
 #include <math.h>
 #include <string.h>
@@ -20,6 +18,8 @@
 #include "memory/mem.h"
 #include "objects/bigint.h"
 #include "objects/operators.h"
+#include "objects/attrcache.h"
+#include "objects/subclass.h"
 #include "objects/format.h"
 #include "objects/function.h"
 
