@@ -12,6 +12,7 @@
 #include <limits.h>
 #include "core/args.h"
 #include "objects/class.h"
+#include "objects/subclass.h"
 #include "core/interp.h"
 #include "core/error.h"
 #include "objects/generator.h"

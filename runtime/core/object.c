@@ -19,7 +19,9 @@
 #include "objects/int.h"
 #include "objects/floatobj.h"
 #include "objects/function.h"
-#include "objects/class.h"
+#include "objects/attrcache.h"
+#include "objects/instance.h"
+#include "objects/subclass.h"
 #include "objects/tuple.h"
 #include "objects/docstrings.h"
 #include "core/intr.h"
@@ -294,7 +296,7 @@ static Value type_getattr(Value o, Str *name)
     }
     Value v = type_lookup(t, name);
     if (v != VAL_UNDEF) {
-        /* str.upper must unbox an instance of a str subclass (class.h), and
+        /* str.upper must unbox an instance of a str subclass (subclass.h), and
          * list.append(x, 1) must check x: a C method trusts args[0]
          * (class_unbound_method wraps only the builtin types' own methods) */
         return class_unbound_method(v);

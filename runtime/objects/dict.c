@@ -10,7 +10,7 @@
 
 #include "objects/dict.h"
 #include "core/args.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/list.h"

@@ -49,6 +49,6 @@ Dict *dict_new_presized(int64_t n);             /* room for n items without resi
  * classmethod, so that {}.fromkeys(keys) works too. */
 void  dict_type_init(void);
 /* Added by the subclass helper: make the zeroed Dict part of an instance of
- * a dict subclass (runtime/objects/class.c) an empty dict. */
+ * a dict subclass (runtime/objects/instance.c) an empty dict. */
 void  dict_init_empty(Dict *d);
 #endif

@@ -17,7 +17,8 @@
 #include "objects/int.h"
 #include "objects/tuple.h"
 #include "memory/mem.h"
-#include "objects/class.h"
+#include "objects/attrcache.h"
+#include "objects/subclass.h"
 #include "objects/format.h"
 #include "objects/function.h"
 

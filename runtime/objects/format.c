@@ -18,7 +18,8 @@
 #include "objects/floatobj.h"
 #include "objects/tuple.h"
 #include "objects/dict.h"
-#include "objects/class.h"
+#include "objects/attrcache.h"
+#include "objects/subclass.h"
 #include "objects/function.h"
 
 typedef struct Spec {

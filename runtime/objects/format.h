@@ -12,7 +12,7 @@ Value format_str_method(Value *args, int nargs, Tuple *kwnames);  /* str.format:
 /* Added by the breadth helper: the __format__ methods. format_dunder is
  * int/float/str.__format__(spec); format_object_dunder is object.__format__
  * (str(self) for an empty spec, else "unsupported format string passed to
- * X.__format__"), for runtime/objects/class.c's object_methods. */
+ * X.__format__"), for runtime/objects/instance.c's object_methods. */
 Value format_dunder(Value *args, int nargs, Tuple *kwnames);
 Value format_object_dunder(Value *args, int nargs, Tuple *kwnames);
 

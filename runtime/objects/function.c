@@ -12,7 +12,7 @@
 #include "objects/tuple.h"
 #include "objects/dict.h"
 #include "vm/vm.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/docstrings.h"
 #include "objects/set.h"
 #include "objects/textio.h"

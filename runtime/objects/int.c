@@ -8,7 +8,6 @@
  */
 #include "objects/int.h"
 #include "core/args.h"
-#include "objects/class.h"
 
 #include <math.h>
 #include <string.h>
@@ -20,7 +19,8 @@
 #include "memory/mem.h"
 #include "objects/bigint.h"
 #include "objects/operators.h"
-#include "objects/class.h"
+#include "objects/attrcache.h"
+#include "objects/subclass.h"
 #include "objects/format.h"
 #include "objects/function.h"
 

@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include "objects/iterators.h"
 #include "core/args.h"
-#include "objects/class.h"
+#include "objects/attrcache.h"
+#include "objects/subclass.h"
 #include "core/error.h"
 #include "memory/mem.h"
 #include "objects/str.h"

@@ -8,7 +8,7 @@
 
 #include "objects/list.h"
 #include "core/args.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/tuple.h"
 #include "objects/str.h"
 #include "memory/mem.h"

@@ -8,7 +8,8 @@
  * tuple, `str % x`, in-place list += and *=, dict |. Everything else raises
  * CPython's TypeError. Unboxed int and float cases are tested first.
  */
-#include "objects/class.h"
+#include "objects/slots.h"
+#include "objects/subclass.h"
 #include "objects/operators.h"
 
 #include <math.h>
@@ -308,7 +309,7 @@ static bool numbers_combine(int op, Value a, Value b)
 }
 
 /* The builtin types' rules for a op b, looking through instances of their
- * subclasses (class.h): list, dict and set subclass instances are used as
+ * subclasses (subclass.h): list, dict and set subclass instances are used as
  * they are, boxed ones (str, int, float, tuple) by their value; results have
  * the base type, except that in-place list, dict and set operations keep
  * a's identity. VAL_NOTIMPL when no rule applies. */
@@ -407,7 +408,7 @@ static Value object_binop(int op, Value a, Value b, bool inplace)
 {
     Type *ta = val_type(a), *tb = val_type(b);
     Value r;
-    if ((ta->flags | tb->flags) & TYPE_HEAPTYPE) {     /* dunders of classes (class.c) */
+    if ((ta->flags | tb->flags) & TYPE_HEAPTYPE) {     /* dunders of classes (slots.c) */
         r = class_binop(op, a, b, inplace);
         if (r != VAL_NOTIMPL) return r;
         r = op_binary_base(op, a, b, inplace);

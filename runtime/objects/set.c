@@ -13,7 +13,7 @@
 #include "core/args.h"
 #include "objects/weakref.h"
 #include "objects/set.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/list.h"

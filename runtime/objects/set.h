@@ -44,7 +44,7 @@ bool  set_next(Set *s, int64_t *pos, Value *key);
  * forms need the left one to be a set); VAL_NOTIMPL otherwise. */
 Value set_binop(int op, Value a, Value b, bool inplace);
 /* Added by the subclass helper: make the zeroed Set part of an instance of a
- * set or frozenset subclass (runtime/objects/class.c) an empty set. */
+ * set or frozenset subclass (runtime/objects/instance.c) an empty set. */
 void  set_init_empty(Set *s);
 
 #endif

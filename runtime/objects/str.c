@@ -13,7 +13,7 @@
 
 #include "objects/str.h"
 #include "core/args.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "objects/bytes.h"
 #include "memory/mem.h"
 #include "core/error.h"

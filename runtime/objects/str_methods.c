@@ -12,7 +12,7 @@
 #include <wctype.h>
 #include "core/args.h"
 #include "objects/str.h"
-#include "objects/class.h"
+#include "objects/subclass.h"
 #include "core/error.h"
 #include "memory/mem.h"
 #include "objects/int.h"
@@ -24,7 +24,7 @@
 
 /* ---- helpers ---- */
 
-/* self (a str: class.c unboxes str subclass instances before calling) */
+/* self (a str: subclass.c unboxes str subclass instances before calling) */
 static Str *S(Value v) { return val_as_str(v); }
 /* A str argument, or an instance of a str subclass (its text); NULL for
  * anything else. */

@@ -40,7 +40,9 @@
 #include "objects/dict.h"
 #include "core/interp.h"
 #include "objects/function.h"
-#include "objects/class.h"
+#include "objects/attrcache.h"
+#include "objects/instance.h"
+#include "objects/subclass.h"
 #include "modules/module.h"
 #include "compile/bytecode.h"
 

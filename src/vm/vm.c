@@ -29,7 +29,8 @@
 #include <sys/resource.h>
 
 #include "vm/vm.h"
-#include "objects/class.h"
+#include "objects/attrcache.h"
+#include "objects/slots.h"
 #include "compile/bytecode.h"
 #include "core/error.h"
 #include "memory/mem.h"
@@ -197,7 +198,7 @@ static GCacheEntry *gcache_for(Code *co)
         if (vm.caches[j].code == co) return vm.caches[j].entries;
         j = (j + 1) & (vm.capcaches - 1);
     }
-    /* the attribute caches (class.h: AttrCache) follow the nnames entries */
+    /* the attribute caches (attrcache.h: AttrCache) follow the nnames entries */
     size_t n = co->nnames ? (size_t)co->nnames : 1;
     GCacheEntry *e = mem_calloc(n, sizeof(GCacheEntry) + AC_WAYS * sizeof(AttrCache));
     if (!e) return NULL;
@@ -1379,7 +1380,7 @@ dispatch:
         Value o = TOP();
         Value v;
         if (LIKELY(val_is_obj(o)) && (val_as_obj(o)->type->flags & TYPE_HEAPTYPE)) {
-            /* an instance of a class: the site's cache (class.h: AttrCache) */
+            /* an instance of a class: the site's cache (attrcache.h: AttrCache) */
             Obj *ob = val_as_obj(o);
             AttrCache *ac = attr_cache(co, ARG, ob->type);
             if (LIKELY(ac != NULL)) {

@@ -30,7 +30,7 @@ Value vm_locals(void);
 #include <signal.h>
 extern volatile sig_atomic_t vm_sigint;
 
-/* Added by the class helper: false before vm_init and after vm_free (runtime/objects/class.c
+/* Added by the class helper: false before vm_init and after vm_free (runtime/objects/instance.c
  * runs __del__ only while scr code can still run). */
 bool vm_running(void);
 
