@@ -59,6 +59,15 @@ int args_type_none(const char *tname, int n, Tuple *kwnames)
     return -1;
 }
 
+int args_slot(const char *name, int n, Tuple *kwnames, int want)
+{
+    if (args_no_kw(NULL, name, kwnames) < 0) return -1;
+    if (n == want) return 0;
+    if (n < 1) err_format(&exc_TypeError, "descriptor '%s' needs an argument", name);
+    else err_format(&exc_TypeError, "expected %d argument%s, got %d", want - 1, want == 2 ? "" : "s", n - 1);
+    return -1;
+}
+
 int args_takes(const char *owner, const char *name, int n, Tuple *kwnames, int min, int max)
 {
     (void)owner;

@@ -45,6 +45,12 @@ int args_range(const char *owner, const char *name, int n, Tuple *kwnames, int m
  * positional or keyword argument, else "tname takes no arguments". */
 int args_type_none(const char *tname, int n, Tuple *kwnames);
 
+/* A slot wrapper called as a method (list.__len__(x), int.__add__(a, b)):
+ * n counts self, want is the wrapper's count with self. No keywords
+ * ("name() takes no keyword arguments"), "descriptor 'name' needs an argument"
+ * without self, else "expected 1 argument, got 2" (self not counted). */
+int args_slot(const char *name, int n, Tuple *kwnames, int want);
+
 /* PyArg_ParseTuple: min <= n <= max, else "name() takes at least 1 argument
  * (0 given)", "name() takes at most 2 arguments (3 given)" or, when min == max,
  * "name() takes exactly 2 arguments (3 given)"; a NULL name is printed

@@ -4,12 +4,12 @@
  * A class's slots, lookups, instances and descriptors are the business of
  * slots.c, attrcache.c, instance.c and descr.c.
  */
-#include "core/args.h"
 #include "objects/class.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "core/args.h"
 #include "core/error.h"
 #include "objects/str.h"
 #include "objects/int.h"

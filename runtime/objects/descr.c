@@ -1,10 +1,10 @@
 /* descr.c — the descriptor rules (descr.h) and the descriptor types:
  * staticmethod, classmethod, property and super. */
-#include "core/args.h"
 #include "objects/descr.h"
 
 #include <string.h>
 
+#include "core/args.h"
 #include "memory/mem.h"
 #include "core/error.h"
 #include "objects/str.h"

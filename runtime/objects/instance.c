@@ -1,11 +1,11 @@
 /* instance.c — instances of classes (instance.h): allocation, the
  * instance dict, attribute get/set/delete, teardown and __del__; and the
  * `object` root type, whose methods are the default behaviour. */
-#include "core/args.h"
 #include "objects/instance.h"
 
 #include <string.h>
 
+#include "core/args.h"
 #include "memory/gc.h"
 #include "core/error.h"
 #include "objects/str.h"

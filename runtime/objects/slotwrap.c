@@ -1,10 +1,10 @@
 /* slotwrap.c — the builtin types' special methods as methods (slotwrap.h). */
-#include "core/args.h"
 #include "objects/slotwrap.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "core/args.h"
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/tuple.h"
@@ -22,21 +22,6 @@ static Value new_ref(Value v) { incref(v); return v; }
 
 static Type *solid_of(Value v) { return type_solid(val_type(v)); }
 
-static bool want_args(const char *name, Value *args, int nargs, Tuple *kw, int n)
-{
-    (void)args;
-    if (kw && kw->len) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", name);
-        return false;
-    }
-    if (nargs != n) {
-        if (nargs < 1) err_format(&exc_TypeError, "descriptor '%s' needs an argument", name);
-        else err_format(&exc_TypeError, "expected %d argument%s, got %d", n - 1, n == 2 ? "" : "s", nargs - 1);
-        return false;
-    }
-    return true;
-}
-
 static Value notimpl_obj(Value r)
 {
     return r == VAL_NOTIMPL ? new_ref(val_from_obj(&class_notimplemented)) : r;
@@ -50,20 +35,20 @@ static Value no_slot(const char *name, Value self)
 
 static Value bd_repr(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__repr__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__repr__", nargs, kw, 1) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     return s->repr ? s->repr(val_unbox(args[0])) : obj_repr(val_unbox(args[0]));
 }
 
 static Value bd_str(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__str__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__str__", nargs, kw, 1) < 0) return VAL_ERROR;
     return obj_str(val_unbox(args[0]));
 }
 
 static Value bd_hash(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__hash__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__hash__", nargs, kw, 1) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     int64_t h;
     if (!s->hash) return no_slot("__hash__", args[0]);
@@ -73,7 +58,7 @@ static Value bd_hash(Value *args, int nargs, Tuple *kw)
 
 static Value bd_compare(Value *args, int nargs, Tuple *kw, int op)
 {
-    if (!want_args(slots_cmp_name(op), args, nargs, kw, 2)) return VAL_ERROR;
+    if (args_slot(slots_cmp_name(op), nargs, kw, 2) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     if (!s->compare) return notimpl_obj(VAL_NOTIMPL);
     return notimpl_obj(s->compare(val_unbox(args[0]), val_unbox(args[1]), op));
@@ -90,7 +75,7 @@ BD_CMP(bd_ge, CMP_GE)
 
 static Value bd_len(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__len__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__len__", nargs, kw, 1) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     if (!s->len) return no_slot("__len__", args[0]);
     int64_t n = s->len(val_unbox(args[0]));
@@ -99,7 +84,7 @@ static Value bd_len(Value *args, int nargs, Tuple *kw)
 
 static Value bd_getitem(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__getitem__", args, nargs, kw, 2)) return VAL_ERROR;
+    if (args_slot("__getitem__", nargs, kw, 2) < 0) return VAL_ERROR;
     Type *t = val_type(args[0]), *s = type_solid(t);
     if (!s->getitem) return no_slot("__getitem__", args[0]);
     if (s == &dict_type && t != s && class_user_defined(t, "__missing__")) return slots_dict_missing(args[0], args[1]);
@@ -108,7 +93,7 @@ static Value bd_getitem(Value *args, int nargs, Tuple *kw)
 
 static Value bd_setitem(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__setitem__", args, nargs, kw, 3)) return VAL_ERROR;
+    if (args_slot("__setitem__", nargs, kw, 3) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     if (!s->setitem) return no_slot("__setitem__", args[0]);
     return s->setitem(val_unbox(args[0]), args[1], args[2]) < 0 ? VAL_ERROR : VAL_NONE;
@@ -116,7 +101,7 @@ static Value bd_setitem(Value *args, int nargs, Tuple *kw)
 
 static Value bd_delitem(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__delitem__", args, nargs, kw, 2)) return VAL_ERROR;
+    if (args_slot("__delitem__", nargs, kw, 2) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     if (!s->setitem) return no_slot("__delitem__", args[0]);
     return s->setitem(val_unbox(args[0]), args[1], VAL_UNDEF) < 0 ? VAL_ERROR : VAL_NONE;
@@ -124,7 +109,7 @@ static Value bd_delitem(Value *args, int nargs, Tuple *kw)
 
 static Value bd_contains(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__contains__", args, nargs, kw, 2)) return VAL_ERROR;
+    if (args_slot("__contains__", nargs, kw, 2) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     if (!s->contains) return no_slot("__contains__", args[0]);
     int r = s->contains(val_unbox(args[0]), args[1]);
@@ -133,7 +118,7 @@ static Value bd_contains(Value *args, int nargs, Tuple *kw)
 
 static Value bd_iter(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__iter__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__iter__", nargs, kw, 1) < 0) return VAL_ERROR;
     Type *s = solid_of(args[0]);
     if (!s->iter) return no_slot("__iter__", args[0]);
     return s->iter(val_unbox(args[0]));
@@ -233,7 +218,7 @@ BD_NEW(bd_new_float, float_type)
 /* a op b with the builtin bases' rules only (operators.c). */
 static Value bd_binop(Value *args, int nargs, Tuple *kw, const char *name, int op, int form)
 {
-    if (!want_args(name, args, nargs, kw, 2)) return VAL_ERROR;
+    if (args_slot(name, nargs, kw, 2) < 0) return VAL_ERROR;
     Value self = val_unbox(args[0]), other = val_unbox(args[1]);
     if (val_is_intlike(self) && !val_is_intlike(other))      /* int.__add__(1, 2.5): NotImplemented */
         return notimpl_obj(VAL_NOTIMPL);
@@ -263,7 +248,7 @@ BD_BIN_I(xor, BINOP_XOR)
 
 static Value bd_unary(Value *args, int nargs, Tuple *kw, const char *name, int op)
 {
-    if (!want_args(name, args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot(name, nargs, kw, 1) < 0) return VAL_ERROR;
     Value u = val_unbox(args[0]);
     if (!val_is_float(u) && !val_is_intlike(u)) return no_slot(name, args[0]);
     return op_unary(op, u);
@@ -274,7 +259,7 @@ static Value bd_invert(Value *args, int nargs, Tuple *kw) { return bd_unary(args
 
 static Value bd_abs(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__abs__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__abs__", nargs, kw, 1) < 0) return VAL_ERROR;
     Value u = val_unbox(args[0]);
     if (val_is_float(u)) return val_from_float(fabs(val_as_float(u)));
     if (val_is_intlike(u)) return int_abs(u);
@@ -283,7 +268,7 @@ static Value bd_abs(Value *args, int nargs, Tuple *kw)
 
 static Value bd_int(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__int__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__int__", nargs, kw, 1) < 0) return VAL_ERROR;
     Value u = val_unbox(args[0]);
     if (val_is_float(u)) return int_from_double(val_as_float(u));
     if (val_is_intlike(u)) return val_is_bool(u) ? val_from_int(u == VAL_TRUE) : new_ref(u);
@@ -292,7 +277,7 @@ static Value bd_int(Value *args, int nargs, Tuple *kw)
 
 static Value bd_index(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__index__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__index__", nargs, kw, 1) < 0) return VAL_ERROR;
     Value u = val_unbox(args[0]);
     if (val_is_intlike(u)) return val_is_bool(u) ? val_from_int(u == VAL_TRUE) : new_ref(u);
     return no_slot("__index__", args[0]);
@@ -300,7 +285,7 @@ static Value bd_index(Value *args, int nargs, Tuple *kw)
 
 static Value bd_float(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__float__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__float__", nargs, kw, 1) < 0) return VAL_ERROR;
     double d;
     if (val_to_double(val_unbox(args[0]), &d) < 0) return VAL_ERROR;
     return val_from_float(d);
@@ -308,7 +293,7 @@ static Value bd_float(Value *args, int nargs, Tuple *kw)
 
 static Value bd_bool(Value *args, int nargs, Tuple *kw)
 {
-    if (!want_args("__bool__", args, nargs, kw, 1)) return VAL_ERROR;
+    if (args_slot("__bool__", nargs, kw, 1) < 0) return VAL_ERROR;
     int r = obj_truth(val_unbox(args[0]));
     return r < 0 ? VAL_ERROR : val_from_bool(r);
 }
