@@ -77,10 +77,10 @@ static struct {
 
 /* ---- lists ---- */
 
-static inline void list_init(GCHead *l) { l->next = l->prev = l; }
-static inline bool list_empty(const GCHead *l) { return l->next == l; }
+static inline void gc_list_init(GCHead *l) { l->next = l->prev = l; }
+static inline bool gc_list_is_empty(const GCHead *l) { return l->next == l; }
 
-static inline void list_append_head(GCHead *g, GCHead *l)
+static inline void gc_list_append(GCHead *g, GCHead *l)
 {
     GCHead *last = l->prev;
     g->prev = last;
@@ -89,31 +89,31 @@ static inline void list_append_head(GCHead *g, GCHead *l)
     l->prev = g;
 }
 
-static inline void list_unlink(GCHead *g)
+static inline void gc_list_remove(GCHead *g)
 {
     g->prev->next = g->next;
     g->next->prev = g->prev;
 }
 
-static inline void list_move(GCHead *g, GCHead *to)
+static inline void gc_list_move(GCHead *g, GCHead *to)
 {
-    list_unlink(g);
-    list_append_head(g, to);
+    gc_list_remove(g);
+    gc_list_append(g, to);
 }
 
 /* Append all of from to to; from ends empty. */
-static void list_merge(GCHead *from, GCHead *to)
+static void gc_list_merge(GCHead *from, GCHead *to)
 {
-    if (list_empty(from)) return;
+    if (gc_list_is_empty(from)) return;
     GCHead *last = to->prev;
     last->next = from->next;
     from->next->prev = last;
     to->prev = from->prev;
     from->prev->next = to;
-    list_init(from);
+    gc_list_init(from);
 }
 
-static intptr_t list_size(const GCHead *l)
+static intptr_t gc_list_size(const GCHead *l)
 {
     intptr_t n = 0;
     for (const GCHead *g = l->next; g != l; g = g->next) n++;
@@ -142,7 +142,7 @@ void gc_track(Obj *o)
     GCHead *g = gc_head(o);
     if (g->next || (g->refs & GC_EMBEDDED)) return;
     g->refs &= GC_KEEP;
-    list_append_head(g, &state.gen[0].head);
+    gc_list_append(g, &state.gen[0].head);
 }
 
 bool gc_may_be_tracked(Value v)
@@ -190,14 +190,14 @@ void *gc_alloc(Type *t, size_t size)
     state.gen[0].count++;
     /* CPython 3.11: a dict is tracked only once something that may be part
      * of a cycle is stored in it (runtime/objects/dict.c). */
-    if (t != &dict_type) list_append_head(g, &state.gen[0].head);
+    if (t != &dict_type) gc_list_append(g, &state.gen[0].head);
     return o;
 }
 
 void gc_free(Obj *o)
 {
     GCHead *g = gc_head(o);
-    if (g->next) list_unlink(g);
+    if (g->next) gc_list_remove(g);
     if (state.gen[0].count > 0) state.gen[0].count--;
     mem_free(g);
 }
@@ -234,7 +234,7 @@ static void visit_reachable(Obj *o, void *arg)
     if (g->refs & UNREACHABLE) {
         /* Tentatively unreachable, but referred to by a reachable object:
          * back to the young list's tail, to be scanned in turn. */
-        list_move(g, young);
+        gc_list_move(g, young);
         set_refs(g, 1, COLLECTING);
     } else if (gc_refs(g) < 1) {
         set_refs(g, 1, COLLECTING);        /* not scanned yet: will be as reachable */
@@ -291,14 +291,14 @@ static intptr_t move_unreachable(GCHead *young, GCHead *unreachable)
             set_refs(g, 0, 0);       /* done: later visits ignore it */
             next = g->next;          /* read after traverse: it may have appended after g */
             if (o->type == &tuple_type && tuple_items_untracked(o)) {
-                list_unlink(g);
+                gc_list_remove(g);
                 g->next = g->prev = NULL;
             } else {
                 survivors++;
             }
         } else {
             next = g->next;
-            list_move(g, unreachable);
+            gc_list_move(g, unreachable);
             set_refs(g, 0, COLLECTING | UNREACHABLE);
         }
         g = next;
@@ -344,7 +344,7 @@ static void debug_cycle(const char *msg, Obj *o)
  * still there afterwards is alive (saved in gc.garbage) and moves to old. */
 static void delete_garbage(GCHead *unreachable, GCHead *old)
 {
-    while (!list_empty(unreachable)) {
+    while (!gc_list_is_empty(unreachable)) {
         GCHead *g = unreachable->next;
         Obj *o = head_obj(g);
         if (state.debug & GC_DEBUG_SAVEALL) {
@@ -357,7 +357,7 @@ static void delete_garbage(GCHead *unreachable, GCHead *old)
         }
         if (unreachable->next == g) {
             set_refs(g, 0, 0);
-            list_move(g, old);
+            gc_list_move(g, old);
         }
     }
 }
@@ -371,7 +371,7 @@ static void delete_garbage(GCHead *unreachable, GCHead *old)
 static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
 {
     GCHead callbacks;
-    list_init(&callbacks);
+    gc_list_init(&callbacks);
     for (GCHead *g = unreachable->next, *next; g != unreachable; g = next) {
         Obj *o = head_obj(g);
         next = g->next;
@@ -383,11 +383,11 @@ static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
             if (r->callback == VAL_UNDEF || is_collecting(&r->ob)) continue;
             /* Alive, so not on unreachable: it may move to our list. */
             obj_incref(r);
-            list_move(gc_head(&r->ob), &callbacks);
+            gc_list_move(gc_head(&r->ob), &callbacks);
         }
     }
     intptr_t freed = 0;
-    while (!list_empty(&callbacks)) {
+    while (!gc_list_is_empty(&callbacks)) {
         GCHead *g = callbacks.next;
         WeakRef *r = (WeakRef *)head_obj(g);
         Value cb = r->callback, arg = val_from_obj(r);
@@ -397,7 +397,7 @@ static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
         else decref(res);
         decref(cb);
         obj_decref(r);
-        if (callbacks.next == g) list_move(g, old);   /* still alive */
+        if (callbacks.next == g) gc_list_move(g, old);   /* still alive */
         else freed++;
     }
     return freed;
@@ -410,12 +410,12 @@ static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
 static bool finalize_garbage(GCHead *unreachable)
 {
     GCHead seen;
-    list_init(&seen);
+    gc_list_init(&seen);
     bool ran = false;
-    while (!list_empty(unreachable)) {
+    while (!gc_list_is_empty(unreachable)) {
         GCHead *g = unreachable->next;
         Obj *o = head_obj(g);
-        list_move(g, &seen);
+        gc_list_move(g, &seen);
         if (o->type->finalize && gc_mark_finalized(o)) {
             ran = true;
             obj_incref(o);
@@ -423,7 +423,7 @@ static bool finalize_garbage(GCHead *unreachable)
             obj_decref(o);
         }
     }
-    list_merge(&seen, unreachable);
+    gc_list_merge(&seen, unreachable);
     return ran;
 }
 
@@ -445,8 +445,8 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
         fprintf(stderr, "gc: collecting generation %d...\n", generation);
         fprintf(stderr, "gc: objects in each generation:");
         for (int i = 0; i < GC_NGENERATIONS; i++)
-            fprintf(stderr, " %ld", (long)list_size(&state.gen[i].head));
-        fprintf(stderr, "\ngc: objects in permanent generation: %ld\n", (long)list_size(&state.permanent));
+            fprintf(stderr, " %ld", (long)gc_list_size(&state.gen[i].head));
+        fprintf(stderr, "\ngc: objects in permanent generation: %ld\n", (long)gc_list_size(&state.permanent));
         t1 = now();
     }
 
@@ -454,18 +454,18 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
         if (generation + 1 < GC_NGENERATIONS) state.gen[generation + 1].count++;
         for (int i = 0; i <= generation; i++) state.gen[i].count = 0;
     }
-    for (int i = 0; i < generation; i++) list_merge(&state.gen[i].head, &state.gen[generation].head);
+    for (int i = 0; i < generation; i++) gc_list_merge(&state.gen[i].head, &state.gen[generation].head);
 
     GCHead *young = &state.gen[generation].head;
     GCHead *old = generation + 1 < GC_NGENERATIONS ? &state.gen[generation + 1].head : young;
 
     GCHead unreachable;
-    list_init(&unreachable);
+    gc_list_init(&unreachable);
     update_refs(young);
     intptr_t survivors = move_unreachable(young, &unreachable);
     if (young != old) {
         if (generation == GC_NGENERATIONS - 2) state.long_lived_pending += survivors;
-        list_merge(young, old);
+        gc_list_merge(young, old);
     } else {
         state.long_lived_pending = 0;
         state.long_lived_total = untrack_atomic(young, &dict_type, dict_items_untracked);
@@ -481,16 +481,16 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
      * unreachable, nothing resurrected, is cleared. */
     intptr_t m = handle_weakrefs(&unreachable, old);
     GCHead still;
-    list_init(&still);
+    gc_list_init(&still);
     if (finalize_garbage(&unreachable)) {
         update_refs(&unreachable);
         move_unreachable(&unreachable, &still);
-        list_merge(&unreachable, old);          /* the resurrected */
+        gc_list_merge(&unreachable, old);          /* the resurrected */
     } else {
-        list_merge(&unreachable, &still);
+        gc_list_merge(&unreachable, &still);
     }
 
-    m += list_size(&still);
+    m += gc_list_size(&still);
     intptr_t n = 0;
     int saved = state.debug;
     if (mode == COLLECT_QUIET) state.debug &= ~GC_DEBUG_SAVEALL;
@@ -602,7 +602,7 @@ void gc_collect_quiet(void)
     if (state.collecting) return;
     state.collecting = true;
     /* Objects frozen by gc.freeze() may be garbage by now too. */
-    list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head);
+    gc_list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head);
     intptr_t collected, uncollectable;
     do collect(GC_NGENERATIONS - 1, &collected, &uncollectable, COLLECT_QUIET);
     while (collected > 0);
@@ -664,14 +664,14 @@ GCGenStats gc_get_stats(int generation) { return state.stats[generation]; }
 void gc_freeze(void)
 {
     for (int i = 0; i < GC_NGENERATIONS; i++) {
-        list_merge(&state.gen[i].head, &state.permanent);
+        gc_list_merge(&state.gen[i].head, &state.permanent);
         state.gen[i].count = 0;
     }
 }
 
-void gc_unfreeze(void) { list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head); }
+void gc_unfreeze(void) { gc_list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head); }
 
-intptr_t gc_freeze_count(void) { return list_size(&state.permanent); }
+intptr_t gc_freeze_count(void) { return gc_list_size(&state.permanent); }
 
 bool gc_collecting(void) { return state.collecting; }
 
