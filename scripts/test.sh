@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # test.sh — everything CI runs:
 #   1. Release build in build/ + ctest (unit, golden, scr_only, errors)
-#   2. Sanitize build (ASan + UBSan) in build-sanitize/ + the same tests
+#   2. Sanitize build in build-sanitize/ + the same tests: ASan, UBSan and
+#      the runtime's invariant checks (-DSCR_DEBUG=ON: scr_assert on
+#      refcounts, the collector's lists, dict/list consistency, frame and
+#      stack bounds) in one stage
 #   3. the Release build again with SCR_VALGRIND=ON: every golden program
 #      under valgrind (ctest -R valgrind/)
 # Every stage runs even if an earlier one failed; the exit status is non-zero
@@ -64,7 +67,7 @@ if build build Release -DCMAKE_BUILD_TYPE=Release -DSCR_VALGRIND=OFF; then
     run_ctest build Release
 fi
 
-if build build-sanitize Sanitize -DCMAKE_BUILD_TYPE=Sanitize; then
+if build build-sanitize Sanitize -DCMAKE_BUILD_TYPE=Sanitize -DSCR_DEBUG=ON; then
     echo "=== Sanitize: ctest"
     ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

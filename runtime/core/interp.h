@@ -1,21 +1,14 @@
 /* interp.h — the state of the one interpreter in a process: builtins, loaded
- * modules, argv, recursion limit. Set up by interp_init, torn down (every
- * object released) by interp_free. */
+ * modules, argv, recursion limit, and the command-line configuration it was
+ * started with. interp_init sets it up (exiting the process with a message
+ * when it cannot); interp_free tears it down, releasing every object, so
+ * that a leak checker sees no block left behind. */
 #ifndef SCR_INTERP_H
 #define SCR_INTERP_H
 
 #include "core/object.h"
 
-typedef struct Interp {
-    Dict *builtins;        /* the builtins module's dict */
-    Dict *modules;         /* sys.modules: name -> module */
-    List *argv;            /* sys.argv */
-    int recursion_limit;   /* sys.setrecursionlimit, default 1000 */
-    int depth;             /* current call depth (scr frames + C re-entries) */
-    Value main_module;
-} Interp;
-
-extern Interp interp;
+/* ---- configuration ---- */
 
 /* How the command line configured the interpreter (all zero for an
  * embedder): set before interp_init, read while it runs. */
@@ -34,12 +27,29 @@ extern InterpConfig interp_config;
 /* getenv for the interpreter's own SCR_* variables: NULL under -E / -I. */
 const char *interp_getenv(const char *name);
 
+/* ---- the interpreter state ----
+ * The interpreter owns one reference to each object below; code reading
+ * them borrows. */
+typedef struct Interp {
+    Dict *builtins;        /* the builtins module's dict */
+    Dict *modules;         /* sys.modules: name -> module */
+    List *argv;            /* sys.argv */
+    int recursion_limit;   /* sys.setrecursionlimit, default 1000 */
+    int depth;             /* current call depth (scr frames + C re-entries) */
+    Value main_module;     /* VAL_NONE until the program's __main__ exists */
+} Interp;
+
+extern Interp interp;
+
+/* ---- set-up and tear-down ---- */
+
 void interp_init(int argc, char **argv);   /* argv as sys.argv */
 void interp_free(void);
-Dict *builtins_init(void);                 /* runtime/builtins/builtins.c: the builtins dict */
+Dict *builtins_init(void);                 /* runtime/builtins/builtins.c: the builtins dict (new), NULL on failure */
 
-/* Shared by the builtins and the sys module (runtime/modules/mod_sys.c). */
-Value sys_exit(Value *args, int nargs, Tuple *kwnames);        /* raises SystemExit */
+/* ---- shared by the builtins and the sys module (runtime/modules/mod_sys.c) ---- */
+
+Value sys_exit(Value *args, int nargs, Tuple *kwnames);        /* raises SystemExit: always VAL_ERROR */
 Value sys_getrefcount(Value *args, int nargs, Tuple *kwnames);
 
 #endif

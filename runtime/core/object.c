@@ -13,6 +13,7 @@
 
 #include "memory/mem.h"
 #include "memory/gc.h"
+#include "core/debug.h"
 #include "core/error.h"
 #include "objects/str.h"
 #include "objects/dict.h"
@@ -76,6 +77,7 @@ static inline void run_dealloc(Obj *o)
 
 void obj_dealloc(Obj *o)
 {
+    scr_assert(o->refcnt == 0);
     if (dealloc_depth >= DEALLOC_LIMIT) {
         if (o->type->flags & TYPE_CONTAINER) gc_untrack(o);   /* before refcnt becomes a link */
         o->refcnt = (intptr_t)dealloc_pending;

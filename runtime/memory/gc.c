@@ -28,6 +28,7 @@
 #include <time.h>
 
 #include "memory/mem.h"
+#include "core/debug.h"
 #include "core/error.h"
 #include "objects/str.h"
 #include "objects/int.h"
@@ -77,10 +78,10 @@ static struct {
 
 /* ---- lists ---- */
 
-static inline void list_init(GCHead *l) { l->next = l->prev = l; }
-static inline bool list_empty(const GCHead *l) { return l->next == l; }
+static inline void gc_list_init(GCHead *l) { l->next = l->prev = l; }
+static inline bool gc_list_is_empty(const GCHead *l) { return l->next == l; }
 
-static inline void list_append_head(GCHead *g, GCHead *l)
+static inline void gc_list_append(GCHead *g, GCHead *l)
 {
     GCHead *last = l->prev;
     g->prev = last;
@@ -89,31 +90,31 @@ static inline void list_append_head(GCHead *g, GCHead *l)
     l->prev = g;
 }
 
-static inline void list_unlink(GCHead *g)
+static inline void gc_list_remove(GCHead *g)
 {
     g->prev->next = g->next;
     g->next->prev = g->prev;
 }
 
-static inline void list_move(GCHead *g, GCHead *to)
+static inline void gc_list_move(GCHead *g, GCHead *to)
 {
-    list_unlink(g);
-    list_append_head(g, to);
+    gc_list_remove(g);
+    gc_list_append(g, to);
 }
 
 /* Append all of from to to; from ends empty. */
-static void list_merge(GCHead *from, GCHead *to)
+static void gc_list_merge(GCHead *from, GCHead *to)
 {
-    if (list_empty(from)) return;
+    if (gc_list_is_empty(from)) return;
     GCHead *last = to->prev;
     last->next = from->next;
     from->next->prev = last;
     to->prev = from->prev;
     from->prev->next = to;
-    list_init(from);
+    gc_list_init(from);
 }
 
-static intptr_t list_size(const GCHead *l)
+static intptr_t gc_list_size(const GCHead *l)
 {
     intptr_t n = 0;
     for (const GCHead *g = l->next; g != l; g = g->next) n++;
@@ -121,6 +122,32 @@ static intptr_t list_size(const GCHead *l)
 }
 
 static inline Obj *head_obj(GCHead *g) { return (Obj *)(g + 1); }
+
+/* ---- invariants (SCR_DEBUG) ----
+ * As CPython's validate_list in debug builds: at each step of a collection
+ * every object of a list carries exactly the collection bits that step
+ * expects, the links run both ways, and only heap containers of positive
+ * refcount that are not embedded dicts are on a list. Costs O(list) per
+ * call; the lists checked are those of the generations being collected (and
+ * generation 1 in young collections), so the cost stays a constant factor
+ * of the collection's own. */
+#ifdef SCR_DEBUG
+static void gc_validate_list(const GCHead *l, intptr_t bits)
+{
+    const GCHead *prev = l;
+    for (const GCHead *g = l->next; g != l; prev = g, g = g->next) {
+        const Obj *o = (const Obj *)(g + 1);
+        scr_assert(g->prev == prev);
+        scr_assert((g->refs & (COLLECTING | UNREACHABLE)) == bits);
+        scr_assert(!(g->refs & GC_EMBEDDED));
+        scr_assert(o->refcnt > 0);
+        scr_assert(gc_has_head(o));
+    }
+    scr_assert(l->prev == prev);
+}
+#else
+#define gc_validate_list(l, bits) ((void)0)
+#endif
 
 /* ---- tracking ---- */
 
@@ -141,8 +168,9 @@ void gc_track(Obj *o)
     if (!gc_has_head(o)) return;
     GCHead *g = gc_head(o);
     if (g->next || (g->refs & GC_EMBEDDED)) return;
+    scr_assert(o->refcnt > 0);   /* tracking an object being freed would leave a dangling link */
     g->refs &= GC_KEEP;
-    list_append_head(g, &state.gen[0].head);
+    gc_list_append(g, &state.gen[0].head);
 }
 
 bool gc_may_be_tracked(Value v)
@@ -190,14 +218,14 @@ void *gc_alloc(Type *t, size_t size)
     state.gen[0].count++;
     /* CPython 3.11: a dict is tracked only once something that may be part
      * of a cycle is stored in it (runtime/objects/dict.c). */
-    if (t != &dict_type) list_append_head(g, &state.gen[0].head);
+    if (t != &dict_type) gc_list_append(g, &state.gen[0].head);
     return o;
 }
 
 void gc_free(Obj *o)
 {
     GCHead *g = gc_head(o);
-    if (g->next) list_unlink(g);
+    if (g->next) gc_list_remove(g);
     if (state.gen[0].count > 0) state.gen[0].count--;
     mem_free(g);
 }
@@ -224,7 +252,11 @@ static inline bool is_collecting(Obj *o)
 static void visit_decref(Obj *o, void *arg)
 {
     (void)arg;
-    if (is_collecting(o)) gc_head(o)->refs -= REFS_ONE;
+    if (is_collecting(o)) {
+        /* Below zero: a traverse visits a reference its object does not own. */
+        scr_assert(gc_refs(gc_head(o)) > 0);
+        gc_head(o)->refs -= REFS_ONE;
+    }
 }
 
 static void visit_reachable(Obj *o, void *arg)
@@ -234,7 +266,7 @@ static void visit_reachable(Obj *o, void *arg)
     if (g->refs & UNREACHABLE) {
         /* Tentatively unreachable, but referred to by a reachable object:
          * back to the young list's tail, to be scanned in turn. */
-        list_move(g, young);
+        gc_list_move(g, young);
         set_refs(g, 1, COLLECTING);
     } else if (gc_refs(g) < 1) {
         set_refs(g, 1, COLLECTING);        /* not scanned yet: will be as reachable */
@@ -249,8 +281,10 @@ static inline void traverse(Obj *o, VisitProc visit, void *arg)
 /* gc_refs = refcount, minus the references from inside the collected set. */
 static void update_refs(GCHead *young)
 {
-    for (GCHead *g = young->next; g != young; g = g->next)
+    for (GCHead *g = young->next; g != young; g = g->next) {
+        scr_assert(head_obj(g)->refcnt > 0);
         set_refs(g, head_obj(g)->refcnt, COLLECTING);
+    }
     for (GCHead *g = young->next; g != young; g = g->next)
         traverse(head_obj(g), visit_decref, NULL);
 }
@@ -291,14 +325,14 @@ static intptr_t move_unreachable(GCHead *young, GCHead *unreachable)
             set_refs(g, 0, 0);       /* done: later visits ignore it */
             next = g->next;          /* read after traverse: it may have appended after g */
             if (o->type == &tuple_type && tuple_items_untracked(o)) {
-                list_unlink(g);
+                gc_list_remove(g);
                 g->next = g->prev = NULL;
             } else {
                 survivors++;
             }
         } else {
             next = g->next;
-            list_move(g, unreachable);
+            gc_list_move(g, unreachable);
             set_refs(g, 0, COLLECTING | UNREACHABLE);
         }
         g = next;
@@ -308,7 +342,7 @@ static intptr_t move_unreachable(GCHead *young, GCHead *unreachable)
 
 /* A tuple of atoms can never be part of a cycle: stop scanning it (every
  * collection); dicts likewise, but only in full collections since an
- * untracked dict is tracked again by the next insertion (issue #14775).
+ * untracked dict is tracked again by the next insertion (bpo-14775).
  * As CPython, all tuples first, then the dicts (which may hold those
  * tuples). Returns how many objects stay on the list. */
 static intptr_t untrack_atomic(GCHead *list, Type *type, int (*atomic)(Obj *o))
@@ -344,7 +378,7 @@ static void debug_cycle(const char *msg, Obj *o)
  * still there afterwards is alive (saved in gc.garbage) and moves to old. */
 static void delete_garbage(GCHead *unreachable, GCHead *old)
 {
-    while (!list_empty(unreachable)) {
+    while (!gc_list_is_empty(unreachable)) {
         GCHead *g = unreachable->next;
         Obj *o = head_obj(g);
         if (state.debug & GC_DEBUG_SAVEALL) {
@@ -357,7 +391,7 @@ static void delete_garbage(GCHead *unreachable, GCHead *old)
         }
         if (unreachable->next == g) {
             set_refs(g, 0, 0);
-            list_move(g, old);
+            gc_list_move(g, old);
         }
     }
 }
@@ -371,7 +405,7 @@ static void delete_garbage(GCHead *unreachable, GCHead *old)
 static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
 {
     GCHead callbacks;
-    list_init(&callbacks);
+    gc_list_init(&callbacks);
     for (GCHead *g = unreachable->next, *next; g != unreachable; g = next) {
         Obj *o = head_obj(g);
         next = g->next;
@@ -383,11 +417,11 @@ static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
             if (r->callback == VAL_UNDEF || is_collecting(&r->ob)) continue;
             /* Alive, so not on unreachable: it may move to our list. */
             obj_incref(r);
-            list_move(gc_head(&r->ob), &callbacks);
+            gc_list_move(gc_head(&r->ob), &callbacks);
         }
     }
     intptr_t freed = 0;
-    while (!list_empty(&callbacks)) {
+    while (!gc_list_is_empty(&callbacks)) {
         GCHead *g = callbacks.next;
         WeakRef *r = (WeakRef *)head_obj(g);
         Value cb = r->callback, arg = val_from_obj(r);
@@ -397,7 +431,7 @@ static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
         else decref(res);
         decref(cb);
         obj_decref(r);
-        if (callbacks.next == g) list_move(g, old);   /* still alive */
+        if (callbacks.next == g) gc_list_move(g, old);   /* still alive */
         else freed++;
     }
     return freed;
@@ -410,12 +444,12 @@ static intptr_t handle_weakrefs(GCHead *unreachable, GCHead *old)
 static bool finalize_garbage(GCHead *unreachable)
 {
     GCHead seen;
-    list_init(&seen);
+    gc_list_init(&seen);
     bool ran = false;
-    while (!list_empty(unreachable)) {
+    while (!gc_list_is_empty(unreachable)) {
         GCHead *g = unreachable->next;
         Obj *o = head_obj(g);
-        list_move(g, &seen);
+        gc_list_move(g, &seen);
         if (o->type->finalize && gc_mark_finalized(o)) {
             ran = true;
             obj_incref(o);
@@ -423,7 +457,7 @@ static bool finalize_garbage(GCHead *unreachable)
             obj_decref(o);
         }
     }
-    list_merge(&seen, unreachable);
+    gc_list_merge(&seen, unreachable);
     return ran;
 }
 
@@ -433,10 +467,34 @@ enum CollectMode {
     COLLECT_STRESS,     /* SCR_GC_STRESS: an extra young collection, see stress_collect */
 };
 
-/* One collection of generations 0..generation. *collected gets the number
- * of unreachable objects; *uncollectable those that could not be freed
- * (objects with finalizers, issue 5: none yet). */
-static void collect(int generation, intptr_t *collected, intptr_t *uncollectable, enum CollectMode mode)
+#ifdef SCR_DEBUG
+/* After handle_weakrefs: no weak reference leads to the garbage any more. */
+static void gc_validate_no_weakrefs(GCHead *l)
+{
+    for (GCHead *g = l->next; g != l; g = g->next) {
+        WeakRef **list = weakref_listptr(head_obj(g));
+        scr_assert(!list || !*list);
+    }
+}
+
+/* After finalize_garbage: every finalizer of what is left has run. */
+static void gc_validate_finalized(const GCHead *l)
+{
+    for (const GCHead *g = l->next; g != l; g = g->next)
+        scr_assert(!((const Obj *)(g + 1))->type->finalize || (g->refs & GC_FINALIZED));
+}
+#else
+#define gc_validate_no_weakrefs(l) ((void)0)
+#define gc_validate_finalized(l) ((void)0)
+#endif
+
+/* One collection of generations 0..generation; returns the number of
+ * unreachable objects found. All of them count as collected, those
+ * DEBUG_SAVEALL keeps in gc.garbage included: CPython 3.11 counts as
+ * uncollectable only objects reachable from a legacy tp_del finalizer,
+ * which no scr type has, so GCGenStats.uncollectable stays 0 as CPython's
+ * does for every program scr runs (docs/memory.md). */
+static intptr_t collect(int generation, enum CollectMode mode)
 {
     bool quiet = mode != COLLECT_NORMAL;
     int debug = quiet ? 0 : state.debug;
@@ -445,8 +503,8 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
         fprintf(stderr, "gc: collecting generation %d...\n", generation);
         fprintf(stderr, "gc: objects in each generation:");
         for (int i = 0; i < GC_NGENERATIONS; i++)
-            fprintf(stderr, " %ld", (long)list_size(&state.gen[i].head));
-        fprintf(stderr, "\ngc: objects in permanent generation: %ld\n", (long)list_size(&state.permanent));
+            fprintf(stderr, " %ld", (long)gc_list_size(&state.gen[i].head));
+        fprintf(stderr, "\ngc: objects in permanent generation: %ld\n", (long)gc_list_size(&state.permanent));
         t1 = now();
     }
 
@@ -454,18 +512,29 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
         if (generation + 1 < GC_NGENERATIONS) state.gen[generation + 1].count++;
         for (int i = 0; i <= generation; i++) state.gen[i].count = 0;
     }
-    for (int i = 0; i < generation; i++) list_merge(&state.gen[i].head, &state.gen[generation].head);
+    for (int i = 0; i <= generation; i++) gc_validate_list(&state.gen[i].head, 0);
+    for (int i = 0; i < generation; i++) gc_list_merge(&state.gen[i].head, &state.gen[generation].head);
 
     GCHead *young = &state.gen[generation].head;
     GCHead *old = generation + 1 < GC_NGENERATIONS ? &state.gen[generation + 1].head : young;
+    /* Young collections outside stress mode (which collects at every
+     * allocation) check generation 1 too, which the survivors join; the
+     * oldest generation is checked only by the collections that scan it,
+     * so that checking never costs more than the collection itself. */
+    bool check_old = generation == 0 && mode != COLLECT_STRESS;
+    if (check_old) gc_validate_list(old, 0);
 
     GCHead unreachable;
-    list_init(&unreachable);
+    gc_list_init(&unreachable);
     update_refs(young);
+    gc_validate_list(young, COLLECTING);
     intptr_t survivors = move_unreachable(young, &unreachable);
+    gc_validate_list(young, 0);
+    gc_validate_list(&unreachable, COLLECTING | UNREACHABLE);
+    scr_assert(survivors == gc_list_size(young));
     if (young != old) {
         if (generation == GC_NGENERATIONS - 2) state.long_lived_pending += survivors;
-        list_merge(young, old);
+        gc_list_merge(young, old);
     } else {
         state.long_lived_pending = 0;
         state.long_lived_total = untrack_atomic(young, &dict_type, dict_items_untracked);
@@ -480,35 +549,42 @@ static void collect(int generation, intptr_t *collected, intptr_t *uncollectable
      * can resurrect it; then every finalizer runs once; then what is still
      * unreachable, nothing resurrected, is cleared. */
     intptr_t m = handle_weakrefs(&unreachable, old);
+    gc_validate_list(&unreachable, COLLECTING | UNREACHABLE);
+    gc_validate_no_weakrefs(&unreachable);
     GCHead still;
-    list_init(&still);
+    gc_list_init(&still);
     if (finalize_garbage(&unreachable)) {
+        gc_validate_list(&unreachable, COLLECTING | UNREACHABLE);
         update_refs(&unreachable);
         move_unreachable(&unreachable, &still);
-        list_merge(&unreachable, old);          /* the resurrected */
+        gc_validate_list(&unreachable, 0);
+        gc_list_merge(&unreachable, old);          /* the resurrected */
     } else {
-        list_merge(&unreachable, &still);
+        gc_list_merge(&unreachable, &still);
     }
+    gc_validate_list(&still, COLLECTING | UNREACHABLE);
+    gc_validate_finalized(&still);
 
-    m += list_size(&still);
-    intptr_t n = 0;
+    m += gc_list_size(&still);
     int saved = state.debug;
     if (mode == COLLECT_QUIET) state.debug &= ~GC_DEBUG_SAVEALL;
     delete_garbage(&still, old);
     state.debug = saved;
+    scr_assert(gc_list_is_empty(&still));
+    if (check_old || young == old) gc_validate_list(old, 0);
 
     if (debug & GC_DEBUG_STATS)
-        fprintf(stderr, "gc: done, %ld unreachable, %ld uncollectable, %.4fs elapsed\n",
-                (long)(n + m), (long)n, now() - t1);
+        fprintf(stderr, "gc: done, %ld unreachable, 0 uncollectable, %.4fs elapsed\n",
+                (long)m, now() - t1);
 
     if (mode != COLLECT_STRESS) state.stats[generation].collections++;
     state.stats[generation].collected += m;
-    state.stats[generation].uncollectable += n;
-    *collected = m;
-    *uncollectable = n;
+    return m;
 }
 
-static void invoke_callbacks(const char *phase, int generation, intptr_t collected, intptr_t uncollectable)
+/* The collect callbacks' info dict: the generation and the counts of the
+ * collection ("collected", and "uncollectable", 0 as in collect). */
+static void invoke_callbacks(const char *phase, int generation, intptr_t collected)
 {
     List *cbs = state.callbacks;
     if (!cbs || cbs->len == 0) return;
@@ -517,7 +593,7 @@ static void invoke_callbacks(const char *phase, int generation, intptr_t collect
     /* Object counts are far inside the unboxed int range. */
     if (!info || !ph || dict_set_cstr(info, "generation", val_from_int(generation)) < 0 ||
         dict_set_cstr(info, "collected", val_from_int(collected)) < 0 ||
-        dict_set_cstr(info, "uncollectable", val_from_int(uncollectable)) < 0) {
+        dict_set_cstr(info, "uncollectable", val_from_int(0)) < 0) {
         if (info) obj_decref(info);
         if (ph) obj_decref(ph);
         err_write_unraisable(val_from_obj(cbs));
@@ -541,11 +617,10 @@ static void invoke_callbacks(const char *phase, int generation, intptr_t collect
 
 static intptr_t collect_with_callback(int generation)
 {
-    invoke_callbacks("start", generation, 0, 0);
-    intptr_t collected, uncollectable;
-    collect(generation, &collected, &uncollectable, COLLECT_NORMAL);
-    invoke_callbacks("stop", generation, collected, uncollectable);
-    return collected + uncollectable;
+    invoke_callbacks("start", generation, 0);
+    intptr_t collected = collect(generation, COLLECT_NORMAL);
+    invoke_callbacks("stop", generation, collected);
+    return collected;
 }
 
 /* The automatic schedule (CPython's gc_collect_generations): the oldest
@@ -575,8 +650,7 @@ static bool collect_generations(void)
  * "collected"), so programs observing the collector print the same. */
 static void stress_collect(void)
 {
-    intptr_t collected, uncollectable;
-    collect(0, &collected, &uncollectable, COLLECT_STRESS);
+    collect(0, COLLECT_STRESS);
 }
 
 intptr_t gc_collect(int generation)
@@ -602,10 +676,8 @@ void gc_collect_quiet(void)
     if (state.collecting) return;
     state.collecting = true;
     /* Objects frozen by gc.freeze() may be garbage by now too. */
-    list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head);
-    intptr_t collected, uncollectable;
-    do collect(GC_NGENERATIONS - 1, &collected, &uncollectable, COLLECT_QUIET);
-    while (collected > 0);
+    gc_list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head);
+    while (collect(GC_NGENERATIONS - 1, COLLECT_QUIET) > 0) {}
     state.collecting = false;
 }
 
@@ -664,14 +736,14 @@ GCGenStats gc_get_stats(int generation) { return state.stats[generation]; }
 void gc_freeze(void)
 {
     for (int i = 0; i < GC_NGENERATIONS; i++) {
-        list_merge(&state.gen[i].head, &state.permanent);
+        gc_list_merge(&state.gen[i].head, &state.permanent);
         state.gen[i].count = 0;
     }
 }
 
-void gc_unfreeze(void) { list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head); }
+void gc_unfreeze(void) { gc_list_merge(&state.permanent, &state.gen[GC_NGENERATIONS - 1].head); }
 
-intptr_t gc_freeze_count(void) { return list_size(&state.permanent); }
+intptr_t gc_freeze_count(void) { return gc_list_size(&state.permanent); }
 
 bool gc_collecting(void) { return state.collecting; }
 

@@ -19,6 +19,7 @@
 #include "objects/int.h"
 #include "objects/function.h"
 #include "memory/gc.h"
+#include "core/debug.h"
 
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
@@ -220,6 +221,71 @@ static inline __attribute__((always_inline)) int64_t lookup_str(const Dict *d, S
 }
 
 /* ------------------------------------------------------------------ */
+/* consistency (SCR_DEBUG)                                              */
+
+#ifdef SCR_DEBUG
+/* The counts agree with each other; with full, also the tables: each live
+ * entry is found by probing from its stored hash, no slot points at a
+ * deleted entry, as many slots point at entries as there are live ones, a
+ * str or int key's stored hash is its hash, deleted entries hold no value.
+ * Key hashes that would run code (__hash__) are not recomputed. */
+static void dict_check_consistency(const Dict *d, bool full)
+{
+    uint64_t size = (uint64_t)d->mask + 1;
+    scr_assert(size >= MINSIZE && (size & (size - 1)) == 0);
+    scr_assert(0 <= d->used && d->used <= d->nentries && d->nentries <= d->cap);
+    scr_assert((uint64_t)d->cap <= USABLE(size));
+    scr_assert((d->cap == 0) == (d->entries == NULL));
+    scr_assert(d->cap != 0 || d->index == (void *)empty_index);
+    if (!full) return;
+    int64_t live = 0, pointed = 0;
+    for (int64_t i = 0; i < d->nentries; i++) {
+        const DictEntry *e = &d->entries[i];
+        if (e->key == VAL_UNDEF) {
+            scr_assert(e->value == VAL_UNDEF);
+            continue;
+        }
+        live++;
+        scr_assert(e->value != VAL_UNDEF && e->value != VAL_ERROR && e->key != VAL_ERROR);
+        if (val_is_str(e->key)) {
+            const Str *k = val_as_str(e->key);
+            scr_assert(k->hash == -1 || k->hash == e->hash);
+        } else if (val_is_int(e->key)) {
+            scr_assert(e->hash == (val_as_int(e->key) == -1 ? -2 : val_as_int(e->key)));
+        }
+        uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)e->hash, j = (uint64_t)e->hash & mask;
+        int64_t ix;
+        while ((ix = ix_get(d, j)) != i) {
+            scr_assert(ix != IX_EMPTY);          /* a lookup would stop here and miss entry i */
+            PROBE_NEXT(j, perturb, mask);
+        }
+    }
+    scr_assert(live == d->used);
+    for (uint64_t j = 0; j < size; j++) {
+        int64_t ix = ix_get(d, j);
+        scr_assert(ix == IX_EMPTY || ix == IX_DUMMY || (ix >= 0 && ix < d->nentries));
+        if (ix >= 0) {
+            scr_assert(d->entries[ix].key != VAL_UNDEF);
+            pointed++;
+        }
+    }
+    scr_assert(pointed == d->used);
+}
+
+/* After a mutation: the tables in full when they are small, else about
+ * once per `size` changes of the dict (the global version counter is the
+ * sample), so that checking stays O(1) per mutation on average. */
+static void dict_check(const Dict *d)
+{
+    uint64_t size = (uint64_t)d->mask + 1;
+    dict_check_consistency(d, size <= 16 || (d->version & (size - 1)) == 0);
+}
+#else
+#define dict_check_consistency(d, full) ((void)0)
+#define dict_check(d) ((void)0)
+#endif
+
+/* ------------------------------------------------------------------ */
 /* storage                                                              */
 
 static void set_empty(Dict *d)
@@ -287,6 +353,7 @@ static int dict_resize(Dict *d, int64_t minsize)
     d->nentries = d->used;
     for (int64_t i = 0; i < d->used; i++) ix_set(d, find_empty_slot(d, entries[i].hash), i);
     free_storage(oldindex);
+    dict_check_consistency(d, true);
     return 0;
 }
 
@@ -337,6 +404,7 @@ static int insert_new(Dict *d, Value key, int64_t hash, Value value)
     ix_set(d, slot, ix);
     d->used++;
     bump(d);
+    dict_check(d);
     return 0;
 }
 
@@ -351,6 +419,7 @@ static int insert(Dict *d, Value key, int64_t hash, Value value)
         maintain_tracking(d, key, value);
         d->entries[ix].value = value;
         bump(d);
+        dict_check(d);
         decref(old);
         return 0;
     }
@@ -366,6 +435,7 @@ static void delete_at(Dict *d, uint64_t slot, int64_t ix)
     ix_set(d, slot, IX_DUMMY);
     d->used--;
     bump(d);
+    dict_check(d);
     decref(k);
     decref(v);
 }
@@ -441,6 +511,7 @@ int dict_set_str(Dict *d, Str *key, Value v)
         maintain_tracking(d, VAL_NONE, v);
         d->entries[ix].value = v;
         bump(d);
+        dict_check(d);
         decref(old);
         return 0;
     }
@@ -495,6 +566,7 @@ void dict_clear(Dict *d)
     int64_t n = d->nentries;
     set_empty(d);
     bump(d);
+    dict_check_consistency(d, true);
     for (int64_t i = 0; i < n; i++) {
         if (entries[i].key != VAL_UNDEF) {
             decref(entries[i].key);
@@ -531,6 +603,7 @@ Dict *dict_copy(Dict *src)
         d->cap = cap;
         d->used = d->nentries = src->used;
         if (gc_is_tracked((Obj *)src)) gc_track((Obj *)d);
+        dict_check_consistency(d, true);
         return d;
     }
     if (dict_resize(d, (src->used * 3 + 1) / 2) < 0) { obj_decref(d); return NULL; }
@@ -560,6 +633,7 @@ static int merge_dict(Dict *d, Dict *o)
         d->nentries = c->nentries;
         bump(d);
         if (gc_is_tracked((Obj *)c)) gc_track((Obj *)d);
+        dict_check_consistency(d, true);
         set_empty(c);
         free_storage(index);
         obj_decref(c);
@@ -1128,6 +1202,7 @@ static Value m_popitem(Value *args, int nargs, Tuple *kwnames)
     d->nentries = i;
     d->used--;
     bump(d);
+    dict_check(d);
     return val_from_obj(r);
 }
 

@@ -17,6 +17,7 @@
 #include "objects/range.h"
 #include "core/interp.h"
 #include "core/intr.h"
+#include "core/debug.h"
 
 /* ------------------------------------------------------------------ */
 /* storage                                                              */
@@ -47,6 +48,44 @@ static int list_resize(List *l, int64_t newsize)
     l->len = newsize;
     return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* consistency (SCR_DEBUG)                                              */
+
+#ifdef SCR_DEBUG
+static uint64_t list_mutations;
+
+/* 0 <= len <= cap, storage present when cap > 0, and (with full) every
+ * item a live value: no empty slot, no error marker, no freed object.
+ * While list_sort runs, the list is empty with cap -1. */
+static void list_check_consistency(const List *l, bool full)
+{
+    if (l->cap == -1) {
+        scr_assert(l->len == 0 && l->items == NULL);
+        return;
+    }
+    scr_assert(0 <= l->len && l->len <= l->cap);
+    scr_assert(l->cap == 0 || l->items != NULL);
+    if (!full) return;
+    for (int64_t i = 0; i < l->len; i++) {
+        Value v = l->items[i];
+        scr_assert(v != VAL_UNDEF && v != VAL_ERROR);
+        scr_assert(!val_is_obj(v) || val_as_obj(v)->refcnt > 0);
+    }
+}
+
+/* After a mutation: the items in full for short lists, else about once per
+ * len mutations (of any list), so that checking stays O(1) on average. */
+static void list_check(const List *l)
+{
+    uint64_t n = (uint64_t)(l->len > 0 ? l->len : 1);
+    uint64_t mask = n <= 16 ? 0 : (UINT64_C(1) << (64 - __builtin_clzll(n))) - 1;
+    list_check_consistency(l, (++list_mutations & mask) == 0);
+}
+#else
+#define list_check_consistency(l, full) ((void)0)
+#define list_check(l) ((void)0)
+#endif
 
 /* Exactly n slots, for a list that has none yet (list(x) with known len). */
 static int list_prealloc_exact(List *l, int64_t n)
@@ -88,9 +127,11 @@ int list_append(List *l, Value v)
     if (n < l->cap) {
         l->items[n] = v;
         l->len = n + 1;
+        list_check(l);
         return 0;
     }
     if (append_slow(l, v) < 0) { decref(v); return -1; }
+    list_check(l);
     return 0;
 }
 
@@ -100,9 +141,11 @@ int list_append_steal(List *l, Value v)
     if (n < l->cap) {
         l->items[n] = v;
         l->len = n + 1;
+        list_check(l);
         return 0;
     }
     if (append_slow(l, v) < 0) { decref(v); return -1; }
+    list_check(l);
     return 0;
 }
 
@@ -117,6 +160,7 @@ Value list_pop_last(List *l)
         err_clear();
         l->len--;
     }
+    list_check(l);
     return v;
 }
 
@@ -146,6 +190,7 @@ static void list_clear_items(List *l)
     l->items = NULL;
     l->len = 0;
     l->cap = 0;
+    list_check_consistency(l, true);
     while (--n >= 0) decref(items[n]);
     mem_free(items);
 }
@@ -175,6 +220,7 @@ int list_extend(List *l, Value iterable)
             incref(src[i]);
             dst[i] = src[i];
         }
+        list_check(l);
         return 0;
     }
     Value it = obj_iter(iterable);
@@ -203,6 +249,7 @@ int list_extend(List *l, Value iterable)
     }
     decref(it);
     if (l->len < l->cap && list_resize(l, l->len) < 0) err_clear();
+    list_check(l);
     return 0;
 }
 
@@ -226,6 +273,7 @@ Value list_concat(List *a, List *b)
     for (int64_t i = 0; i < a->len; i++) { incref(a->items[i]); r->items[i] = a->items[i]; }
     for (int64_t i = 0; i < b->len; i++) { incref(b->items[i]); r->items[a->len + i] = b->items[i]; }
     r->len = n;
+    list_check(r);
     return val_from_obj(r);
 }
 
@@ -256,6 +304,7 @@ Value list_repeat(List *l, int64_t n)
         }
     }
     r->len = total;
+    list_check(r);
     return val_from_obj(r);
 }
 
@@ -423,6 +472,7 @@ static Value list_slice(List *l, Slice *sl)
         r->items[k] = l->items[i];
     }
     r->len = n;
+    list_check(r);
     return val_from_obj(r);
 }
 
@@ -498,6 +548,7 @@ static int list_ass_slice(List *l, int64_t lo, int64_t hi, Value v)
         incref(src[k]);
         l->items[lo + k] = src[k];
     }
+    list_check(l);
     for (int64_t k = norig - 1; k >= 0; k--) decref(recycle[k]);
     if (recycle != small) mem_free(recycle);
     xdecref(tmp);
@@ -515,6 +566,7 @@ static int list_ass_index(List *l, int64_t i, Value v)
     Value old = l->items[i];
     incref(v);
     l->items[i] = v;
+    list_check(l);
     decref(old);
     return 0;
 }
@@ -545,6 +597,7 @@ static int list_ass_subscript_slice(List *l, Slice *sl, Value v)
         if (cur < l->len)
             memmove(l->items + cur - n, l->items + cur, (size_t)(l->len - cur) * sizeof(Value));
         if (list_resize(l, l->len - n) < 0) err_clear();
+        list_check(l);
         for (i = 0; i < n; i++) decref(garbage[i]);
         mem_free(garbage);
         return 0;
@@ -566,6 +619,7 @@ static int list_ass_subscript_slice(List *l, Slice *sl, Value v)
         incref(src[k]);
         l->items[cur] = src[k];
     }
+    list_check(l);
     for (int64_t k = 0; k < n; k++) decref(garbage[k]);
     mem_free(garbage);
     xdecref(tmp);
@@ -930,6 +984,7 @@ restore:
     l->items = items;
     l->len = n;
     l->cap = cap;
+    list_check(l);
     return rc;
 }
 
@@ -980,6 +1035,7 @@ static Value m_insert(Value *args, int nargs, Tuple *kwnames)
     memmove(l->items + i + 1, l->items + i, (size_t)(n - i) * sizeof(Value));
     incref(args[2]);
     l->items[i] = args[2];
+    list_check(l);
     return VAL_NONE;
 }
 
@@ -1067,6 +1123,7 @@ static Value m_reverse(Value *args, int nargs, Tuple *kwnames)
     if (args_none("list", "reverse", nargs - 1, kwnames) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     reverse_values(l->items, l->len);
+    list_check(l);
     return VAL_NONE;
 }
 
@@ -1085,6 +1142,7 @@ static Value m_copy(Value *args, int nargs, Tuple *kwnames)
     if (!r) return VAL_ERROR;
     for (int64_t i = 0; i < l->len; i++) { incref(l->items[i]); r->items[i] = l->items[i]; }
     r->len = l->len;
+    list_check(r);
     return val_from_obj(r);
 }
 
