@@ -33,8 +33,8 @@
 #include "objects/operators.h"
 #include "objects/weakref.h"
 #include "objects/format.h"
-#include "vm/vm.h"
-#include "compile/bytecode.h"
+#include "objects/code.h"
+#include "core/vmcall.h"
 
 #define MRO_MAX 128
 

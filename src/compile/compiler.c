@@ -31,16 +31,6 @@
 #include "objects/ellipsis.h"
 #include "core/interp.h"
 
-/* CALL_METHOD (bytecode.h) marks, while a unit is being built, a CALL /
- * CALL_KW whose callee was pushed by LOAD_METHOD: two slots ([f self] or
- * [attr UNDEF]) sit below the arguments, which the stack-depth analysis must
- * know. The VM tells the layouts apart by itself (vm.c, METHOD_MARK), so
- * finish_unit strips the flag: the final code has CALL n / CALL_KW n with
- * n = number of arguments (positional + keyword values, self not counted). */
-#ifndef CALL_METHOD
-#define CALL_METHOD 0x800000
-#endif
-
 typedef enum Ctx { CTX_LOAD, CTX_STORE, CTX_DEL } Ctx;
 
 typedef enum FbKind {
@@ -161,66 +151,6 @@ static bool is_jump(int op)
 static bool is_terminal(int op)
 {
     return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE || op == OP_RERAISE;
-}
-
-static int stack_effect(int op, int arg, bool jump)
-{
-    switch (op) {
-    case OP_NOP: case OP_ROT_TWO: case OP_ROT_THREE: case OP_ROT_FOUR: case OP_JUMP:
-    case OP_UNARY_OP: case OP_LOAD_ATTR: case OP_GET_ITER: case OP_CHECK_EXC_MATCH:
-    case OP_YIELD_VALUE: case OP_GET_YIELD_FROM_ITER: case OP_LIST_TO_TUPLE:
-    case OP_DELETE_FAST: case OP_DELETE_DEREF: case OP_DELETE_GLOBAL:
-        return 0;
-    case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL:
-    case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP: case OP_COMPARE_OP:
-    case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_LIST_APPEND: case OP_LIST_EXTEND:
-    case OP_SET_ADD: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
-    case OP_RETURN_VALUE: case OP_POP_EXCEPT: case OP_RERAISE: case OP_PRINT_EXPR:
-        return -1;
-    case OP_DUP_TOP: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_DEREF:
-    case OP_LOAD_CLOSURE: case OP_LOAD_GLOBAL: case OP_LOAD_METHOD: case OP_PUSH_EXC_INFO:
-    case OP_LOAD_ASSERTION_ERROR: case OP_IMPORT_NAME: case OP_IMPORT_FROM:
-    case OP_LOAD_BUILD_CLASS:
-        return 1;
-    case OP_DUP_TOP_TWO:
-        return 2;
-    case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_DICT_SET:
-        return -2;
-    case OP_STORE_SUBSCR:
-        return -3;
-    case OP_BUILD_SLICE: case OP_BUILD_LIST: case OP_BUILD_TUPLE: case OP_BUILD_SET: case OP_BUILD_STRING:
-        return 1 - arg;
-    case OP_FORMAT_VALUE:
-        return (arg & FV_SPEC) ? -1 : 0;
-    case OP_BUILD_DICT:
-        return 1 - 2 * arg;
-    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
-        return jump ? 0 : -1;
-    case OP_FOR_ITER:
-        return jump ? -1 : 1;
-    case OP_UNPACK_SEQUENCE:
-        return arg - 1;
-    case OP_UNPACK_EX:
-        return (arg & 0xff) + (arg >> 8);
-    case OP_LOAD_NAME: case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START:
-        return 1;
-    case OP_STORE_NAME:
-        return -1;
-    case OP_SEND:
-        return jump ? -1 : 0;
-    case OP_CALL_EX:
-        return -1 - (arg & 1);
-    case OP_CALL:
-        return -(arg & ~CALL_METHOD) - ((arg & CALL_METHOD) ? 1 : 0);
-    case OP_CALL_KW:
-        return -(arg & ~CALL_METHOD) - 1 - ((arg & CALL_METHOD) ? 1 : 0);
-    case OP_MAKE_FUNCTION:
-        return -((arg & MF_DEFAULTS) ? 1 : 0) - ((arg & MF_CLOSURE) ? 1 : 0) - ((arg & MF_KWDEFAULTS) ? 1 : 0);
-    case OP_RAISE:
-        return -arg;
-    default:
-        return 0;
-    }
 }
 
 /* ---- units ---- */
@@ -374,8 +304,8 @@ static void emit(C *c, int op, int arg)
     u->hidx[u->ncode] = h;
     u->ncode++;
     if (is_jump(op) && u->ldepth[arg] < 0)
-        u->ldepth[arg] = u->depth + stack_effect(op, arg, true);
-    u->depth += stack_effect(op, arg, false);
+        u->ldepth[arg] = u->depth + opcode_stack_effect(op, arg, true);
+    u->depth += opcode_stack_effect(op, arg, false);
     if (is_terminal(op)) u->dead = true;
 }
 
@@ -2227,7 +2157,7 @@ static int flow_stacksize(Unit *u, ExcHandler *hs, int nh)
                 int op = INSTR_OP(in), arg = (int)INSTR_ARG(in);
                 if (d > maxd) maxd = d;
                 if (is_jump(op)) {
-                    int t = arg, td = d + stack_effect(op, arg, true);
+                    int t = arg, td = d + opcode_stack_effect(op, arg, true);
                     if (t < 0 || t >= n) { bad = 1; break; }
                     if (depth[t] < 0) {
                         depth[t] = td;
@@ -2236,7 +2166,7 @@ static int flow_stacksize(Unit *u, ExcHandler *hs, int nh)
                         bad = 1;
                     }
                 }
-                d += stack_effect(op, arg, false);
+                d += opcode_stack_effect(op, arg, false);
                 if (d > maxd) maxd = d;
                 if (d < 0) bad = 1;
                 if (is_terminal(op) || i + 1 >= n) break;
