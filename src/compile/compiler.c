@@ -652,7 +652,7 @@ static void compile_name(C *c, const char *name, Ctx ctx)
 static void compile_expr(C *c, Node *n);
 static void compile_iterable(C *c, Node *n);
 static void compile_body(C *c, NodeList *l);
-static void compile_store(C *c, Node *t);
+static void compile_target(C *c, Node *t, Ctx ctx);
 
 static const char *expr_name(Node *n)
 {
@@ -953,7 +953,7 @@ static void compile_comp_clause(C *c, Node *n, int i)
     }
     bind_label(c, start);
     emit(c, OP_FOR_ITER, end);
-    compile_store(c, cl->a);
+    compile_target(c, cl->a, CTX_STORE);
     for (int k = 0; k < cl->list.len; k++) {
         SrcLoc saved = c->u->loc;
         set_loc(c->u, n);        /* the test's jump is the comprehension's */
@@ -1337,75 +1337,54 @@ static void compile_expr(C *c, Node *n)
 
 /* ---- assignment targets ---- */
 
-static void compile_store(C *c, Node *t)
+/* Store the value on top of the stack into t (CTX_STORE), or delete t
+ * (CTX_DEL). A tuple or list target unpacks the value into its items when
+ * storing; deleting one deletes its items in order. */
+static void compile_target(C *c, Node *t, Ctx ctx)
 {
+    bool store = ctx == CTX_STORE;
     SrcLoc saved = c->u->loc;
     set_loc(c->u, t);
     switch (t->kind) {
     case N_NAME:
-        compile_name(c, t->str, CTX_STORE);
+        compile_name(c, t->str, ctx);
         break;
     case N_ATTR:
         compile_expr(c, t->a);
         attr_start(c->u, t);
-        emit(c, OP_STORE_ATTR, name_index(c, t->str));
+        emit(c, store ? OP_STORE_ATTR : OP_DELETE_ATTR, name_index(c, t->str));
         break;
     case N_SUBSCRIPT:
         compile_expr(c, t->a);
         compile_expr(c, t->b);
-        emit(c, OP_STORE_SUBSCR, 0);
+        emit(c, store ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0);
         break;
-    case N_TUPLE: case N_LIST: {
-        int star = -1;
-        for (int i = 0; i < t->list.len; i++)
-            if (t->list.items[i]->kind == N_STARRED) {
-                if (star >= 0) fail_at(c, t->list.items[i], "multiple starred expressions in assignment");
-                star = i;
+    case N_TUPLE: case N_LIST:
+        if (store) {
+            int star = -1;
+            for (int i = 0; i < t->list.len; i++)
+                if (t->list.items[i]->kind == N_STARRED) {
+                    if (star >= 0) fail_at(c, t->list.items[i], "multiple starred expressions in assignment");
+                    star = i;
+                }
+            if (star >= 0) {
+                int after = t->list.len - star - 1;
+                if (star > 0xff || after > 0xffff) fail_at(c, t, "too many expressions in star-unpacking assignment");
+                emit(c, OP_UNPACK_EX, star | (after << 8));
+            } else {
+                emit(c, OP_UNPACK_SEQUENCE, t->list.len);
             }
-        if (star >= 0) {
-            int after = t->list.len - star - 1;
-            if (star > 0xff || after > 0xffff) fail_at(c, t, "too many expressions in star-unpacking assignment");
-            emit(c, OP_UNPACK_EX, star | (after << 8));
-        } else {
-            emit(c, OP_UNPACK_SEQUENCE, t->list.len);
         }
         for (int i = 0; i < t->list.len; i++) {
             Node *e = t->list.items[i];
-            compile_store(c, e->kind == N_STARRED ? e->a : e);
+            compile_target(c, store && e->kind == N_STARRED ? e->a : e, ctx);
         }
         break;
-    }
     case N_STARRED:
-        fail_at(c, t, "starred assignment targets are not supported yet");
+        if (store) fail_at(c, t, "starred assignment targets are not supported yet");
+        /* fall through */
     default:
-        fail_at(c, t, "cannot assign to %s", expr_name(t));
-    }
-    c->u->loc = saved;
-}
-
-static void compile_del(C *c, Node *t)
-{
-    SrcLoc saved = c->u->loc;
-    set_loc(c->u, t);
-    switch (t->kind) {
-    case N_NAME:
-        compile_name(c, t->str, CTX_DEL);
-        break;
-    case N_ATTR:
-        compile_expr(c, t->a);
-        attr_start(c->u, t);
-        emit(c, OP_DELETE_ATTR, name_index(c, t->str));
-        break;
-    case N_SUBSCRIPT:
-        compile_expr(c, t->a);
-        compile_expr(c, t->b);
-        emit(c, OP_DELETE_SUBSCR, 0);
-        break;
-    case N_TUPLE: case N_LIST:
-        for (int i = 0; i < t->list.len; i++) compile_del(c, t->list.items[i]);
-        break;
-    default:
-        fail_at(c, t, "cannot delete %s", expr_name(t));
+        fail_at(c, t, store ? "cannot assign to %s" : "cannot delete %s", expr_name(t));
     }
     c->u->loc = saved;
 }
@@ -1633,6 +1612,29 @@ static void clear_name(C *c, const char *name)
  *   CLEANUP: ROT_TWO POP_EXCEPT RERAISE    [prev exc2] -> [exc2]: restore prev, propagate
  *   end:
  */
+/* The start of an except, finally or with handler h: binds it, protects
+ * what follows with a new cleanup handler (returned) and makes the
+ * exception the one being handled: [prev exc]. */
+static int begin_exc_handler(C *c, int h)
+{
+    bind_handler(c, h);
+    int h_cleanup = push_handler(c, new_label(c));
+    emit(c, OP_PUSH_EXC_INFO, 0);
+    return h_cleanup;
+}
+
+/* The cleanup handler of an except or finally block, reached with
+ * [prev exc2]: restores prev as the exception being handled and propagates
+ * exc2. base: the handler stack's height outside the statement. */
+static void emit_exc_cleanup(C *c, int h_cleanup, int base)
+{
+    c->u->hlen = base;
+    bind_handler(c, h_cleanup);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+}
+
 static void compile_try_except(C *c, Node *n)
 {
     Unit *u = c->u;
@@ -1647,10 +1649,7 @@ static void compile_try_except(C *c, Node *n)
     set_line(u, n->line);
     emit(c, OP_JUMP, l_end);
 
-    bind_handler(c, h_body);
-    int l_cleanup = new_label(c);
-    int h_cleanup = push_handler(c, l_cleanup);
-    emit(c, OP_PUSH_EXC_INFO, 0);
+    int h_cleanup = begin_exc_handler(c, h_body);
     for (int i = 0; i < n->list.len; i++) {
         Node *h = n->list.items[i];
         if (!h->a && i != n->list.len - 1) fail_at(c, h, "default 'except:' must be last");
@@ -1691,11 +1690,7 @@ static void compile_try_except(C *c, Node *n)
         bind_label(c, l_next);
     }
     emit(c, OP_RERAISE, 0);
-    u->hlen = base;
-    bind_handler(c, h_cleanup);
-    emit(c, OP_ROT_TWO, 0);
-    emit(c, OP_POP_EXCEPT, 0);
-    emit(c, OP_RERAISE, 0);
+    emit_exc_cleanup(c, h_cleanup, base);
     bind_label(c, l_end);
 }
 
@@ -1726,20 +1721,13 @@ static void compile_try_finally(C *c, Node *n)
     set_line(u, n->line);
     emit(c, OP_JUMP, l_exit);
 
-    bind_handler(c, h_final);
-    int l_cleanup = new_label(c);
-    int h_cleanup = push_handler(c, l_cleanup);
-    emit(c, OP_PUSH_EXC_INFO, 0);
+    int h_cleanup = begin_exc_handler(c, h_final);
     push_fblock(c, FB_FINALLY_END, -1, -1, base, NULL, NULL);
     compile_body(c, &n->finalbody);
     pop_fblock(c);
     set_line(u, n->line);
     emit(c, OP_RERAISE, 0);
-    u->hlen = base;
-    bind_handler(c, h_cleanup);
-    emit(c, OP_ROT_TWO, 0);
-    emit(c, OP_POP_EXCEPT, 0);
-    emit(c, OP_RERAISE, 0);
+    emit_exc_cleanup(c, h_cleanup, base);
     bind_label(c, l_exit);
 }
 
@@ -1769,7 +1757,7 @@ static void compile_with(C *c, Node *n, int item)
     set_line(u, it->line > 0 ? it->line : n->line);
     compile_expr(c, it->a);
     emit(c, OP_BEFORE_WITH, 0);
-    if (it->b) compile_store(c, it->b);
+    if (it->b) compile_target(c, it->b, CTX_STORE);
     else emit(c, OP_POP_TOP, 0);
     int h_body = push_handler(c, l_handler);
     push_fblock(c, FB_WITH, -1, -1, base, NULL, NULL);
@@ -1785,10 +1773,8 @@ static void compile_with(C *c, Node *n, int item)
     emit(c, OP_POP_TOP, 0);
     emit(c, OP_JUMP, l_end);
 
-    bind_handler(c, h_body);
-    int l_cleanup = new_label(c), l_suppress = new_label(c);
-    int h_cleanup = push_handler(c, l_cleanup);
-    emit(c, OP_PUSH_EXC_INFO, 0);
+    int h_cleanup = begin_exc_handler(c, h_body);
+    int l_suppress = new_label(c);
     emit(c, OP_WITH_EXCEPT_START, 0);
     emit(c, OP_POP_JUMP_IF_TRUE, l_suppress);
     emit(c, OP_RERAISE, 0);
@@ -1963,7 +1949,7 @@ static void compile_stmt(C *c, Node *n)
         compile_expr(c, n->a);
         for (int i = 0; i < n->list.len; i++) {
             if (i < n->list.len - 1) emit(c, OP_DUP_TOP, 0);
-            compile_store(c, n->list.items[i]);
+            compile_target(c, n->list.items[i], CTX_STORE);
         }
         break;
     case N_AUGASSIGN:
@@ -2004,7 +1990,7 @@ static void compile_stmt(C *c, Node *n)
         emit(c, OP_GET_ITER, 0);
         bind_label(c, start);
         emit(c, OP_FOR_ITER, cleanup);
-        compile_store(c, n->a);
+        compile_target(c, n->a, CTX_STORE);
         push_fblock(c, FB_FOR, start, end, u->hlen, NULL, NULL);
         compile_body(c, &n->body);
         pop_fblock(c);
@@ -2036,7 +2022,7 @@ static void compile_stmt(C *c, Node *n)
         compile_return(c, n);
         break;
     case N_DEL:
-        for (int i = 0; i < n->list.len; i++) compile_del(c, n->list.items[i]);
+        for (int i = 0; i < n->list.len; i++) compile_target(c, n->list.items[i], CTX_DEL);
         break;
     case N_ASSERT: {
         if (interp_config.optimize) break;      /* -O compiles assert statements out */

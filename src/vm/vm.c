@@ -1404,6 +1404,21 @@ done:
         sp = base + co->nlocals; \
     } while (0)
 
+/* CALL and CALL_KW once the keyword names are off the stack: make the call
+ * (call_setup), then go on in the callee's frame or push the result. */
+#define CALL_AT_TOP(n, kw) do { \
+        fr->ip = ip; \
+        Value res_; \
+        Frame *nf_ = call_setup(&sp, (n), (kw), &res_); \
+        if (nf_) { \
+            ENTER_REGS(nf_); \
+            DISPATCH(); \
+        } \
+        if (res_ == VAL_ERROR) goto error; \
+        PUSH(res_); \
+        DISPATCH(); \
+    } while (0)
+
 static Value run(void)
 {
     Frame *fr = vm.fr;
@@ -2109,32 +2124,14 @@ dispatch:
     }
     TARGET(CALL) {
         if (UNLIKELY(vm_sigint)) goto interrupted;
-        fr->ip = ip;
-        Value res;
-        Frame *nf = call_setup(&sp, ARG & ~CALL_METHOD, NULL, &res);
-        if (nf) {
-            ENTER_REGS(nf);
-            DISPATCH();
-        }
-        if (res == VAL_ERROR) goto error;
-        PUSH(res);
-        DISPATCH();
+        CALL_AT_TOP(ARG & ~CALL_METHOD, NULL);
     }
     TARGET(CALL_KW) {
         Value kwv = POP();
         Tuple *kw = val_as_tuple(kwv);
         decref(kwv);            /* the constant table keeps it alive */
         if (UNLIKELY(vm_sigint)) goto interrupted;
-        fr->ip = ip;
-        Value res;
-        Frame *nf = call_setup(&sp, ARG & ~CALL_METHOD, kw, &res);
-        if (nf) {
-            ENTER_REGS(nf);
-            DISPATCH();
-        }
-        if (res == VAL_ERROR) goto error;
-        PUSH(res);
-        DISPATCH();
+        CALL_AT_TOP(ARG & ~CALL_METHOD, kw);
     }
     TARGET(MAKE_FUNCTION) {
         Value code = POP();
