@@ -40,7 +40,7 @@ typedef enum FbKind {
     FB_FINALLY_END,              /* finally body on the exception path: [prev exc] on the stack */
     FB_HANDLER_CLEANUP,          /* body of an except clause: [prev] on the stack */
     FB_POP_VALUE,                /* a return value held while an inlined finally runs */
-    FB_WITH,                     /* body of a with: [exit] on the stack (class helper) */
+    FB_WITH,                     /* body of a with: [exit] on the stack */
 } FbKind;
 
 typedef struct FBlock {

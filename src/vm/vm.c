@@ -767,7 +767,7 @@ Value vm_run_module(Code *co, Dict *globals)
     f->sp = base + co->nlocals;
     return run_entered();
 }
-/* ---- helpers of the loop (slow paths) ---- */
+/* ---- slow paths of the loop ---- */
 
 static void set_context(Value exc)
 {
@@ -2336,7 +2336,7 @@ dispatch:
         DISPATCH();
     }
 
-    /* ---- class bodies and with (class helper) ---- */
+    /* ---- class bodies and with ---- */
     TARGET(LOAD_NAME) {
         Str *name = co->names[ARG];
         Value v = dict_get_str(val_as_dict(base[0]), name);
