@@ -1296,16 +1296,23 @@ static ALWAYS_INLINE Frame *call_enter(Function *fn, CallSite *cs, Tuple *kw, Fr
     return f;
 }
 
-/* Make the call at the top of the stack (*sp), CALL's n argument values,
+/* What call_setup did: pushed a frame to continue in, or made the call. */
+typedef struct CallDone {
+    Frame *frame;            /* the callee's frame, or NULL */
+    Value *sp;               /* the caller's stack top after it */
+    Value res;               /* frame NULL: the result (new reference) or VAL_ERROR */
+} CallDone;
+
+/* Make the call at the top of the stack (sp), CALL's n argument values,
  * the last len(kw) of them keyword values named by kw. A scr function, a
  * bound method of one and a class with a scr __init__ are not run here:
  * their frame is pushed and returned for run() to continue in. Any other
- * callee is called at once, and NULL returned with *res the result (new
- * reference) or VAL_ERROR (exception set); the call's slots are then
- * released (*sp is its lowest slot) unless a frame could not be built. */
-static ALWAYS_INLINE Frame *call_setup(Value **sp, int n, Tuple *kw, Value *res)
+ * callee is called at once: no frame, the result or VAL_ERROR (exception
+ * set), and the call's slots released (sp at its lowest slot) unless a
+ * frame could not be built. */
+static ALWAYS_INLINE CallDone call_setup(Value *sp, int n, Tuple *kw)
 {
-    CallSite cs = call_site(*sp, n, kw);
+    CallSite cs = call_site(sp, n, kw);
     Value callee = cs.callee;
     Value r;
     if (LIKELY(val_is_obj(callee))) {
@@ -1318,7 +1325,7 @@ static ALWAYS_INLINE Frame *call_setup(Value **sp, int n, Tuple *kw, Value *res)
             if (val_is_obj(m->func) && val_as_obj(m->func)->type == &function_type) {
                 Value self = m->self;
                 incref(self);
-                call_insert_first(&cs, sp, self);
+                call_insert_first(&cs, &sp, self);
                 fn = (Function *)val_as_obj(m->func);
             }
         } else if (t == &type_type && (((Type *)val_as_obj(callee))->flags & TYPE_HEAPTYPE)) {
@@ -1327,13 +1334,11 @@ static ALWAYS_INLINE Frame *call_setup(Value **sp, int n, Tuple *kw, Value *res)
             Value obj = class_new_for_init((Type *)val_as_obj(callee), &init);
             if (obj == VAL_ERROR) { r = VAL_ERROR; goto done; }
             if (obj != VAL_UNDEF) {
-                call_insert_first(&cs, sp, obj);
+                call_insert_first(&cs, &sp, obj);
                 incref(obj);
                 *cs.ret = obj;                 /* the result; the instance holds its class */
                 decref(callee);
-                Frame *f = call_enter(init, &cs, kw, FRAME_INIT);
-                if (UNLIKELY(!f)) *res = VAL_ERROR;
-                return f;
+                return (CallDone){ call_enter(init, &cs, kw, FRAME_INIT), sp, VAL_ERROR };
             }
         } else if (t == &builtin_type) {
             Builtin *b = (Builtin *)val_as_obj(callee);
@@ -1349,23 +1354,26 @@ static ALWAYS_INLINE Frame *call_setup(Value **sp, int n, Tuple *kw, Value *res)
         }
         if (fn) {
             if (UNLIKELY(fn->code->flags & CO_GENERATOR)) {
-                if (UNLIKELY(!frame_push(fn, cs.args, cs.nargs, kw, cs.ret))) { *res = VAL_ERROR; return NULL; }
+                if (UNLIKELY(!frame_push(fn, cs.args, cs.nargs, kw, cs.ret))) return (CallDone){ NULL, sp, VAL_ERROR };
                 Generator *g = frame_to_generator(fn, cs.args);
-                *sp = cs.args;           /* the locals moved into the generator */
+                sp = cs.args;            /* the locals moved into the generator */
                 r = g ? val_from_obj(g) : VAL_ERROR;
                 goto done;
             }
-            Frame *f = call_enter(fn, &cs, kw, FRAME_CALL);
-            if (UNLIKELY(!f)) *res = VAL_ERROR;
-            return f;
+            return (CallDone){ call_enter(fn, &cs, kw, FRAME_CALL), sp, VAL_ERROR };
         }
     }
     r = obj_call(callee, cs.args, cs.nargs, kw);
 done:
-    for (Value *q = *sp; q > cs.ret;) decref(*--q);
-    *sp = cs.ret;
-    *res = r;
-    return NULL;
+    while (sp > cs.ret) decref(*--sp);
+    return (CallDone){ NULL, sp, r };
+}
+
+/* call_setup out of line, for CALL_KW: one inlined copy (CALL's) keeps the
+ * loop small enough for the compiler to keep its registers. */
+static __attribute__((noinline)) CallDone call_setup_kw(Value *sp, int n, Tuple *kw)
+{
+    return call_setup(sp, n, kw);
 }
 
 /* ---- the loop ---- */
@@ -1406,16 +1414,16 @@ done:
 
 /* CALL and CALL_KW once the keyword names are off the stack: make the call
  * (call_setup), then go on in the callee's frame or push the result. */
-#define CALL_AT_TOP(n, kw) do { \
+#define CALL_AT_TOP(setup, n, kw) do { \
         fr->ip = ip; \
-        Value res_; \
-        Frame *nf_ = call_setup(&sp, (n), (kw), &res_); \
-        if (nf_) { \
-            ENTER_REGS(nf_); \
+        CallDone d_ = setup(sp, (n), (kw)); \
+        sp = d_.sp; \
+        if (d_.frame) { \
+            ENTER_REGS(d_.frame); \
             DISPATCH(); \
         } \
-        if (res_ == VAL_ERROR) goto error; \
-        PUSH(res_); \
+        if (d_.res == VAL_ERROR) goto error; \
+        PUSH(d_.res); \
         DISPATCH(); \
     } while (0)
 
@@ -2124,14 +2132,14 @@ dispatch:
     }
     TARGET(CALL) {
         if (UNLIKELY(vm_sigint)) goto interrupted;
-        CALL_AT_TOP(ARG & ~CALL_METHOD, NULL);
+        CALL_AT_TOP(call_setup, ARG & ~CALL_METHOD, NULL);
     }
     TARGET(CALL_KW) {
         Value kwv = POP();
         Tuple *kw = val_as_tuple(kwv);
         decref(kwv);            /* the constant table keeps it alive */
         if (UNLIKELY(vm_sigint)) goto interrupted;
-        CALL_AT_TOP(ARG & ~CALL_METHOD, kw);
+        CALL_AT_TOP(call_setup_kw, ARG & ~CALL_METHOD, kw);
     }
     TARGET(MAKE_FUNCTION) {
         Value code = POP();
