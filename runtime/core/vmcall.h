@@ -53,9 +53,6 @@ Value vm_handled_exception(void);
  * *done = 0, the return value with *done = 1, or VAL_ERROR. */
 Value vm_gen_resume(struct Generator *g, Value send, Value exc, int *done);
 
-/* False once the VM is torn down: a generator dying then is not closed. */
-bool vm_gen_can_resume(void);
-
 /* The iterator a suspended g delegates to in `yield from` (the top of its
  * saved operand stack), borrowed; VAL_UNDEF when g is not suspended there. */
 Value vm_gen_delegate(struct Generator *g);
