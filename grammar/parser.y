@@ -1,5 +1,5 @@
 /* parser.y — the scr grammar (bison, LALR(1), pure, with locations): the
- * tier-1 subset of Python 3.11 turned into src/parse/ast.h trees, with CPython's
+ * subset of Python 3.11 turned into src/parse/ast.h trees, with CPython's
  * precedence and its SyntaxError texts for the common mistakes.
  *
  * ---------------------------------------------------------------------------
@@ -637,7 +637,7 @@ nomem:
     return NULL;
 }
 
-/* ---- misc helpers ---- */
+/* ---- small utilities of the actions ---- */
 
 static int add_name(Node *n, char *name)
 {
@@ -1391,7 +1391,7 @@ decorated
     | decorators classdef        { $$ = $2; $$->list = $1; }
     ;
 
-/* class helper: N_CLASS list = decorators, list2 = bases; keywords (metaclass=) are rejected. */
+/* N_CLASS list = decorators, list2 = bases; keywords (metaclass=) are rejected. */
 classdef
     : CLASS NAME ':' suite       { NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $4; }
     | CLASS NAME '(' ')' ':' suite { NEW($$, N_CLASS, @1); $$->str = $2; $$->body = $6; }
@@ -1930,8 +1930,8 @@ static int expects(const yypcontext_t *ctx, yysymbol_kind_t want)
 /* ---- error messages ----
  * CPython finds its specific messages with a second parse that tries
  * "invalid_*" rules, and marks ranges such as `a b` in "Perhaps you forgot a
- * comma?". An LALR parser stops at the first token it cannot shift, so these
- * helpers look at the tokens of the failing line instead (p->toks, read on
+ * comma?". An LALR parser stops at the first token it cannot shift, so the
+ * functions below look at the tokens of the failing line instead (p->toks, read on
  * to the end of the line when needed) and measure expressions on them. */
 
 /* Token i of the line (read from the lexer when not there yet); 0 past the end. */

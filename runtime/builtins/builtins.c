@@ -34,7 +34,7 @@
 #include "objects/iterators.h"
 #include "objects/textio.h"
 #include "objects/fileio.h"
-#include "vm/vm.h"
+#include "core/vmcall.h"
 #include "builtins/sitebuiltins.h"
 #include "core/intr.h"
 

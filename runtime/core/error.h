@@ -115,8 +115,10 @@ void  exc_print_unraisable(Value exc, void *file /* FILE * */);
 /* A SyntaxError raised by importing a module: exc_print shows it as CPython
  * does, the traceback of the import and then the module's error block,
  * printed by the hook (the CLI's SyntaxError printer) from a copy of the
- * module's source. perr is a ParseError. */
-void  exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename);
+ * module's source. perr is the parser's error record (src/parse/ast.h's
+ * ParseError), copied as perr_size bytes for the hook. */
+void  exc_note_syntax_source(Value exc, const void *perr, size_t perr_size, const char *src, size_t len,
+                             const char *filename);
 extern void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t len, const char *filename);
 
 /* ---- tear-down ---- */

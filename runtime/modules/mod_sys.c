@@ -21,7 +21,7 @@
 #include "objects/function.h"
 #include "objects/textio.h"
 #include "objects/bytes.h"
-#include "vm/vm.h"
+#include "core/vmcall.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"

@@ -22,7 +22,7 @@
 #include "objects/slots.h"
 #include "objects/slotwrap.h"
 #include "objects/subclass.h"
-#include "compile/bytecode.h"
+#include "objects/code.h"
 
 static Value new_ref(Value v) { incref(v); return v; }
 

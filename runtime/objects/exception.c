@@ -15,17 +15,15 @@
 #include "core/args.h"
 #include "objects/class.h"
 #include "core/error.h"
-#include "parse/source.h"
 #include "objects/textio.h"
 #include "memory/mem.h"
 #include "objects/str.h"
-#include "vm/traceback.h"
 #include "objects/tuple.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/bytes.h"
-#include "compile/bytecode.h"
-#include "vm/vm.h"
+#include "objects/code.h"
+#include "core/vmcall.h"
 
 static Value pending = VAL_UNDEF;
 
@@ -861,7 +859,7 @@ static Str *suggestion(Exc *e)
 
 static struct {
     Obj *exc;                   /* no reference held: checked with its type when printed */
-    ParseError err;
+    void *err;                  /* the parser's error record, opaque here */
     char *src, *filename;
     size_t len;
 } exc_syntax_src;
@@ -870,20 +868,24 @@ void (*exc_syntax_block_hook)(const void *perr, const char *src, size_t len, con
 
 static void exc_forget_syntax_source(void)
 {
+    free(exc_syntax_src.err);
     free(exc_syntax_src.src);
     free(exc_syntax_src.filename);
     memset(&exc_syntax_src, 0, sizeof exc_syntax_src);
 }
 
-void exc_note_syntax_source(Value exc, const void *perr, const char *src, size_t len, const char *filename)
+void exc_note_syntax_source(Value exc, const void *perr, size_t perr_size, const char *src, size_t len,
+                            const char *filename)
 {
     exc_forget_syntax_source();
     char *s = malloc(len + 1), *f = strdup(filename);
-    if (!s || !f) { free(s); free(f); return; }
+    void *e = malloc(perr_size);
+    if (!s || !f || !e) { free(s); free(f); free(e); return; }
     memcpy(s, src, len);
     s[len] = 0;
     exc_syntax_src.exc = val_as_obj(exc);
-    memcpy(&exc_syntax_src.err, perr, sizeof exc_syntax_src.err);
+    memcpy(e, perr, perr_size);
+    exc_syntax_src.err = e;
     exc_syntax_src.src = s;
     exc_syntax_src.filename = f;
     exc_syntax_src.len = len;
@@ -920,7 +922,7 @@ static void print_one(Value exc, FILE *fp, bool unraisable)
     if (exc_syntax_src.exc == val_as_obj(exc) && val_isinstance(exc, &exc_SyntaxError) && exc_syntax_block_hook &&
         fp == stderr) {
         fflush(fp);
-        exc_syntax_block_hook(&exc_syntax_src.err, exc_syntax_src.src, exc_syntax_src.len, exc_syntax_src.filename);
+        exc_syntax_block_hook(exc_syntax_src.err, exc_syntax_src.src, exc_syntax_src.len, exc_syntax_src.filename);
         return;
     }
     const char *name = val_type_name(exc);

@@ -17,7 +17,8 @@
 #include "objects/textio.h"
 #include "memory/gc.h"
 #include "objects/weakref.h"
-#include "compile/bytecode.h"
+#include "objects/code.h"
+#include "core/vmcall.h"
 
 Generator *gen_new(Function *fn, Value *locals)
 {
@@ -89,31 +90,6 @@ static Value m_send(Value *args, int nargs, Tuple *kwnames)
 
 static int gen_close(Generator *g);
 
-/* The iterator g delegates to when it is suspended in `yield from`
- * (YIELD_VALUE 1 just before its resume point; the iterator is the top of
- * the saved operand stack), else VAL_UNDEF. Borrowed. */
-static Value delegate_of(Generator *g)
-{
-    Code *co = g->func->code;
-    if (g->state != GEN_SUSPENDED || g->ip < 1 || g->nframe <= co->nlocals) return VAL_UNDEF;
-    Instr in = co->code[g->ip - 1];
-    if (INSTR_OP(in) != OP_YIELD_VALUE || INSTR_ARG(in) != 1) return VAL_UNDEF;
-    return g->frame[g->nframe - 1];
-}
-
-/* Make g resume after its `yield from` (SEND's exit target, reached through
- * the JUMP that follows the yield) with the iterator popped: the value sent
- * by the next resume is then the result of the `yield from`. */
-static void leave_yield_from(Generator *g)
-{
-    Code *co = g->func->code;
-    Instr jump = co->code[g->ip];
-    Instr send = co->code[INSTR_ARG(jump)];
-    g->ip = (int32_t)INSTR_ARG(send);
-    Value it = g->frame[--g->nframe];
-    decref(it);
-}
-
 /* Throw exc (an instance, stolen) into g at its current yield. */
 static Value gen_throw_exc(Generator *g, Value exc, int *done)
 {
@@ -133,7 +109,7 @@ static Value gen_throw_exc(Generator *g, Value exc, int *done)
         err_set_exc(exc);
         return VAL_ERROR;
     }
-    Value sub = delegate_of(g);
+    Value sub = vm_gen_delegate(g);
     if (sub != VAL_UNDEF) {
         /* suspended in `yield from sub`: sub gets the exception first */
         incref(sub);
@@ -170,7 +146,7 @@ static Value gen_throw_exc(Generator *g, Value exc, int *done)
         } else if (subdone) {
             /* sub returned r: the `yield from` evaluates to it */
             decref(exc);
-            leave_yield_from(g);
+            vm_gen_leave_yield_from(g);
             Value res = vm_gen_resume(g, r, VAL_UNDEF, done);
             decref(r);
             return res;
@@ -286,7 +262,7 @@ static void gen_traverse(Obj *o, VisitProc visit, void *arg)
 static void gen_finalize(Obj *o)
 {
     Generator *g = (Generator *)o;
-    if (g->state != GEN_SUSPENDED || !vm_gen_can_resume()) return;
+    if (g->state != GEN_SUSPENDED || !vm_running()) return;
     Value saved = err_fetch();
     if (gen_close(g) < 0) err_write_unraisable(val_from_obj(o));
     if (saved != VAL_UNDEF) err_set_exc(saved);

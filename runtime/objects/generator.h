@@ -1,7 +1,7 @@
 /* generator.h — generator objects: a suspended scr frame (locals and operand
  * stack copied out of the VM's value stack at each yield, copied back on
  * resume) with the iterator protocol, send, throw and close. The frame
- * itself is run by the VM (src/vm/vm.c, vm_gen_resume). */
+ * itself is run by the VM (core/vmcall.h: vm_gen_resume). */
 #ifndef SCR_GENERATOR_H
 #define SCR_GENERATOR_H
 
@@ -27,19 +27,8 @@ extern Type generator_type;
  * locals (stolen, the slots are left VAL_UNDEF). NULL with MemoryError. */
 Generator *gen_new(Function *fn, Value *locals);
 
-/* Run g until it yields or finishes (src/vm/vm.c). send: the value of the
- * current yield expression (VAL_NONE to start); exc: VAL_UNDEF or an
- * exception instance to raise at the yield instead (borrowed). Returns the
- * yielded value with *done = 0, the return value with *done = 1, or
- * VAL_ERROR with the exception pending. */
-Value vm_gen_resume(Generator *g, Value send, Value exc, int *done);
-
 /* gen.send(v) as `yield from` needs it: the yielded value (*done = 0), the
  * return value (*done = 1) or VAL_ERROR. */
 Value gen_send(Generator *g, Value v, int *done);
-
-/* False once the VM is torn down: a generator dying then is not closed. */
-#include <stdbool.h>
-bool vm_gen_can_resume(void);
 
 #endif

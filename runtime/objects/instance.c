@@ -19,7 +19,7 @@
 #include "objects/descr.h"
 #include "objects/slots.h"
 #include "objects/subclass.h"
-#include "vm/vm.h"
+#include "core/vmcall.h"
 
 static Value new_ref(Value v) { incref(v); return v; }
 

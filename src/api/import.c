@@ -101,7 +101,7 @@ static Value load_source(Str *name, const char *path, const char *src, size_t le
                        perr.msg, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, perr.line);
             /* printed uncaught, it shows the module's line and caret */
             Value exc = err_fetch();
-            exc_note_syntax_source(exc, &perr, src, len, path);
+            exc_note_syntax_source(exc, &perr, sizeof perr, src, len, path);
             err_set_exc(exc);
         }
         return VAL_ERROR;

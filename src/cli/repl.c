@@ -1,6 +1,6 @@
 /* repl.c — the interactive prompt: read a statement (several lines for a
  * compound one), run it in the one __main__ module, echo expression values,
- * and go on after errors with the session's state intact.
+ * and go on after errors with the module's state intact.
  *
  * On a terminal, lines come from libedit (line editing, history kept in
  * ~/.scr_history, Tab completion) when scr was built with it; otherwise, and

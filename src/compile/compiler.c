@@ -31,16 +31,6 @@
 #include "objects/ellipsis.h"
 #include "core/interp.h"
 
-/* CALL_METHOD (bytecode.h) marks, while a unit is being built, a CALL /
- * CALL_KW whose callee was pushed by LOAD_METHOD: two slots ([f self] or
- * [attr UNDEF]) sit below the arguments, which the stack-depth analysis must
- * know. The VM tells the layouts apart by itself (vm.c, METHOD_MARK), so
- * finish_unit strips the flag: the final code has CALL n / CALL_KW n with
- * n = number of arguments (positional + keyword values, self not counted). */
-#ifndef CALL_METHOD
-#define CALL_METHOD 0x800000
-#endif
-
 typedef enum Ctx { CTX_LOAD, CTX_STORE, CTX_DEL } Ctx;
 
 typedef enum FbKind {
@@ -50,7 +40,7 @@ typedef enum FbKind {
     FB_FINALLY_END,              /* finally body on the exception path: [prev exc] on the stack */
     FB_HANDLER_CLEANUP,          /* body of an except clause: [prev] on the stack */
     FB_POP_VALUE,                /* a return value held while an inlined finally runs */
-    FB_WITH,                     /* body of a with: [exit] on the stack (class helper) */
+    FB_WITH,                     /* body of a with: [exit] on the stack */
 } FbKind;
 
 typedef struct FBlock {
@@ -161,66 +151,6 @@ static bool is_jump(int op)
 static bool is_terminal(int op)
 {
     return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE || op == OP_RERAISE;
-}
-
-static int stack_effect(int op, int arg, bool jump)
-{
-    switch (op) {
-    case OP_NOP: case OP_ROT_TWO: case OP_ROT_THREE: case OP_ROT_FOUR: case OP_JUMP:
-    case OP_UNARY_OP: case OP_LOAD_ATTR: case OP_GET_ITER: case OP_CHECK_EXC_MATCH:
-    case OP_YIELD_VALUE: case OP_GET_YIELD_FROM_ITER: case OP_LIST_TO_TUPLE:
-    case OP_DELETE_FAST: case OP_DELETE_DEREF: case OP_DELETE_GLOBAL:
-        return 0;
-    case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL:
-    case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP: case OP_COMPARE_OP:
-    case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_LIST_APPEND: case OP_LIST_EXTEND:
-    case OP_SET_ADD: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
-    case OP_RETURN_VALUE: case OP_POP_EXCEPT: case OP_RERAISE: case OP_PRINT_EXPR:
-        return -1;
-    case OP_DUP_TOP: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_DEREF:
-    case OP_LOAD_CLOSURE: case OP_LOAD_GLOBAL: case OP_LOAD_METHOD: case OP_PUSH_EXC_INFO:
-    case OP_LOAD_ASSERTION_ERROR: case OP_IMPORT_NAME: case OP_IMPORT_FROM:
-    case OP_LOAD_BUILD_CLASS:
-        return 1;
-    case OP_DUP_TOP_TWO:
-        return 2;
-    case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_DICT_SET:
-        return -2;
-    case OP_STORE_SUBSCR:
-        return -3;
-    case OP_BUILD_SLICE: case OP_BUILD_LIST: case OP_BUILD_TUPLE: case OP_BUILD_SET: case OP_BUILD_STRING:
-        return 1 - arg;
-    case OP_FORMAT_VALUE:
-        return (arg & FV_SPEC) ? -1 : 0;
-    case OP_BUILD_DICT:
-        return 1 - 2 * arg;
-    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
-        return jump ? 0 : -1;
-    case OP_FOR_ITER:
-        return jump ? -1 : 1;
-    case OP_UNPACK_SEQUENCE:
-        return arg - 1;
-    case OP_UNPACK_EX:
-        return (arg & 0xff) + (arg >> 8);
-    case OP_LOAD_NAME: case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START:
-        return 1;
-    case OP_STORE_NAME:
-        return -1;
-    case OP_SEND:
-        return jump ? -1 : 0;
-    case OP_CALL_EX:
-        return -1 - (arg & 1);
-    case OP_CALL:
-        return -(arg & ~CALL_METHOD) - ((arg & CALL_METHOD) ? 1 : 0);
-    case OP_CALL_KW:
-        return -(arg & ~CALL_METHOD) - 1 - ((arg & CALL_METHOD) ? 1 : 0);
-    case OP_MAKE_FUNCTION:
-        return -((arg & MF_DEFAULTS) ? 1 : 0) - ((arg & MF_CLOSURE) ? 1 : 0) - ((arg & MF_KWDEFAULTS) ? 1 : 0);
-    case OP_RAISE:
-        return -arg;
-    default:
-        return 0;
-    }
 }
 
 /* ---- units ---- */
@@ -374,8 +304,8 @@ static void emit(C *c, int op, int arg)
     u->hidx[u->ncode] = h;
     u->ncode++;
     if (is_jump(op) && u->ldepth[arg] < 0)
-        u->ldepth[arg] = u->depth + stack_effect(op, arg, true);
-    u->depth += stack_effect(op, arg, false);
+        u->ldepth[arg] = u->depth + opcode_stack_effect(op, arg, true);
+    u->depth += opcode_stack_effect(op, arg, false);
     if (is_terminal(op)) u->dead = true;
 }
 
@@ -722,7 +652,7 @@ static void compile_name(C *c, const char *name, Ctx ctx)
 static void compile_expr(C *c, Node *n);
 static void compile_iterable(C *c, Node *n);
 static void compile_body(C *c, NodeList *l);
-static void compile_store(C *c, Node *t);
+static void compile_target(C *c, Node *t, Ctx ctx);
 
 static const char *expr_name(Node *n)
 {
@@ -1023,7 +953,7 @@ static void compile_comp_clause(C *c, Node *n, int i)
     }
     bind_label(c, start);
     emit(c, OP_FOR_ITER, end);
-    compile_store(c, cl->a);
+    compile_target(c, cl->a, CTX_STORE);
     for (int k = 0; k < cl->list.len; k++) {
         SrcLoc saved = c->u->loc;
         set_loc(c->u, n);        /* the test's jump is the comprehension's */
@@ -1407,75 +1337,54 @@ static void compile_expr(C *c, Node *n)
 
 /* ---- assignment targets ---- */
 
-static void compile_store(C *c, Node *t)
+/* Store the value on top of the stack into t (CTX_STORE), or delete t
+ * (CTX_DEL). A tuple or list target unpacks the value into its items when
+ * storing; deleting one deletes its items in order. */
+static void compile_target(C *c, Node *t, Ctx ctx)
 {
+    bool store = ctx == CTX_STORE;
     SrcLoc saved = c->u->loc;
     set_loc(c->u, t);
     switch (t->kind) {
     case N_NAME:
-        compile_name(c, t->str, CTX_STORE);
+        compile_name(c, t->str, ctx);
         break;
     case N_ATTR:
         compile_expr(c, t->a);
         attr_start(c->u, t);
-        emit(c, OP_STORE_ATTR, name_index(c, t->str));
+        emit(c, store ? OP_STORE_ATTR : OP_DELETE_ATTR, name_index(c, t->str));
         break;
     case N_SUBSCRIPT:
         compile_expr(c, t->a);
         compile_expr(c, t->b);
-        emit(c, OP_STORE_SUBSCR, 0);
+        emit(c, store ? OP_STORE_SUBSCR : OP_DELETE_SUBSCR, 0);
         break;
-    case N_TUPLE: case N_LIST: {
-        int star = -1;
-        for (int i = 0; i < t->list.len; i++)
-            if (t->list.items[i]->kind == N_STARRED) {
-                if (star >= 0) fail_at(c, t->list.items[i], "multiple starred expressions in assignment");
-                star = i;
+    case N_TUPLE: case N_LIST:
+        if (store) {
+            int star = -1;
+            for (int i = 0; i < t->list.len; i++)
+                if (t->list.items[i]->kind == N_STARRED) {
+                    if (star >= 0) fail_at(c, t->list.items[i], "multiple starred expressions in assignment");
+                    star = i;
+                }
+            if (star >= 0) {
+                int after = t->list.len - star - 1;
+                if (star > 0xff || after > 0xffff) fail_at(c, t, "too many expressions in star-unpacking assignment");
+                emit(c, OP_UNPACK_EX, star | (after << 8));
+            } else {
+                emit(c, OP_UNPACK_SEQUENCE, t->list.len);
             }
-        if (star >= 0) {
-            int after = t->list.len - star - 1;
-            if (star > 0xff || after > 0xffff) fail_at(c, t, "too many expressions in star-unpacking assignment");
-            emit(c, OP_UNPACK_EX, star | (after << 8));
-        } else {
-            emit(c, OP_UNPACK_SEQUENCE, t->list.len);
         }
         for (int i = 0; i < t->list.len; i++) {
             Node *e = t->list.items[i];
-            compile_store(c, e->kind == N_STARRED ? e->a : e);
+            compile_target(c, store && e->kind == N_STARRED ? e->a : e, ctx);
         }
         break;
-    }
     case N_STARRED:
-        fail_at(c, t, "starred assignment targets are not supported yet");
+        if (store) fail_at(c, t, "starred assignment targets are not supported yet");
+        /* fall through */
     default:
-        fail_at(c, t, "cannot assign to %s", expr_name(t));
-    }
-    c->u->loc = saved;
-}
-
-static void compile_del(C *c, Node *t)
-{
-    SrcLoc saved = c->u->loc;
-    set_loc(c->u, t);
-    switch (t->kind) {
-    case N_NAME:
-        compile_name(c, t->str, CTX_DEL);
-        break;
-    case N_ATTR:
-        compile_expr(c, t->a);
-        attr_start(c->u, t);
-        emit(c, OP_DELETE_ATTR, name_index(c, t->str));
-        break;
-    case N_SUBSCRIPT:
-        compile_expr(c, t->a);
-        compile_expr(c, t->b);
-        emit(c, OP_DELETE_SUBSCR, 0);
-        break;
-    case N_TUPLE: case N_LIST:
-        for (int i = 0; i < t->list.len; i++) compile_del(c, t->list.items[i]);
-        break;
-    default:
-        fail_at(c, t, "cannot delete %s", expr_name(t));
+        fail_at(c, t, store ? "cannot assign to %s" : "cannot delete %s", expr_name(t));
     }
     c->u->loc = saved;
 }
@@ -1703,6 +1612,29 @@ static void clear_name(C *c, const char *name)
  *   CLEANUP: ROT_TWO POP_EXCEPT RERAISE    [prev exc2] -> [exc2]: restore prev, propagate
  *   end:
  */
+/* The start of an except, finally or with handler h: binds it, protects
+ * what follows with a new cleanup handler (returned) and makes the
+ * exception the one being handled: [prev exc]. */
+static int begin_exc_handler(C *c, int h)
+{
+    bind_handler(c, h);
+    int h_cleanup = push_handler(c, new_label(c));
+    emit(c, OP_PUSH_EXC_INFO, 0);
+    return h_cleanup;
+}
+
+/* The cleanup handler of an except or finally block, reached with
+ * [prev exc2]: restores prev as the exception being handled and propagates
+ * exc2. base: the handler stack's height outside the statement. */
+static void emit_exc_cleanup(C *c, int h_cleanup, int base)
+{
+    c->u->hlen = base;
+    bind_handler(c, h_cleanup);
+    emit(c, OP_ROT_TWO, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+}
+
 static void compile_try_except(C *c, Node *n)
 {
     Unit *u = c->u;
@@ -1717,10 +1649,7 @@ static void compile_try_except(C *c, Node *n)
     set_line(u, n->line);
     emit(c, OP_JUMP, l_end);
 
-    bind_handler(c, h_body);
-    int l_cleanup = new_label(c);
-    int h_cleanup = push_handler(c, l_cleanup);
-    emit(c, OP_PUSH_EXC_INFO, 0);
+    int h_cleanup = begin_exc_handler(c, h_body);
     for (int i = 0; i < n->list.len; i++) {
         Node *h = n->list.items[i];
         if (!h->a && i != n->list.len - 1) fail_at(c, h, "default 'except:' must be last");
@@ -1761,11 +1690,7 @@ static void compile_try_except(C *c, Node *n)
         bind_label(c, l_next);
     }
     emit(c, OP_RERAISE, 0);
-    u->hlen = base;
-    bind_handler(c, h_cleanup);
-    emit(c, OP_ROT_TWO, 0);
-    emit(c, OP_POP_EXCEPT, 0);
-    emit(c, OP_RERAISE, 0);
+    emit_exc_cleanup(c, h_cleanup, base);
     bind_label(c, l_end);
 }
 
@@ -1796,20 +1721,13 @@ static void compile_try_finally(C *c, Node *n)
     set_line(u, n->line);
     emit(c, OP_JUMP, l_exit);
 
-    bind_handler(c, h_final);
-    int l_cleanup = new_label(c);
-    int h_cleanup = push_handler(c, l_cleanup);
-    emit(c, OP_PUSH_EXC_INFO, 0);
+    int h_cleanup = begin_exc_handler(c, h_final);
     push_fblock(c, FB_FINALLY_END, -1, -1, base, NULL, NULL);
     compile_body(c, &n->finalbody);
     pop_fblock(c);
     set_line(u, n->line);
     emit(c, OP_RERAISE, 0);
-    u->hlen = base;
-    bind_handler(c, h_cleanup);
-    emit(c, OP_ROT_TWO, 0);
-    emit(c, OP_POP_EXCEPT, 0);
-    emit(c, OP_RERAISE, 0);
+    emit_exc_cleanup(c, h_cleanup, base);
     bind_label(c, l_exit);
 }
 
@@ -1839,7 +1757,7 @@ static void compile_with(C *c, Node *n, int item)
     set_line(u, it->line > 0 ? it->line : n->line);
     compile_expr(c, it->a);
     emit(c, OP_BEFORE_WITH, 0);
-    if (it->b) compile_store(c, it->b);
+    if (it->b) compile_target(c, it->b, CTX_STORE);
     else emit(c, OP_POP_TOP, 0);
     int h_body = push_handler(c, l_handler);
     push_fblock(c, FB_WITH, -1, -1, base, NULL, NULL);
@@ -1855,10 +1773,8 @@ static void compile_with(C *c, Node *n, int item)
     emit(c, OP_POP_TOP, 0);
     emit(c, OP_JUMP, l_end);
 
-    bind_handler(c, h_body);
-    int l_cleanup = new_label(c), l_suppress = new_label(c);
-    int h_cleanup = push_handler(c, l_cleanup);
-    emit(c, OP_PUSH_EXC_INFO, 0);
+    int h_cleanup = begin_exc_handler(c, h_body);
+    int l_suppress = new_label(c);
     emit(c, OP_WITH_EXCEPT_START, 0);
     emit(c, OP_POP_JUMP_IF_TRUE, l_suppress);
     emit(c, OP_RERAISE, 0);
@@ -2033,7 +1949,7 @@ static void compile_stmt(C *c, Node *n)
         compile_expr(c, n->a);
         for (int i = 0; i < n->list.len; i++) {
             if (i < n->list.len - 1) emit(c, OP_DUP_TOP, 0);
-            compile_store(c, n->list.items[i]);
+            compile_target(c, n->list.items[i], CTX_STORE);
         }
         break;
     case N_AUGASSIGN:
@@ -2074,7 +1990,7 @@ static void compile_stmt(C *c, Node *n)
         emit(c, OP_GET_ITER, 0);
         bind_label(c, start);
         emit(c, OP_FOR_ITER, cleanup);
-        compile_store(c, n->a);
+        compile_target(c, n->a, CTX_STORE);
         push_fblock(c, FB_FOR, start, end, u->hlen, NULL, NULL);
         compile_body(c, &n->body);
         pop_fblock(c);
@@ -2106,7 +2022,7 @@ static void compile_stmt(C *c, Node *n)
         compile_return(c, n);
         break;
     case N_DEL:
-        for (int i = 0; i < n->list.len; i++) compile_del(c, n->list.items[i]);
+        for (int i = 0; i < n->list.len; i++) compile_target(c, n->list.items[i], CTX_DEL);
         break;
     case N_ASSERT: {
         if (interp_config.optimize) break;      /* -O compiles assert statements out */
@@ -2227,7 +2143,7 @@ static int flow_stacksize(Unit *u, ExcHandler *hs, int nh)
                 int op = INSTR_OP(in), arg = (int)INSTR_ARG(in);
                 if (d > maxd) maxd = d;
                 if (is_jump(op)) {
-                    int t = arg, td = d + stack_effect(op, arg, true);
+                    int t = arg, td = d + opcode_stack_effect(op, arg, true);
                     if (t < 0 || t >= n) { bad = 1; break; }
                     if (depth[t] < 0) {
                         depth[t] = td;
@@ -2236,7 +2152,7 @@ static int flow_stacksize(Unit *u, ExcHandler *hs, int nh)
                         bad = 1;
                     }
                 }
-                d += stack_effect(op, arg, false);
+                d += opcode_stack_effect(op, arg, false);
                 if (d > maxd) maxd = d;
                 if (d < 0) bad = 1;
                 if (is_terminal(op) || i + 1 >= n) break;

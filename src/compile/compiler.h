@@ -1,6 +1,7 @@
-/* compiler.h — turns a parsed module (ast.h) into a Code object (bytecode.h).
- * Resolves every name at compile time: locals to frame slots, variables
- * captured by inner functions to cells, the rest to globals/builtins. */
+/* compiler.h — turns a parsed module (ast.h) into a Code object (objects/code.h,
+ * instructions of bytecode.h). Resolves every name at compile time: locals
+ * to frame slots, variables captured by inner functions to cells, the rest
+ * to globals/builtins. */
 #ifndef SCR_COMPILER_H
 #define SCR_COMPILER_H
 

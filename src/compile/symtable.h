@@ -50,8 +50,8 @@ struct Scope {
     int nparams, nplain, ncells, nfrees;
     char **slotnames;           /* nlocals names (borrowed from syms) */
     int *cell_param;            /* ncells entries */
-    /* gen helper: a generator (contains yield, or a generator expression);
-     * nparams counts every parameter slot: positional, keyword-only, *args, **kwargs */
+    /* a generator (contains yield, or a generator expression); nparams
+     * counts every parameter slot: positional, keyword-only, *args, **kwargs */
     bool generator;
     int nkwonly, varflags;      /* varflags: CO_VARARGS | CO_VARKW */
     int nposonly;               /* leading parameters before a `/` */
@@ -64,10 +64,13 @@ static inline int scope_nlocals(const Scope *s) { return s->nparams + s->nplain 
  * with *err filled (SyntaxError) — or, when memory ran out, with
  * err->msg "out of memory" and MemoryError pending. */
 Scope *symtable_build(Node *module, ParseError *err);
+/* Free s and every scope below it (their symbols and names). */
 void   symtable_free(Scope *s);
 
+/* The symbol of name in s (owned by s), or NULL when s never saw it. */
 Symbol *scope_lookup(Scope *s, const char *name);
-/* The child scope created for a def/lambda/comprehension node. */
+/* The child scope created for a def/lambda/class/comprehension node (owned
+ * by s), or NULL. */
 Scope  *scope_child(Scope *s, Node *node);
 
 #endif

@@ -7,7 +7,7 @@
  */
 #include <stdint.h>
 #include <string.h>
-#include "compile/bytecode.h"
+#include "objects/code.h"
 #include "objects/dict.h"
 #include "core/error.h"
 #include "core/interp.h"

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "parse/ast.h"
-#include "compile/bytecode.h"
+#include "objects/code.h"
 #include "objects/bytes.h"
 #include "memory/mem.h"
 #include "vm/traceback.h"

@@ -6,7 +6,7 @@
  * first local slots (no copy, no malloc, no C recursion); the slots below them
  * (the callee, and for method calls the marked method or an UNDEF filler) stay
  * the caller's and are released when the call returns. C code calling back
- * into scr (map, sorted(key=), ...) re-enters run() with an "entry" frame
+ * into scr (map, sorted(key=), ...) re-enters run() with a FRAME_ENTRY frame
  * placed above everything in use; run() returns when that frame finishes.
  *
  * LOAD_METHOD leaves [f|METHOD_MARK self] on the stack when it found a method
@@ -17,7 +17,7 @@
  * Generators (runtime/objects/generator.c): calling a generator function binds the
  * arguments as for any call, then moves the new frame's locals into a
  * Generator object instead of running it. Each resume copies the saved
- * locals and operand stack back onto the value stack as an entry frame and
+ * locals and operand stack back onto the value stack as a FRAME_ENTRY frame and
  * runs it with a nested run(); YIELD_VALUE copies them out again and returns
  * from that run(). So a suspended frame lives only in its generator, where
  * the collector can traverse it.
@@ -51,6 +51,7 @@
 #include "objects/generator.h"
 #include "memory/gc.h"
 #include "vm/traceback.h"
+#include "core/debug.h"
 
 /* Computed goto with GCC. clang 14 at -O2 crashes in the computed-goto loop
  * (it works at -O1 and with the switch), so clang takes the portable switch
@@ -64,9 +65,11 @@
 #if defined(__GNUC__)
 #define LIKELY(x)   __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define LIKELY(x)   (x)
 #define UNLIKELY(x) (x)
+#define ALWAYS_INLINE inline
 #endif
 
 #define STACK_BYTES  ((size_t)512 << 20)     /* address space only: pages are committed on use */
@@ -89,6 +92,15 @@ typedef struct GCacheEntry {
     bool in_builtins;
 } GCacheEntry;
 
+/* How a frame was entered, which decides what its return does. */
+typedef enum FrameKind {
+    FRAME_CALL,              /* called by scr code: returning resumes the caller in the same run() */
+    FRAME_ENTRY,             /* entered from C (a call back into scr, a module, a generator's
+                              * resume): returning returns from run() */
+    FRAME_INIT               /* the __init__ of a class called by CALL: the caller gets the
+                              * instance, waiting in the call's lowest slot, not None */
+} FrameKind;
+
 typedef struct Frame {
     Instr *ip;               /* next instruction (saved while a callee runs) */
     Value *base;             /* locals */
@@ -98,8 +110,8 @@ typedef struct Frame {
     Function *func;          /* NULL for module code */
     Dict *globals;
     GCacheEntry *gcache;     /* LOAD_GLOBAL cache of code, fetched on first use */
-    int entry;               /* returning from this frame returns from run() */
-    Generator *gen;          /* the generator whose frame this is, or NULL (always an entry frame) */
+    FrameKind kind;
+    Generator *gen;          /* the generator whose frame this is, or NULL (always FRAME_ENTRY) */
 } Frame;
 
 typedef struct CacheSlot { Code *code; GCacheEntry *entries; } CacheSlot;
@@ -271,8 +283,6 @@ void vm_init(void)
     /* keep room for the C code (repr, dealloc, builtins) run from the deepest frame */
     vm.cstack_limit = lim > ((size_t)2 << 20) ? lim - ((size_t)1 << 20) : lim / 2;
 }
-
-bool vm_gen_can_resume(void) { return vm.frames != NULL; }
 
 bool vm_running(void)
 {
@@ -557,14 +567,61 @@ out:
  * the frame it builds: see region_start. */
 static Value *frame_building_top;
 
+/* Whether a frame for co with its locals at `locals` may be pushed: under
+ * the recursion limit, a free Frame, and room on the value stack for its
+ * locals, its operand stack and STACK_SLACK spare slots. Every frame is
+ * admitted by this test; RecursionError when it fails. */
+static ALWAYS_INLINE bool frame_admits(const Code *co, const Value *locals)
+{
+    return interp.depth < interp.recursion_limit && vm.fr + 1 < vm.frames_end &&
+           locals + co->nlocals + co->stacksize + STACK_SLACK <= vm.stack_end;
+}
+
+/* The common call, entered without bind_args: exactly the positional
+ * parameters, no keywords (checked by the caller), no cells, no flags. */
+static ALWAYS_INLINE bool frame_is_simple(const Code *co, int nargs)
+{
+    return nargs == co->nparams && !co->flags && !(co->ncells | co->nfrees);
+}
+
+/* Push an admitted frame whose locals at base are bound. Its ip and sp are
+ * not set: run() keeps them in registers and saves them when it leaves the
+ * frame; callers entering run() set them. */
+static ALWAYS_INLINE Frame *frame_link(Code *co, Function *fn, Dict *globals, Value *base, Value *ret,
+                                       FrameKind kind, Generator *gen)
+{
+    scr_assert(vm.fr + 1 < vm.frames_end);
+    scr_assert(ret < base && base + co->nlocals + co->stacksize + STACK_SLACK <= vm.stack_end);
+    scr_assert(vm.fr < vm.frames || ret >= vm.fr->base + vm.fr->code->nlocals);
+    Frame *f = ++vm.fr;
+    f->base = base;
+    f->ret = ret;
+    f->code = co;
+    f->func = fn;
+    f->globals = globals;
+    f->gcache = NULL;
+    f->kind = kind;
+    f->gen = gen;
+    interp.depth++;
+    return f;
+}
+
+/* Enter a simple (frame_is_simple), admitted call of fn: the nargs
+ * arguments at args become its first locals, the others start unbound. */
+static ALWAYS_INLINE Frame *frame_enter_simple(Function *fn, Value *args, int nargs, Value *ret, FrameKind kind)
+{
+    Code *co = fn->code;
+    for (int i = nargs; i < co->nlocals; i++) args[i] = VAL_UNDEF;
+    return frame_link(co, fn, fn->globals, args, ret, kind, NULL);
+}
+
 /* Make args[0..) the locals of a new frame running fn. ret is the lowest
  * slot of the call (released by the caller side on return). Returns NULL
  * with an exception set; the argument slots are then still the caller's. */
 static inline Frame *frame_push(Function *fn, Value *args, int nargs, Tuple *kw, Value *ret)
 {
     Code *co = fn->code;
-    if (UNLIKELY(interp.depth >= interp.recursion_limit || vm.fr + 1 >= vm.frames_end ||
-                 args + co->nlocals + co->stacksize + STACK_SLACK > vm.stack_end)) {
+    if (UNLIKELY(!frame_admits(co, args))) {
         recursion_error();
         return NULL;
     }
@@ -598,19 +655,21 @@ static inline Frame *frame_push(Function *fn, Value *args, int nargs, Tuple *kw,
             cells[co->ncells + i] = c;
         }
     }
-    Frame *f = ++vm.fr;
+    Frame *f = frame_link(co, fn, fn->globals, args, ret, FRAME_CALL, NULL);
     f->ip = co->code;
-    f->base = args;
     f->sp = args + co->nlocals;
-    f->ret = ret;
-    f->code = co;
-    f->func = fn;
-    f->globals = fn->globals;
-    f->gcache = NULL;
-    f->entry = 0;
-    f->gen = NULL;
-    interp.depth++;
     return f;
+}
+
+/* The frame frame_push just built for a call of a generator function
+ * becomes a generator instead of running: popped, its locals moved into
+ * the new generator. NULL on MemoryError (the locals are released). */
+static Generator *frame_to_generator(Function *fn, Value *locals)
+{
+    scr_assert(vm.fr >= vm.frames && vm.fr->base == locals && vm.fr->code == fn->code);
+    vm.fr--;
+    interp.depth--;
+    return gen_new(fn, locals);
 }
 
 /* Where a frame entered from C may start: above everything in use. */
@@ -638,6 +697,16 @@ static bool c_stack_exhausted(void)
 
 static Value run(void);
 
+/* Run the FRAME_ENTRY frame just pushed to its end: a nested run(). */
+static Value run_entered(void)
+{
+    scr_assert(vm.fr >= vm.frames && vm.fr->kind == FRAME_ENTRY);
+    vm.cdepth++;
+    Value r = run();
+    vm.cdepth--;
+    return r;
+}
+
 Value vm_call_function(Function *fn, Value *args, int nargs, Tuple *kwnames)
 {
     if (c_stack_exhausted()) { recursion_error(); return VAL_ERROR; }
@@ -653,28 +722,22 @@ Value vm_call_function(Function *fn, Value *args, int nargs, Tuple *kwnames)
         return VAL_ERROR;
     }
     if (fn->code->flags & CO_GENERATOR) {
-        vm.fr--;
-        interp.depth--;
-        Generator *g = gen_new(fn, top + 1);
+        Generator *g = frame_to_generator(fn, top + 1);
         decref(top[0]);
         return g ? val_from_obj(g) : VAL_ERROR;
     }
-    f->entry = 1;
-    vm.cdepth++;
-    Value r = run();
-    vm.cdepth--;
-    return r;
+    f->kind = FRAME_ENTRY;
+    return run_entered();
 }
 
-/* Where an entry frame for `co` (a module, a resumed generator) starts, or
+/* Where a FRAME_ENTRY frame for `co` (a module, a resumed generator) starts, or
  * NULL with the exception set when there is no room for it. */
 static Value *entry_region(Code *co)
 {
     if (!vm.frames) { err_set(&exc_SystemError, "the VM is not initialised"); return NULL; }
     if (c_stack_exhausted()) { recursion_error(); return NULL; }
     Value *top = region_start();
-    if (interp.depth >= interp.recursion_limit || vm.fr + 1 >= vm.frames_end ||
-        top + 1 + co->nlocals + co->stacksize + STACK_SLACK > vm.stack_end) {
+    if (!frame_admits(co, top + 1)) {
         recursion_error();
         return NULL;
     }
@@ -700,25 +763,12 @@ Value vm_run_module(Code *co, Dict *globals)
         base[co->nlocals - co->ncells - co->nfrees + i] = c;
     }
     frame_building_top = saved;
-    Frame *f = ++vm.fr;
+    Frame *f = frame_link(co, NULL, globals, base, top, FRAME_ENTRY, NULL);
     f->ip = co->code;
-    f->base = base;
     f->sp = base + co->nlocals;
-    f->ret = top;
-    f->code = co;
-    f->func = NULL;
-    f->globals = globals;
-    f->gcache = NULL;
-    f->entry = 1;
-    f->gen = NULL;
-    interp.depth++;
-    vm.cdepth++;
-    Value r = run();
-    vm.cdepth--;
-    return r;
+    return run_entered();
 }
-
-/* ---- helpers of the loop (slow paths) ---- */
+/* ---- slow paths of the loop ---- */
 
 static void set_context(Value exc)
 {
@@ -1093,6 +1143,28 @@ static Value call_ex(Value f, Tuple *args, Dict *kw)
 
 /* ---- generators ---- */
 
+Value vm_gen_delegate(Generator *g)
+{
+    Code *co = g->func->code;
+    if (g->state != GEN_SUSPENDED || g->ip < 1 || g->nframe <= co->nlocals) return VAL_UNDEF;
+    /* suspended by YIELD_VALUE 1, the yield of a `yield from` loop */
+    Instr in = co->code[g->ip - 1];
+    if (INSTR_OP(in) != OP_YIELD_VALUE || INSTR_ARG(in) != 1) return VAL_UNDEF;
+    return g->frame[g->nframe - 1];
+}
+
+void vm_gen_leave_yield_from(Generator *g)
+{
+    /* resume at SEND's exit target, reached through the JUMP that follows
+     * the yield */
+    Code *co = g->func->code;
+    Instr jump = co->code[g->ip];
+    Instr send = co->code[INSTR_ARG(jump)];
+    g->ip = (int32_t)INSTR_ARG(send);
+    Value it = g->frame[--g->nframe];
+    decref(it);
+}
+
 Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
 {
     *done = 0;
@@ -1108,18 +1180,9 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
         incref(send);
         *sp++ = send;
     }
-    Frame *f = ++vm.fr;
+    Frame *f = frame_link(co, g->func, g->func->globals, base, top, FRAME_ENTRY, g);
     f->ip = co->code + g->ip;
-    f->base = base;
     f->sp = sp;
-    f->ret = top;
-    f->code = co;
-    f->func = g->func;
-    f->globals = g->func->globals;
-    f->gcache = NULL;
-    f->entry = 1;
-    f->gen = g;
-    interp.depth++;
     g->state = GEN_RUNNING;
     obj_incref(g);
     if (exc != VAL_UNDEF) { incref(exc); vm.gen_throw = exc; }
@@ -1132,9 +1195,7 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
     } else {
         incref(caller_handled);
     }
-    vm.cdepth++;
-    Value r = run();
-    vm.cdepth--;
+    Value r = run_entered();
     Value gen_handled = vm.handled;
     vm.handled = caller_handled;
     if (vm.yielded && gen_handled != caller_handled) g->handled = gen_handled;
@@ -1169,6 +1230,153 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
     return r;
 }
 
+/* ---- calls made by the loop ---- */
+
+/* Where the parts of a CALL / CALL_KW sit on the stack. The n values pushed
+ * for the arguments (positional, then keyword) lie above one of three
+ * layouts (see the top): [f a..] | [attr UNDEF a..] | [f|MARK self a..]. */
+typedef struct CallSite {
+    Value callee;            /* borrowed: its slot owns it */
+    Value *below;            /* the slot right below the pushed values */
+    Value *args;             /* first positional argument (a method's self included) */
+    Value *ret;              /* lowest slot of the call: receives the result */
+    int n;                   /* values pushed for the arguments */
+    int nargs;               /* positional arguments at args */
+} CallSite;
+
+static ALWAYS_INLINE CallSite call_site(Value *sp, int n, Tuple *kw)
+{
+    CallSite cs;
+    Value *p = sp - n - 1;
+    cs.below = p;
+    cs.n = n;
+    cs.nargs = n - (kw ? (int)kw->len : 0);
+    if (*p == VAL_UNDEF) {
+        cs.callee = p[-1];
+        cs.args = p + 1;
+        cs.ret = p - 1;
+    } else if (is_marked(p[-1])) {
+        cs.callee = p[-1] & ~METHOD_MARK;
+        cs.args = p;
+        cs.nargs++;
+        cs.ret = p - 1;
+    } else {
+        cs.callee = *p;
+        cs.args = p + 1;
+        cs.ret = p;
+    }
+    return cs;
+}
+
+/* Put v (a new reference) before the call's arguments: into the free slot
+ * below them when LOAD_METHOD left one (VAL_UNDEF), else by shifting them
+ * up one slot (STACK_SLACK has room for it). */
+static ALWAYS_INLINE void call_insert_first(CallSite *cs, Value **sp, Value v)
+{
+    Value *p = cs->below;
+    if (cs->args == p + 1 && *p == VAL_UNDEF) {
+        *p = v;
+        cs->args = p;
+    } else {
+        memmove(cs->args + 1, cs->args, (size_t)(cs->n + (cs->args == p ? 1 : 0)) * sizeof(Value));
+        cs->args[0] = v;
+        ++*sp;
+    }
+    cs->nargs++;
+}
+
+/* Push the frame of fn for the call: inline for the simple call, else
+ * through frame_push. NULL with the exception set when it cannot be built
+ * (the argument slots are then still the caller's). */
+static ALWAYS_INLINE Frame *call_enter(Function *fn, CallSite *cs, Tuple *kw, FrameKind kind)
+{
+    if (LIKELY(!kw && frame_is_simple(fn->code, cs->nargs) && frame_admits(fn->code, cs->args)))
+        return frame_enter_simple(fn, cs->args, cs->nargs, cs->ret, kind);
+    Frame *f = frame_push(fn, cs->args, cs->nargs, kw, cs->ret);
+    if (f) f->kind = kind;
+    return f;
+}
+
+/* What call_setup did: pushed a frame to continue in, or made the call. */
+typedef struct CallDone {
+    Frame *frame;            /* the callee's frame, or NULL */
+    Value *sp;               /* the caller's stack top after it */
+    Value res;               /* frame NULL: the result (new reference) or VAL_ERROR */
+} CallDone;
+
+/* Make the call at the top of the stack (sp), CALL's n argument values,
+ * the last len(kw) of them keyword values named by kw. A scr function, a
+ * bound method of one and a class with a scr __init__ are not run here:
+ * their frame is pushed and returned for run() to continue in. Any other
+ * callee is called at once: no frame, the result or VAL_ERROR (exception
+ * set), and the call's slots released (sp at its lowest slot) unless a
+ * frame could not be built. */
+static ALWAYS_INLINE CallDone call_setup(Value *sp, int n, Tuple *kw)
+{
+    CallSite cs = call_site(sp, n, kw);
+    Value callee = cs.callee;
+    Value r;
+    if (LIKELY(val_is_obj(callee))) {
+        Type *t = val_as_obj(callee)->type;
+        Function *fn = NULL;
+        if (t == &function_type) {
+            fn = (Function *)val_as_obj(callee);
+        } else if (t == &method_type) {
+            Method *m = (Method *)val_as_obj(callee);
+            if (val_is_obj(m->func) && val_as_obj(m->func)->type == &function_type) {
+                Value self = m->self;
+                incref(self);
+                call_insert_first(&cs, &sp, self);
+                fn = (Function *)val_as_obj(m->func);
+            }
+        } else if (t == &type_type && (((Type *)val_as_obj(callee))->flags & TYPE_HEAPTYPE)) {
+            /* a class: a bare instance, then its __init__ as a frame of ours */
+            Function *init;
+            Value obj = class_new_for_init((Type *)val_as_obj(callee), &init);
+            if (obj == VAL_ERROR) { r = VAL_ERROR; goto done; }
+            if (obj != VAL_UNDEF) {
+                call_insert_first(&cs, &sp, obj);
+                incref(obj);
+                *cs.ret = obj;                 /* the result; the instance holds its class */
+                decref(callee);
+                return (CallDone){ call_enter(init, &cs, kw, FRAME_INIT), sp, VAL_ERROR };
+            }
+        } else if (t == &builtin_type) {
+            Builtin *b = (Builtin *)val_as_obj(callee);
+            if (b->self == VAL_UNDEF) {
+                r = b->fn(cs.args, cs.nargs, kw);
+            } else {
+                Value saved = cs.args[-1];
+                cs.args[-1] = b->self;  /* borrowed for the call; the slot's owner is restored below */
+                r = b->fn(cs.args - 1, cs.nargs + 1, kw);
+                cs.args[-1] = saved;
+            }
+            goto done;
+        }
+        if (fn) {
+            if (UNLIKELY(fn->code->flags & CO_GENERATOR)) {
+                if (UNLIKELY(!frame_push(fn, cs.args, cs.nargs, kw, cs.ret))) return (CallDone){ NULL, sp, VAL_ERROR };
+                Generator *g = frame_to_generator(fn, cs.args);
+                sp = cs.args;            /* the locals moved into the generator */
+                r = g ? val_from_obj(g) : VAL_ERROR;
+                goto done;
+            }
+            return (CallDone){ call_enter(fn, &cs, kw, FRAME_CALL), sp, VAL_ERROR };
+        }
+    }
+    r = obj_call(callee, cs.args, cs.nargs, kw);
+done:
+    while (sp > cs.ret) decref(*--sp);
+    return (CallDone){ NULL, sp, r };
+}
+
+/* call_setup out of line, for CALL_KW: one inlined copy (CALL's) keeps the
+ * loop small enough for the compiler to keep its registers. */
+static __attribute__((noinline)) CallDone call_setup_kw(Value *sp, int n, Tuple *kw)
+{
+    return call_setup(sp, n, kw);
+}
+
 /* ---- the loop ---- */
 
 /* For each CmpOp < <= == != > >= (3 bits each): which of less, equal,
@@ -1182,9 +1390,16 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
 #define SECOND()  (sp[-2])
 #define ARG       ((int)INSTR_ARG(instr))
 
+/* Before each instruction: ip inside the code, sp inside the frame's
+ * operand stack (the compiler's stacksize bounds it). */
+#define CHECK_REGS() do { \
+        scr_assert(fr == vm.fr && ip >= co->code && ip < co->code + co->ncode); \
+        scr_assert(sp >= base + co->nlocals && sp <= base + co->nlocals + co->stacksize); \
+    } while (0)
+
 #if USE_COMPUTED_GOTO
 #define TARGET(name) L_##name:
-#define DISPATCH() do { instr = *ip++; goto *dispatch_table[INSTR_OP(instr)]; } while (0)
+#define DISPATCH() do { CHECK_REGS(); instr = *ip++; goto *dispatch_table[INSTR_OP(instr)]; } while (0)
 #else
 #define TARGET(name) case OP_##name:
 #define DISPATCH() goto dispatch
@@ -1192,38 +1407,25 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
 
 #define LOAD_REGS() do { co = fr->code; ip = fr->ip; base = fr->base; consts = co->consts; } while (0)
 
-/* Frame.entry: 0 a call from scr code, 1 an entry frame (run() returns
- * when it does), FRAME_INIT the __init__ of a class call made by CALL: its
- * caller gets the instance (left in the call's lowest slot), not None. */
-#define FRAME_INIT 2
-
-/* The common call, made in place: no keywords, exactly the parameters, no
- * cells or special flags, room for the frame. */
-#define SIMPLE_FRAME_OK(nco, nargs, args) \
-    ((nargs) == (nco)->nparams && !(nco)->flags && !((nco)->ncells | (nco)->nfrees) && \
-     interp.depth < interp.recursion_limit && vm.fr + 1 < vm.frames_end && \
-     (args) + (nco)->nlocals + (nco)->stacksize + STACK_SLACK <= vm.stack_end)
-/* Push it (the caller's fr->ip saved) and switch the registers to it: the
- * arguments at args become the first locals. */
-#define ENTER_SIMPLE_FRAME(fn_, nco_, args_, nargs_, ret_, entry_) do { \
-        Value *a_ = (args_); \
-        for (int i_ = (nargs_); i_ < (nco_)->nlocals; i_++) a_[i_] = VAL_UNDEF; \
-        Value *r_ = (ret_); \
-        fr = ++vm.fr; \
-        fr->base = a_; \
-        fr->ret = r_; \
-        fr->code = (nco_); \
-        fr->func = (fn_); \
-        fr->globals = (fn_)->globals; \
-        fr->gcache = NULL; \
-        fr->entry = (entry_); \
-        fr->gen = NULL; \
-        interp.depth++; \
-        co = (nco_); \
-        ip = co->code; \
-        base = a_; \
-        consts = co->consts; \
+/* Switch the registers to the frame just pushed, at its first instruction. */
+#define ENTER_REGS(f) do { \
+        fr = (f); co = fr->code; ip = co->code; base = fr->base; consts = co->consts; \
         sp = base + co->nlocals; \
+    } while (0)
+
+/* CALL and CALL_KW once the keyword names are off the stack: make the call
+ * (call_setup), then go on in the callee's frame or push the result. */
+#define CALL_AT_TOP(setup, n, kw) do { \
+        fr->ip = ip; \
+        CallDone d_ = setup(sp, (n), (kw)); \
+        sp = d_.sp; \
+        if (d_.frame) { \
+            ENTER_REGS(d_.frame); \
+            DISPATCH(); \
+        } \
+        if (d_.res == VAL_ERROR) goto error; \
+        PUSH(d_.res); \
+        DISPATCH(); \
     } while (0)
 
 static Value run(void)
@@ -1245,7 +1447,7 @@ static Value run(void)
 
 #if USE_COMPUTED_GOTO
     static const void *const dispatch_table[OP__NUM] = {
-#define X(name) [OP_##name] = &&L_##name,
+#define X(name, effect) [OP_##name] = &&L_##name,
         OPCODES(X)
 #undef X
     };
@@ -1253,6 +1455,7 @@ static Value run(void)
     {
 #else
 dispatch:
+    CHECK_REGS();
     instr = *ip++;
     switch (INSTR_OP(instr)) {
 #endif
@@ -1400,12 +1603,13 @@ dispatch:
                         /* a property whose getter is a scr function: [o] -> [fget o], called in place */
                         Function *fn = (Function *)val_as_obj(ac->aux);
                         Code *nco = fn->code;
-                        if (SIMPLE_FRAME_OK(nco, 1, sp)) {
+                        if (frame_is_simple(nco, 1) && frame_admits(nco, sp)) {
                             incref(ac->aux);
                             sp[-1] = ac->aux;
                             *sp++ = o;
                             fr->ip = ip;
-                            ENTER_SIMPLE_FRAME(fn, nco, sp - 1, 1, sp - 2, 0);
+                            Frame *nf = frame_enter_simple(fn, sp - 1, 1, sp - 2, FRAME_CALL);
+                            ENTER_REGS(nf);
                             DISPATCH();
                         }
                     }
@@ -1928,156 +2132,15 @@ dispatch:
         DISPATCH();
     }
     TARGET(CALL) {
-        Tuple *kw = NULL;
-        int n = ARG & ~CALL_METHOD;
-        Value *p, *args, *ret, callee, res;
-        int nargs;
-        goto do_call;
-/* Put v before the call's arguments: into the free slot below them when
- * LOAD_METHOD left one (VAL_UNDEF), else by shifting them up one. A macro,
- * not a function, so that args and sp stay in registers. */
-#define INSERT_FIRST_ARG(v) do { \
-        if (args == p + 1 && *p == VAL_UNDEF) { \
-            *p = (v); \
-            args = p; \
-        } else { \
-            memmove(args + 1, args, (size_t)(n + (args == p ? 1 : 0)) * sizeof(Value)); \
-            args[0] = (v); \
-            sp++; \
-        } \
-        nargs++; \
-    } while (0)
-    TARGET(CALL_KW)
-        {
-            Value kwv = POP();
-            kw = val_as_tuple(kwv);
-            decref(kwv);            /* the constant table keeps it alive */
-            n = ARG & ~CALL_METHOD;
-        }
-    do_call:
         if (UNLIKELY(vm_sigint)) goto interrupted;
-        nargs = n - (kw ? (int)kw->len : 0);
-        p = sp - n - 1;
-        /* Layouts: [f a..] | [attr UNDEF a..] | [f|MARK self a..]. The
-         * CALL_METHOD flag is not needed to tell them apart (see the top). */
-        if (*p == VAL_UNDEF) {
-            callee = p[-1];
-            args = p + 1;
-            ret = p - 1;
-        } else if (is_marked(p[-1])) {
-            callee = p[-1] & ~METHOD_MARK;
-            args = p;
-            nargs++;
-            ret = p - 1;
-        } else {
-            callee = *p;
-            args = p + 1;
-            ret = p;
-        }
-        if (LIKELY(val_is_obj(callee))) {
-            Type *t = val_as_obj(callee)->type;
-            Function *fn = NULL;
-            if (t == &function_type) {
-                fn = (Function *)val_as_obj(callee);
-            } else if (t == &method_type) {
-                Method *m = (Method *)val_as_obj(callee);
-                if (val_is_obj(m->func) && val_as_obj(m->func)->type == &function_type) {
-                    Value self = m->self;
-                    incref(self);
-                    INSERT_FIRST_ARG(self);
-                    fn = (Function *)val_as_obj(m->func);
-                }
-            } else if (t == &type_type && (((Type *)val_as_obj(callee))->flags & TYPE_HEAPTYPE)) {
-                /* a class: a bare instance, then its __init__ as a frame of ours */
-                Function *init;
-                Value obj = class_new_for_init((Type *)val_as_obj(callee), &init);
-                if (obj == VAL_ERROR) { res = VAL_ERROR; goto call_done; }
-                if (obj != VAL_UNDEF) {
-                    INSERT_FIRST_ARG(obj);
-                    incref(obj);
-                    *ret = obj;                 /* the result; the instance holds its class */
-                    decref(callee);
-                    Code *nco = init->code;
-                    fr->ip = ip;
-                    if (LIKELY(!kw && SIMPLE_FRAME_OK(nco, nargs, args))) {
-                        ENTER_SIMPLE_FRAME(init, nco, args, nargs, ret, FRAME_INIT);
-                        DISPATCH();
-                    }
-                    Frame *nf = frame_push(init, args, nargs, kw, ret);
-                    if (UNLIKELY(!nf)) goto error;
-                    nf->entry = FRAME_INIT;
-                    fr = nf;
-                    co = fr->code;
-                    ip = co->code;
-                    base = fr->base;
-                    consts = co->consts;
-                    sp = base + co->nlocals;
-                    DISPATCH();
-                }
-            } else if (t == &builtin_type) {
-                Builtin *b = (Builtin *)val_as_obj(callee);
-                if (b->self == VAL_UNDEF) {
-                    res = b->fn(args, nargs, kw);
-                } else {
-                    Value saved = args[-1];
-                    args[-1] = b->self;  /* borrowed for the call; the slot's owner is restored below */
-                    res = b->fn(args - 1, nargs + 1, kw);
-                    args[-1] = saved;
-                }
-                goto call_done;
-            }
-            if (fn) {
-                Code *nco = fn->code;
-                fr->ip = ip;
-                if (UNLIKELY(nco->flags & CO_GENERATOR)) {
-                    Frame *nf = frame_push(fn, args, nargs, kw, ret);
-                    if (UNLIKELY(!nf)) goto error;
-                    vm.fr = fr;
-                    interp.depth--;
-                    Generator *g = gen_new(fn, args);
-                    sp = args;
-                    res = g ? val_from_obj(g) : VAL_ERROR;
-                    goto call_done;
-                }
-                if (LIKELY(!kw && nargs == nco->nparams && !nco->flags && !(nco->ncells | nco->nfrees) &&
-                           interp.depth < interp.recursion_limit && vm.fr + 1 < vm.frames_end &&
-                           args + nco->nlocals + nco->stacksize + STACK_SLACK <= vm.stack_end)) {
-                    /* the common call, inline: the arguments become the locals */
-                    for (int i = nargs; i < nco->nlocals; i++) args[i] = VAL_UNDEF;
-                    fr = ++vm.fr;
-                    fr->base = args;
-                    fr->ret = ret;
-                    fr->code = nco;
-                    fr->func = fn;
-                    fr->globals = fn->globals;
-                    fr->gcache = NULL;
-                    fr->entry = 0;
-                    fr->gen = NULL;
-                    interp.depth++;
-                    co = nco;
-                    ip = co->code;
-                    base = args;
-                    consts = co->consts;
-                    sp = base + co->nlocals;
-                    DISPATCH();
-                }
-                Frame *nf = frame_push(fn, args, nargs, kw, ret);
-                if (UNLIKELY(!nf)) goto error;
-                fr = nf;
-                co = fr->code;
-                ip = co->code;
-                base = fr->base;
-                consts = co->consts;
-                sp = base + co->nlocals;
-                DISPATCH();
-            }
-        }
-        res = obj_call(callee, args, nargs, kw);
-    call_done:
-        while (sp > ret) decref(*--sp);
-        if (res == VAL_ERROR) goto error;
-        PUSH(res);
-        DISPATCH();
+        CALL_AT_TOP(call_setup, ARG & ~CALL_METHOD, NULL);
+    }
+    TARGET(CALL_KW) {
+        Value kwv = POP();
+        Tuple *kw = val_as_tuple(kwv);
+        decref(kwv);            /* the constant table keeps it alive */
+        if (UNLIKELY(vm_sigint)) goto interrupted;
+        CALL_AT_TOP(call_setup_kw, ARG & ~CALL_METHOD, kw);
     }
     TARGET(MAKE_FUNCTION) {
         Value code = POP();
@@ -2101,7 +2164,7 @@ dispatch:
         /* locals first to last, as CPython clears a frame (__del__ order) */
         for (Value *q = base; q < sp; q++) { Value v = *q; *q = VAL_UNDEF; decref(v); }
         Value *r = fr->ret;
-        if (UNLIKELY(fr->entry == FRAME_INIT)) {
+        if (UNLIKELY(fr->kind == FRAME_INIT)) {
             /* the instance waits in *r; base - 1 == r */
             interp.depth--;
             fr--;
@@ -2117,7 +2180,7 @@ dispatch:
         }
         for (Value *q = base - 1; q >= r; q--) decref(*q);
         interp.depth--;
-        if (fr->entry) {
+        if (fr->kind == FRAME_ENTRY) {
             vm.fr = fr - 1;
             return res;
         }
@@ -2282,7 +2345,7 @@ dispatch:
         DISPATCH();
     }
 
-    /* ---- class bodies and with (class helper) ---- */
+    /* ---- class bodies and with ---- */
     TARGET(LOAD_NAME) {
         Str *name = co->names[ARG];
         Value v = dict_get_str(val_as_dict(base[0]), name);
@@ -2483,7 +2546,7 @@ unwind:
         }
         while (sp > base) decref(*--sp);
         interp.depth--;
-        if (fr->entry == 1) {
+        if (fr->kind == FRAME_ENTRY) {
             for (Value *q = base - 1; q >= fr->ret; q--) decref(*q);
             vm.fr = fr - 1;
             err_set_exc(exc);
