@@ -18,6 +18,7 @@
 #include "objects/int.h"
 #include "objects/range.h"
 #include "objects/operators.h"
+#include "objects/iterators.h"
 
 static Type bytes_iterator_type;
 
@@ -483,7 +484,6 @@ static void bytesiter_dealloc(Obj *o)
     obj_free(o);
 }
 
-static Value bytesiter_iter(Value v) { incref(v); return v; }
 
 static Value bytesiter_next(Value v)
 {
@@ -499,7 +499,7 @@ static Value bytesiter_next(Value v)
 
 static Type bytes_iterator_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "bytes_iterator", .size = sizeof(BytesIter),
-    .dealloc = bytesiter_dealloc, .iter = bytesiter_iter, .next = bytesiter_next,
+    .dealloc = bytesiter_dealloc, .iter = iter_self, .next = bytesiter_next,
 };
 
 Value bytes_binop(int op, Value a, Value b)

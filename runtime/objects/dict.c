@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/function.h"
+#include "objects/iterators.h"
 #include "memory/gc.h"
 
 #define IX_EMPTY (-1)
@@ -837,7 +838,6 @@ static void dictiter_traverse(Obj *o, VisitProc visit, void *arg)
     if (it->result) visit((Obj *)it->result, arg);
 }
 
-static Value dictiter_iter(Value v) { incref(v); return v; }
 
 static Value dictiter_next(Value v)
 {
@@ -899,7 +899,7 @@ static Value dictiter_next(Value v)
 #define DICT_ITER_TYPE(var, tname) \
     static Type var = { \
         .ob = OBJ_HEAD_INIT(&type_type), .name = tname, .size = sizeof(DictIter), \
-        .flags = TYPE_CONTAINER, .dealloc = dictiter_dealloc, .iter = dictiter_iter, \
+        .flags = TYPE_CONTAINER, .dealloc = dictiter_dealloc, .iter = iter_self, \
         .next = dictiter_next, .traverse = dictiter_traverse, \
     }
 DICT_ITER_TYPE(dict_keyiterator_type, "dict_keyiterator");

@@ -16,6 +16,7 @@
 #include "objects/textio.h"
 #include "memory/gc.h"
 #include "objects/weakref.h"
+#include "objects/iterators.h"
 #include "compile/bytecode.h"
 
 Generator *gen_new(Function *fn, Value *locals)
@@ -75,7 +76,6 @@ static Value gen_iternext(Value self)
     return VAL_UNDEF;
 }
 
-static Value gen_self(Value v) { incref(v); return v; }
 
 static Value m_send(Value *args, int nargs, Tuple *kwnames)
 {
@@ -325,7 +325,7 @@ static const MethodDef gen_methods[] = {
 Type generator_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "generator", .size = sizeof(Generator),
     .flags = TYPE_CONTAINER, .dealloc = gen_dealloc, .repr = gen_repr,
-    .iter = gen_self, .next = gen_iternext, .getattr = gen_getattr,
+    .iter = iter_self, .next = gen_iternext, .getattr = gen_getattr,
     .methods = gen_methods, .traverse = gen_traverse, .clear = gen_clear,
     .finalize = gen_finalize, .weaklistoffset = offsetof(Generator, weaklist),
 };

@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/range.h"
+#include "objects/iterators.h"
 #include "core/interp.h"
 #include "core/intr.h"
 
@@ -599,58 +600,7 @@ static int64_t list_len(Value v) { return val_as_list(v)->len; }
 /* ------------------------------------------------------------------ */
 /* iteration                                                            */
 
-typedef struct ListIter { Obj ob; List *l; int64_t i; } ListIter;
-
-static void listiter_dealloc(Obj *o)
-{
-    ListIter *it = (ListIter *)o;
-    if (it->l) obj_decref(it->l);
-    obj_free(o);
-}
-
-static void listiter_traverse(Obj *o, VisitProc visit, void *arg)
-{
-    ListIter *it = (ListIter *)o;
-    if (it->l) visit((Obj *)it->l, arg);
-}
-
-static Value listiter_iter(Value v) { incref(v); return v; }
-
-static Value listiter_next(Value v)
-{
-    ListIter *it = (ListIter *)val_as_obj(v);
-    List *l = it->l;
-    if (!l) return VAL_UNDEF;
-    if (it->i < l->len) {
-        Value x = l->items[it->i++];
-        incref(x);
-        return x;
-    }
-    it->l = NULL;
-    obj_decref(l);
-    return VAL_UNDEF;
-}
-
-static Type list_iterator_type = {
-    .ob = OBJ_HEAD_INIT(&type_type),
-    .name = "list_iterator",
-    .size = sizeof(ListIter),
-    .flags = TYPE_CONTAINER,
-    .dealloc = listiter_dealloc,
-    .iter = listiter_iter,
-    .next = listiter_next,
-    .traverse = listiter_traverse,
-};
-
-static Value list_iter(Value v)
-{
-    ListIter *it = obj_alloc(&list_iterator_type, sizeof(ListIter));
-    if (!it) return VAL_ERROR;
-    it->l = val_as_list(v);
-    obj_incref(it->l);
-    it->i = 0;
-    return val_from_obj(it);
-}
+static Value list_iter(Value v) { return seqiter_new(&list_iterator_type, v); }
 
 /* ------------------------------------------------------------------ */
 /* sort: stable merge sort, binary insertion for short runs              */

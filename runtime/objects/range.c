@@ -11,6 +11,7 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/iterators.h"
 
 #define SSIZE_MSG "Python int too large to convert to C ssize_t"
 
@@ -342,12 +343,6 @@ static Value range_iter_next(Value v)
     return int_fits_inline(x) ? val_from_int(x) : int_from_i64(x);
 }
 
-static Value range_iter_self(Value v)
-{
-    incref(v);
-    return v;
-}
-
 static Value range_iter_length_hint(Value *args, int nargs, Tuple *kwnames)
 {
     (void)nargs; (void)kwnames;
@@ -363,7 +358,7 @@ Type range_iter_type = {
     .ob = OBJ_HEAD_INIT(&type_type),
     .name = "range_iterator",
     .size = sizeof(RangeIter),
-    .iter = range_iter_self,
+    .iter = iter_self,
     .next = range_iter_next,
     .methods = range_iter_methods,
 };

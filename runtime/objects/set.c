@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/operators.h"
+#include "objects/iterators.h"
 #include "memory/gc.h"
 
 #define LINEAR_PROBES 9
@@ -897,7 +898,6 @@ static void setiter_traverse(Obj *o, VisitProc visit, void *arg)
     if (it->s) visit((Obj *)it->s, arg);
 }
 
-static Value setiter_iter(Value v) { incref(v); return v; }
 
 static Value setiter_next(Value v)
 {
@@ -922,7 +922,7 @@ static Value setiter_next(Value v)
 
 static Type set_iterator_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "set_iterator", .size = sizeof(SetIter),
-    .flags = TYPE_CONTAINER, .dealloc = setiter_dealloc, .iter = setiter_iter,
+    .flags = TYPE_CONTAINER, .dealloc = setiter_dealloc, .iter = iter_self,
     .next = setiter_next, .traverse = setiter_traverse,
 };
 

@@ -19,6 +19,7 @@
 #include "objects/int.h"
 #include "objects/range.h"
 #include "objects/tuple.h"
+#include "objects/iterators.h"
 
 /* ------------------------------------------------------------------ */
 /* hashing                                                              */
@@ -701,7 +702,6 @@ static void striter_dealloc(Obj *o)
     obj_free(o);
 }
 
-static Value striter_iter(Value v) { incref(v); return v; }
 
 static Value striter_next(Value v)
 {
@@ -738,7 +738,7 @@ static Type str_ascii_iterator_type = {
     .name = "str_ascii_iterator",
     .size = sizeof(StrIter),
     .dealloc = striter_dealloc,
-    .iter = striter_iter,
+    .iter = iter_self,
     .next = striter_next,
     .traverse = striter_traverse,
 };
@@ -748,7 +748,7 @@ static Type str_iterator_type = {
     .name = "str_iterator",
     .size = sizeof(StrIter),
     .dealloc = striter_dealloc,
-    .iter = striter_iter,
+    .iter = iter_self,
     .next = striter_next,
     .traverse = striter_traverse,
 };

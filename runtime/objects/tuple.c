@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/range.h"
+#include "objects/iterators.h"
 
 Tuple tuple_empty = { .ob = OBJ_HEAD_INIT(&tuple_type), .len = 0 };
 
@@ -252,58 +253,7 @@ Value tuple_repeat(Tuple *t, int64_t n)
 
 /* ---- iteration ---- */
 
-typedef struct TupleIter { Obj ob; Tuple *t; int64_t i; } TupleIter;
-
-static void tupleiter_dealloc(Obj *o)
-{
-    TupleIter *it = (TupleIter *)o;
-    if (it->t) obj_decref(it->t);
-    obj_free(o);
-}
-
-static void tupleiter_traverse(Obj *o, VisitProc visit, void *arg)
-{
-    TupleIter *it = (TupleIter *)o;
-    if (it->t) visit((Obj *)it->t, arg);
-}
-
-static Value tupleiter_iter(Value v) { incref(v); return v; }
-
-static Value tupleiter_next(Value v)
-{
-    TupleIter *it = (TupleIter *)val_as_obj(v);
-    Tuple *t = it->t;
-    if (!t) return VAL_UNDEF;
-    if (it->i < t->len) {
-        Value x = t->items[it->i++];
-        incref(x);
-        return x;
-    }
-    it->t = NULL;
-    obj_decref(t);
-    return VAL_UNDEF;
-}
-
-static Type tuple_iterator_type = {
-    .ob = OBJ_HEAD_INIT(&type_type),
-    .name = "tuple_iterator",
-    .size = sizeof(TupleIter),
-    .flags = TYPE_CONTAINER,
-    .dealloc = tupleiter_dealloc,
-    .iter = tupleiter_iter,
-    .next = tupleiter_next,
-    .traverse = tupleiter_traverse,
-};
-
-static Value tuple_iter(Value v)
-{
-    TupleIter *it = obj_alloc(&tuple_iterator_type, sizeof(TupleIter));
-    if (!it) return VAL_ERROR;
-    it->t = val_as_tuple(v);
-    obj_incref(it->t);
-    it->i = 0;
-    return val_from_obj(it);
-}
+static Value tuple_iter(Value v) { return seqiter_new(&tuple_iterator_type, v); }
 
 /* ---- methods ---- */
 

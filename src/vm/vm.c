@@ -48,6 +48,7 @@
 #include "objects/set.h"
 #include "objects/format.h"
 #include "objects/generator.h"
+#include "objects/iterators.h"
 #include "memory/gc.h"
 #include "vm/traceback.h"
 
@@ -116,60 +117,6 @@ static struct {
     bool yielded;            /* run() returned because a generator frame yielded */
     Value gen_throw;         /* raised at once by the next run() (generator.throw), owned */
 } vm;
-
-/* ---- a private iterator for `for` over lists and tuples (ranges use
- * range.h's RangeIter, stepped inline) ---- */
-
-typedef struct SeqIter { Obj ob; Value seq; int64_t i; } SeqIter;
-
-static void seqiter_dealloc(Obj *o) { decref(((SeqIter *)o)->seq); obj_free(o); }
-
-static Value seqiter_next(Value v)
-{
-    SeqIter *s = (SeqIter *)val_as_obj(v);
-    if (val_is_list(s->seq)) {
-        List *l = val_as_list(s->seq);
-        if (s->i >= l->len) return VAL_UNDEF;
-        Value x = l->items[s->i++];
-        incref(x);
-        return x;
-    }
-    Tuple *t = val_as_tuple(s->seq);
-    if (s->i >= t->len) return VAL_UNDEF;
-    Value x = t->items[s->i++];
-    incref(x);
-    return x;
-}
-
-static Value self_iter(Value v) { incref(v); return v; }
-
-static void seqiter_traverse(Obj *o, VisitProc visit, void *arg)
-{
-    Value s = ((SeqIter *)o)->seq;
-    if (val_is_obj(s)) visit(val_as_obj(s), arg);
-}
-
-static Type seqiter_type = {
-    .ob = OBJ_HEAD_INIT(&type_type), .name = "list_iterator", .size = sizeof(SeqIter),
-    .flags = TYPE_CONTAINER, .dealloc = seqiter_dealloc, .iter = self_iter, .next = seqiter_next,
-    .traverse = seqiter_traverse,
-};
-
-static Value for_iter_new(Value o)
-{
-    if (val_is_obj(o)) {
-        Type *t = val_as_obj(o)->type;
-        if (t == &list_type || t == &tuple_type) {
-            SeqIter *it = obj_alloc(&seqiter_type, sizeof(SeqIter));
-            if (!it) return VAL_ERROR;
-            incref(o);
-            it->seq = o;
-            it->i = 0;
-            return val_from_obj(it);
-        }
-    }
-    return obj_iter(o);
-}
 
 /* ---- the LOAD_GLOBAL cache table ---- */
 
@@ -1782,7 +1729,7 @@ dispatch:
     }
     TARGET(GET_ITER) {
         Value o = TOP();
-        Value it = for_iter_new(o);
+        Value it = obj_iter(o);
         if (it == VAL_ERROR) goto error;
         sp[-1] = it;
         decref(o);
@@ -1804,26 +1751,15 @@ dispatch:
                 PUSH(v);
                 DISPATCH();
             }
-        } else if (it->type == &seqiter_type) {
+        } else if (it->type == &list_iterator_type || it->type == &tuple_iterator_type) {
             SeqIter *s = (SeqIter *)it;
-            Obj *so = val_as_obj(s->seq);
-            if (so->type == &list_type) {
-                List *l = (List *)so;
-                if (s->i < l->len) {
-                    v = l->items[s->i++];
-                    incref(v);
-                    PUSH(v);
-                    DISPATCH();
-                }
-            } else {
-                Tuple *t = (Tuple *)so;
-                if (s->i < t->len) {
-                    v = t->items[s->i++];
-                    incref(v);
-                    PUSH(v);
-                    DISPATCH();
-                }
+            v = it->type == &list_iterator_type ? seqiter_list_item(s) : seqiter_tuple_item(s);
+            if (v != VAL_UNDEF) {
+                incref(v);
+                PUSH(v);
+                DISPATCH();
             }
+            obj_next(itv);      /* at the end: marks the iterator exhausted, cannot fail */
         } else {
             v = obj_next(itv);
             if (v == VAL_ERROR) goto error;
