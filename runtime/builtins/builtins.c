@@ -35,8 +35,6 @@
 #include "builtins/sitebuiltins.h"
 #include "core/intr.h"
 
-#define REFCNT_IMMORTAL INT64_C(4294967295)
-
 static int count_kw(Tuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
 
 /* "f() takes exactly one argument (n given)" for the one-argument builtins. */

@@ -23,6 +23,7 @@
  */
 #define _GNU_SOURCE
 #include "memory/mem.h"
+#include "core/debug.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -38,9 +39,6 @@
 #ifndef SCR_MALLOC_PASSTHROUGH
 #include <sys/mman.h>
 #endif
-
-#define likely(x)   __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* Requests above this fail: keeps every size computation below overflow. */
 #define MEM_MAX (SIZE_MAX / 2)
@@ -123,7 +121,7 @@ static void trace_remove(void *p)
  * caller then fails the allocation, as CPython's tracemalloc does. */
 static inline bool note_alloc(void *p, size_t n)
 {
-    if (unlikely(tracing) && trace_add(p, n) < 0) return false;
+    if (UNLIKELY(tracing) && trace_add(p, n) < 0) return false;
     live_bytes += n;
     live_blocks++;
     if (live_bytes > peak_bytes) peak_bytes = live_bytes;
@@ -134,7 +132,7 @@ static inline void note_free(void *p, size_t n)
 {
     live_bytes -= n;
     live_blocks--;
-    if (unlikely(ntraces)) trace_remove(p);
+    if (UNLIKELY(ntraces)) trace_remove(p);
 }
 
 /* After a successful realloc from p (old count on) to q (new count on). */
@@ -142,7 +140,7 @@ static inline void note_realloc(void *p, size_t oldn, void *q, size_t newn)
 {
     live_bytes += newn - oldn;
     if (live_bytes > peak_bytes) peak_bytes = live_bytes;
-    if (unlikely(ntraces | tracing)) {
+    if (UNLIKELY(ntraces | tracing)) {
         trace_remove(p);
         if (tracing) (void)trace_add(q, newn);  /* a slot was just freed, or the trace is lost */
     }
@@ -263,7 +261,7 @@ static uint64_t *arena_map[(size_t)1 << (KEY_BITS - LEAF_BITS)];
 static inline bool is_pooled(const void *p)
 {
     uintptr_t k = (uintptr_t)p >> ARENA_BITS;
-    if (unlikely(k >> KEY_BITS)) return false;
+    if (UNLIKELY(k >> KEY_BITS)) return false;
     const uint64_t *leaf = arena_map[k >> LEAF_BITS];
     k &= ((uintptr_t)1 << LEAF_BITS) - 1;
     return leaf && (leaf[k >> 6] >> (k & 63) & 1);
@@ -401,7 +399,7 @@ static inline void *pool_alloc(size_t n)
 {
     unsigned cls = (unsigned)((n - (n != 0)) >> 4);
     Page *pg = usable[cls];
-    if (unlikely(!pg) && !(pg = page_new(cls))) return NULL;
+    if (UNLIKELY(!pg) && !(pg = page_new(cls))) return NULL;
     void *b = pg->freelist;
     if (b) {
         pg->freelist = *(void **)b;
@@ -409,7 +407,7 @@ static inline void *pool_alloc(size_t n)
         b = pg->bump;
         pg->bump += pg->bsize;
     }
-    if (unlikely(++pg->nused == pg->nblocks)) usable_unlink(pg);
+    if (UNLIKELY(++pg->nused == pg->nblocks)) usable_unlink(pg);
     return b;
 }
 
@@ -417,13 +415,13 @@ static inline void pool_free(Page *pg, void *b)
 {
     *(void **)b = pg->freelist;
     pg->freelist = b;
-    if (unlikely(pg->nused-- == pg->nblocks)) {
+    if (UNLIKELY(pg->nused-- == pg->nblocks)) {
         pg->prev = NULL;
         pg->next = usable[pg->cls];
         if (pg->next) pg->next->prev = pg;
         usable[pg->cls] = pg;
     }
-    if (unlikely(pg->nused == 0)) page_release(pg);
+    if (UNLIKELY(pg->nused == 0)) page_release(pg);
 }
 
 /* ---- large blocks ---- */
@@ -489,10 +487,10 @@ static void big_release(void *p)
 static void *alloc_impl(size_t n, bool zero)
 {
     void *p;
-    if (likely(n <= MEM_SMALL_MAX)) {
+    if (LIKELY(n <= MEM_SMALL_MAX)) {
         p = pool_alloc(n);
-        if (unlikely(!p)) return NULL;
-        if (unlikely(!note_alloc(p, mem_block_size(n)))) {
+        if (UNLIKELY(!p)) return NULL;
+        if (UNLIKELY(!note_alloc(p, mem_block_size(n)))) {
             pool_free(page_of(p), p);
             return NULL;
         }
@@ -511,7 +509,7 @@ static void *alloc_impl(size_t n, bool zero)
 void mem_free(void *p)
 {
     if (!p) return;
-    if (likely(is_pooled(p))) {
+    if (LIKELY(is_pooled(p))) {
         Page *pg = page_of(p);
         note_free(p, pg->bsize);
         pool_free(pg, p);

@@ -388,16 +388,7 @@ static Value bytes_compare(Value a, Value b, int op)
         c = memcmp(x->data, y->data, (size_t)n);
         if (c == 0) c = x->len < y->len ? -1 : x->len > y->len;
     }
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break;
-    case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return val_from_bool(r);
+    return val_from_bool(cmp_holds(op, c));
 }
 
 static int64_t bytes_len(Value v) { return val_as_bytes(v)->len; }

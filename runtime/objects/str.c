@@ -496,14 +496,7 @@ static Value str_compare(Value a, Value b, int op)
     int64_t m = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->data, y->data, (size_t)m);
     if (c == 0) c = (x->len > y->len) - (x->len < y->len);
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_GT: r = c > 0; break;
-    default:     r = c >= 0; break;
-    }
-    return val_from_bool(r);
+    return val_from_bool(cmp_holds(op, c));
 }
 
 static Value str_str(Value v) { incref(v); return v; }

@@ -148,17 +148,7 @@ static Value tuple_compare(Value a, Value b, int op)
         if (!k) break;
     }
     if (i >= n) {
-        bool r;
-        int64_t p = x->len, q = y->len;
-        switch (op) {
-        case CMP_LT: r = p < q; break;
-        case CMP_LE: r = p <= q; break;
-        case CMP_EQ: r = p == q; break;
-        case CMP_NE: r = p != q; break;
-        case CMP_GT: r = p > q; break;
-        default:     r = p >= q; break;
-        }
-        return val_from_bool(r);
+        return val_from_bool(cmp_holds_i64(op, x->len, y->len));
     }
     if (op == CMP_EQ) return VAL_FALSE;
     if (op == CMP_NE) return VAL_TRUE;

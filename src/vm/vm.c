@@ -51,6 +51,7 @@
 #include "objects/iterators.h"
 #include "memory/gc.h"
 #include "vm/traceback.h"
+#include "core/debug.h"
 
 /* Computed goto with GCC. clang 14 at -O2 crashes in the computed-goto loop
  * (it works at -O1 and with the switch), so clang takes the portable switch
@@ -59,14 +60,6 @@
 #define USE_COMPUTED_GOTO 1
 #else
 #define USE_COMPUTED_GOTO 0
-#endif
-
-#if defined(__GNUC__)
-#define LIKELY(x)   __builtin_expect(!!(x), 1)
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
-#else
-#define LIKELY(x)   (x)
-#define UNLIKELY(x) (x)
 #endif
 
 #define STACK_BYTES  ((size_t)512 << 20)     /* address space only: pages are committed on use */
@@ -1117,11 +1110,6 @@ Value vm_gen_resume(Generator *g, Value send, Value exc, int *done)
 
 /* ---- the loop ---- */
 
-/* For each CmpOp < <= == != > >= (3 bits each): which of less, equal,
- * greater makes it true. */
-#define CMP_MASKS ((UINT64_C(1) << 0) | (UINT64_C(3) << 3) | (UINT64_C(2) << 6) | \
-                   (UINT64_C(5) << 9) | (UINT64_C(4) << 12) | (UINT64_C(6) << 15))
-
 #define PUSH(v)   (*sp++ = (v))
 #define POP()     (*--sp)
 #define TOP()     (sp[-1])
@@ -1633,22 +1621,11 @@ dispatch:
         int op = ARG;
         int res;
         if (val_is_int(a) && val_is_int(b) && op <= CMP_GE) {
-            int64_t x = val_as_int(a), y = val_as_int(b);
-            /* branch-free: bit (cmp + 1) of op's 3-bit mask says whether op holds */
-            int cmp = (x > y) - (x < y);
-            res = (int)((CMP_MASKS >> (op * 3 + cmp + 1)) & 1);
+            res = cmp_holds_i64(op, val_as_int(a), val_as_int(b));
             goto cmp_done;
         }
         if (val_is_float(a) && val_is_float(b) && op <= CMP_GE) {
-            double x = val_as_float(a), y = val_as_float(b);
-            switch (op) {
-            case CMP_LT: res = x < y; break;
-            case CMP_LE: res = x <= y; break;
-            case CMP_EQ: res = x == y; break;
-            case CMP_NE: res = x != y; break;
-            case CMP_GT: res = x > y; break;
-            default: res = x >= y; break;
-            }
+            res = cmp_holds_double(op, val_as_float(a), val_as_float(b));
             goto cmp_done;
         }
         if (op == CMP_IS || op == CMP_IS_NOT) {
