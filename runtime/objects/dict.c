@@ -301,15 +301,14 @@ Dict *dict_new(void)
     return d;
 }
 
-/* Added to dict.h (subclass helper): the zeroed Dict part of a dict
- * subclass instance becomes an empty dict. */
+/* The zeroed Dict part of a dict subclass instance becomes an empty dict. */
 void dict_init_empty(Dict *d)
 {
     set_empty(d);
     bump(d);
 }
 
-/* Added to dict.h: a dict with room for n items without resizing. */
+/* A dict with room for n items without resizing. */
 Dict *dict_new_presized(int64_t n)
 {
     Dict *d = dict_new();

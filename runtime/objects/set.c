@@ -398,7 +398,8 @@ Set *set_new(Type *t, Value iterable)
     return s;
 }
 
-/* Added to set.h (subclass helper). */
+/* The zeroed Set part of a set or frozenset subclass instance becomes an
+ * empty set. */
 void set_init_empty(Set *s)
 {
     set_empty_small(s);
