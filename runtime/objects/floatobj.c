@@ -1,4 +1,4 @@
-/* float.c — the float type. Floats are unboxed doubles (value.h); this module
+/* floatobj.c — the float type. Floats are unboxed doubles (value.h); this module
  * gives them CPython's repr (the shortest digits that read back as the same
  * double, laid out as float.__repr__ does), float() parsing with Python's
  * grammar (underscores, inf/nan spellings, no hex), a hash that agrees with
@@ -6,6 +6,7 @@
  */
 #include "objects/floatobj.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +23,6 @@
 
 /* ---- repr ---- */
 
-/* DBL_MIN; <float.h> itself is shadowed by this directory's float.h under -Iruntime. */
-#define SMALLEST_NORMAL 2.2250738585072014e-308
-
 /* Shortest decimal digits of finite nonzero |d|: digits (no dot, no trailing
  * zeros) into dig, decimal exponent of the first digit into *exp10. */
 static int shortest_digits(double d, char *dig, int *exp10)
@@ -34,7 +32,7 @@ static int shortest_digits(double d, char *dig, int *exp10)
     /* Any decimal of <= 15 significant digits survives a round trip (DBL_DIG),
      * so for normal numbers the correctly rounded 15-digit form, trailing zeros
      * stripped, is the shortest whenever it round-trips; else 16, else 17. */
-    if (fabs(d) >= SMALLEST_NORMAL) {
+    if (fabs(d) >= DBL_MIN) {
         for (prec = 15; prec < 17; prec++) {
             snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
             if (strtod(tmp, NULL) == d) break;
