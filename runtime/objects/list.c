@@ -969,21 +969,6 @@ static Value m_remove(Value *args, int nargs, Tuple *kwnames)
     return VAL_ERROR;
 }
 
-static int seq_bound(Value v, int64_t len, int64_t *out)
-{
-    if (!val_is_intlike(v) && !val_has_index(v)) {
-        err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
-        return -1;
-    }
-    Value k = int_index(v);
-    if (k == VAL_ERROR) return -1;
-    int64_t i = val_to_i64(k);
-    decref(k);
-    if (i < 0) { i += len; if (i < 0) i = 0; }
-    *out = i;
-    return 0;
-}
-
 static Value m_index(Value *args, int nargs, Tuple *kwnames)
 {
     if (!no_kw(kwnames, "index")) return VAL_ERROR;
@@ -991,8 +976,8 @@ static Value m_index(Value *args, int nargs, Tuple *kwnames)
     if (nargs > 4) { err_format(&exc_TypeError, "index expected at most 3 arguments, got %d", nargs - 1); return VAL_ERROR; }
     List *l = val_as_list(args[0]);
     int64_t start = 0, stop = INT64_MAX;
-    if (nargs > 2 && seq_bound(args[2], l->len, &start) < 0) return VAL_ERROR;
-    if (nargs > 3 && seq_bound(args[3], l->len, &stop) < 0) return VAL_ERROR;
+    if (nargs > 2 && slice_bound_index(args[2], l->len, &start) < 0) return VAL_ERROR;
+    if (nargs > 3 && slice_bound_index(args[3], l->len, &stop) < 0) return VAL_ERROR;
     for (int64_t i = start; i < stop && i < l->len; i++) {
         int k = item_eq(l->items[i], args[1]);
         if (k < 0) return VAL_ERROR;

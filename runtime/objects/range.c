@@ -395,6 +395,21 @@ static int slice_value(Value v, int64_t *out)
     return -1;
 }
 
+int slice_bound_index(Value v, int64_t len, int64_t *out)
+{
+    if (!val_is_intlike(v) && !val_has_index(v)) {
+        err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    Value k = int_index(v);
+    if (k == VAL_ERROR) return -1;
+    int64_t i = val_to_i64(k);
+    decref(k);
+    if (i < 0) { i += len; if (i < 0) i = 0; }
+    *out = i;
+    return 0;
+}
+
 int slice_indices(Slice *s, int64_t len, int64_t *start, int64_t *stop, int64_t *step, int64_t *slicelen)
 {
     int64_t st = 1, b, e;

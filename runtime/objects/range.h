@@ -32,5 +32,10 @@ Value slice_new(Value start, Value stop, Value step);         /* new ref; incref
  * PySlice_GetIndicesEx): 0, or -1 with TypeError for a non-index member or
  * ValueError for a zero step. */
 int   slice_indices(Slice *s, int64_t len, int64_t *start, int64_t *stop, int64_t *step, int64_t *slicelen);
+/* The start or stop argument v of seq.index() against a sequence of length
+ * len (CPython's _PyEval_SliceIndexNotNone): negative counts from the end,
+ * clamped at 0; a large value is left for the caller to clamp. 0, or -1 with
+ * TypeError for a non-index or the error of __index__. */
+int   slice_bound_index(Value v, int64_t len, int64_t *out);
 
 #endif

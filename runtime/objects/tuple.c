@@ -247,22 +247,6 @@ static Value tuple_iter(Value v) { return seqiter_new(&tuple_iterator_type, v); 
 
 /* ---- methods ---- */
 
-/* start/stop of index(): CPython's _PyEval_SliceIndexNotNone, then clamped. */
-static int seq_bound(Value v, int64_t len, int64_t *out)
-{
-    if (!val_is_intlike(v) && !val_has_index(v)) {
-        err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
-        return -1;
-    }
-    Value k = int_index(v);
-    if (k == VAL_ERROR) return -1;
-    int64_t i = val_to_i64(k);
-    decref(k);
-    if (i < 0) { i += len; if (i < 0) i = 0; }
-    *out = i;
-    return 0;
-}
-
 static Value tuple_m_index(Value *args, int nargs, Tuple *kwnames)
 {
     if (kwnames && kwnames->len) { err_set(&exc_TypeError, "tuple.index() takes no keyword arguments"); return VAL_ERROR; }
@@ -270,8 +254,8 @@ static Value tuple_m_index(Value *args, int nargs, Tuple *kwnames)
     if (nargs > 4) { err_format(&exc_TypeError, "index expected at most 3 arguments, got %d", nargs - 1); return VAL_ERROR; }
     Tuple *t = val_as_tuple(args[0]);
     int64_t start = 0, stop = t->len;
-    if (nargs > 2 && seq_bound(args[2], t->len, &start) < 0) return VAL_ERROR;
-    if (nargs > 3 && seq_bound(args[3], t->len, &stop) < 0) return VAL_ERROR;
+    if (nargs > 2 && slice_bound_index(args[2], t->len, &start) < 0) return VAL_ERROR;
+    if (nargs > 3 && slice_bound_index(args[3], t->len, &stop) < 0) return VAL_ERROR;
     if (stop > t->len) stop = t->len;
     for (int64_t i = start; i < stop; i++) {
         int k = t->items[i] == args[1] ? 1 : obj_eq(t->items[i], args[1]);
