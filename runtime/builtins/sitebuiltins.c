@@ -157,19 +157,12 @@ static Value pydoc_frozen_source(Value *args, int nargs, Tuple *kwnames)
     return VAL_NONE;
 }
 
-Value mod_pydoc_init(void)
-{
-    Value m = module_new("_pydoc");
-    if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "page", pydoc_page) < 0 ||
-        module_add_function(d, "import_module", pydoc_import_module) < 0 ||
-        module_add_function(d, "frozen_source", pydoc_frozen_source) < 0) {
-        decref(m);
-        return VAL_ERROR;
-    }
-    return m;
-}
+static const MethodDef pydoc_functions[] = {
+    {"page", pydoc_page}, {"import_module", pydoc_import_module}, {"frozen_source", pydoc_frozen_source},
+    {NULL, NULL},
+};
+
+Value mod_pydoc_init(void) { return module_new_with("_pydoc", pydoc_functions); }
 
 /* The builtins module: its dict is the interpreter's builtins. */
 Value mod_builtins_init(void)
