@@ -52,6 +52,7 @@
 #include "memory/gc.h"
 #include "vm/traceback.h"
 #include "core/debug.h"
+#include "core/ptrmap.h"
 
 /* Computed goto with GCC. clang 14 at -O2 crashes in the computed-goto loop
  * (it works at -O1 and with the switch), so clang takes the portable switch
@@ -95,8 +96,6 @@ typedef struct Frame {
     Generator *gen;          /* the generator whose frame this is, or NULL (always an entry frame) */
 } Frame;
 
-typedef struct CacheSlot { Code *code; GCacheEntry *entries; } CacheSlot;
-
 static struct {
     Value *stack, *stack_end;
     Frame *frames, *frames_end;
@@ -105,8 +104,7 @@ static struct {
     int cdepth;              /* nested run() calls */
     char *cstack_base;
     size_t cstack_limit;
-    CacheSlot *caches;       /* Code -> its LOAD_GLOBAL cache (holds a reference to the Code) */
-    size_t ncaches, capcaches;
+    PtrMap caches;           /* Code -> its LOAD_GLOBAL cache (holds a reference to the Code) */
     bool yielded;            /* run() returned because a generator frame yielded */
     Value gen_throw;         /* raised at once by the next run() (generator.throw), owned */
 } vm;
@@ -116,36 +114,16 @@ static struct {
 static GCacheEntry *gcache_for(Code *co)
 {
     if (co->vmcache) return co->vmcache;
-    if (vm.ncaches * 2 >= vm.capcaches) {
-        size_t cap = vm.capcaches ? vm.capcaches * 2 : 64;
-        CacheSlot *t = mem_calloc(cap, sizeof(CacheSlot));
-        if (!t) return NULL;
-        for (size_t i = 0; i < vm.capcaches; i++) {
-            if (!vm.caches[i].code) continue;
-            size_t h = ((uintptr_t)vm.caches[i].code >> 4) * 0x9E3779B97F4A7C15u;
-            size_t j = h & (cap - 1);
-            while (t[j].code) j = (j + 1) & (cap - 1);
-            t[j] = vm.caches[i];
-        }
-        mem_free(vm.caches);
-        vm.caches = t;
-        vm.capcaches = cap;
-    }
-    size_t h = ((uintptr_t)co >> 4) * 0x9E3779B97F4A7C15u;
-    size_t j = h & (vm.capcaches - 1);
-    while (vm.caches[j].code) {
-        if (vm.caches[j].code == co) return vm.caches[j].entries;
-        j = (j + 1) & (vm.capcaches - 1);
-    }
+    if (ptrmap_reserve(&vm.caches, 64, mem_calloc, mem_free) < 0) return NULL;
+    PtrMapSlot *slot = ptrmap_slot(&vm.caches, (uintptr_t)co);
+    if (slot->key) return (GCacheEntry *)slot->value;
     /* the attribute caches (class.h: AttrCache) follow the nnames entries */
     size_t n = co->nnames ? (size_t)co->nnames : 1;
     GCacheEntry *e = mem_calloc(n, sizeof(GCacheEntry) + AC_WAYS * sizeof(AttrCache));
     if (!e) return NULL;
     obj_incref(co);
-    vm.caches[j].code = co;
-    vm.caches[j].entries = e;
+    ptrmap_fill(&vm.caches, slot, (uintptr_t)co, (uintptr_t)e);
     co->vmcache = e;
-    vm.ncaches++;
     return e;
 }
 
@@ -236,15 +214,15 @@ void vm_free(void)
     Value h = vm.handled;
     vm.handled = VAL_UNDEF;
     if (h != VAL_UNDEF) decref(h);
-    for (size_t i = 0; i < vm.capcaches; i++) {
-        if (!vm.caches[i].code) continue;
-        vm.caches[i].code->vmcache = NULL;
-        mem_free(vm.caches[i].entries);
-        obj_decref(vm.caches[i].code);
+    for (size_t i = 0; i < vm.caches.cap; i++) {
+        Code *co = (Code *)vm.caches.slots[i].key;
+        if (!co) continue;
+        co->vmcache = NULL;
+        mem_free((void *)vm.caches.slots[i].value);
+        obj_decref(co);
     }
-    mem_free(vm.caches);
-    vm.caches = NULL;
-    vm.ncaches = vm.capcaches = 0;
+    mem_free(vm.caches.slots);
+    vm.caches = (PtrMap){0};
     if (vm.stack) munmap(vm.stack, STACK_BYTES);
     if (vm.frames) munmap(vm.frames, MAX_FRAMES * sizeof(Frame));
     vm.stack = vm.stack_end = NULL;
