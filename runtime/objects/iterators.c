@@ -562,28 +562,28 @@ static void seqiter_clear(Obj *o)
     if (seq) obj_decref(seq);
 }
 
-static Value seqiter_exhausted(SeqIter *it)
+/* next() of a list or tuple iterator, given the item found (borrowed) or
+ * VAL_UNDEF at the end, where the sequence is dropped. */
+static Value seqiter_result(SeqIter *it, Value x)
 {
-    seqiter_clear(&it->ob);
-    return VAL_UNDEF;
+    if (x == VAL_UNDEF) {
+        seqiter_clear(&it->ob);
+        return VAL_UNDEF;
+    }
+    incref(x);
+    return x;
 }
 
 static Value listiter_next(Value v)
 {
     SeqIter *it = (SeqIter *)val_as_obj(v);
-    Value x = seqiter_list_item(it);
-    if (x == VAL_UNDEF) return it->seq ? seqiter_exhausted(it) : VAL_UNDEF;
-    incref(x);
-    return x;
+    return seqiter_result(it, seqiter_list_item(it));
 }
 
 static Value tupleiter_next(Value v)
 {
     SeqIter *it = (SeqIter *)val_as_obj(v);
-    Value x = seqiter_tuple_item(it);
-    if (x == VAL_UNDEF) return it->seq ? seqiter_exhausted(it) : VAL_UNDEF;
-    incref(x);
-    return x;
+    return seqiter_result(it, seqiter_tuple_item(it));
 }
 
 /* The old sequence protocol: __getitem__(0), (1), ... until IndexError or
@@ -596,7 +596,8 @@ static Value getitemiter_next(Value v)
     if (r == VAL_ERROR) {
         if (err_matches(&exc_IndexError) || err_matches(&exc_StopIteration)) {
             err_clear();
-            return seqiter_exhausted(it);
+            seqiter_clear(&it->ob);
+            return VAL_UNDEF;
         }
         return VAL_ERROR;
     }
