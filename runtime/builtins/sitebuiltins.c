@@ -300,13 +300,7 @@ static Value helper_call(Value self, Value *args, int nargs, Tuple *kwnames)
     (void)self;
     Value request;
     if (site_args("Helper", "request", args, nargs, kwnames, &request) < 0) return VAL_ERROR;
-    Str *name = str_from_cstr("pydoc");
-    if (!name) return VAL_ERROR;
-    Value m = module_import(name);
-    obj_decref(name);
-    if (m == VAL_ERROR) return VAL_ERROR;
-    Value f = obj_getattr_cstr(m, "help");
-    decref(m);
+    Value f = module_import_attr("pydoc", "help");
     if (f == VAL_ERROR) return VAL_ERROR;
     Value r = obj_call(f, &request, request == VAL_UNDEF ? 0 : 1, NULL);
     decref(f);

@@ -685,12 +685,5 @@ Value mod_os_init(void)
 /* "os.path" in sys.modules is the os module's path (import os.path as p, from os.path import x). */
 Value mod_os_path_init(void)
 {
-    Str *name = str_intern_cstr("os");
-    if (!name) return VAL_ERROR;
-    Value os = module_import(name);
-    obj_decref(name);
-    if (os == VAL_ERROR) return VAL_ERROR;
-    Value p = obj_getattr_cstr(os, "path");
-    decref(os);
-    return p;
+    return module_import_attr("os", "path");
 }

@@ -112,6 +112,18 @@ Value module_import(Str *name)
     return VAL_ERROR;
 }
 
+Value module_import_attr(const char *name, const char *attr)
+{
+    Str *n = str_intern_cstr(name);
+    if (!n) return VAL_ERROR;
+    Value m = module_import(n);
+    obj_decref(n);
+    if (m == VAL_ERROR) return VAL_ERROR;
+    Value r = obj_getattr_cstr(m, attr);
+    decref(m);
+    return r;
+}
+
 static void module_dealloc(Obj *o)
 {
     Module *m = (Module *)o;

@@ -33,11 +33,6 @@ typedef Value (*ModuleInit)(void);              /* returns a new Module */
 typedef struct BuiltinModule { const char *name; ModuleInit init; } BuiltinModule;
 extern const BuiltinModule builtin_modules[];   /* NULL-terminated */
 
-/* Import a builtin module: cached in the interpreter's module table
- * (sys.modules); ModuleNotFoundError "No module named 'x'" when there is
- * none. */
-Value module_import(Str *name);
-
 /* The initialisers, one per mod_*.c (builtins and _pydoc: sitebuiltins.h). */
 Value mod_sys_init(void);
 Value mod_time_init(void);
@@ -52,6 +47,16 @@ Value mod_atexit_init(void);
 /* Call the atexit functions, last registered first, and forget them; an
  * error is printed as "Exception ignored in atexit callback", not returned. */
 void  atexit_run(void);
+
+/* ---- importing ---- */
+
+/* import name: the module in the interpreter's module table (sys.modules),
+ * else a builtin module, a library module written in scr, or the user's
+ * name.scr, run and entered in the table; ModuleNotFoundError "No module
+ * named 'x'" when there is none. */
+Value module_import(Str *name);
+/* getattr(import name, attr); AttributeError if the module lacks attr. */
+Value module_import_attr(const char *name, const char *attr);
 
 /* ---- user modules (src/api/import.c) ---- */
 
