@@ -38,8 +38,6 @@
 #include "builtins/sitebuiltins.h"
 #include "core/intr.h"
 
-#define REFCNT_IMMORTAL INT64_C(4294967295)
-
 static int count_kw(Tuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
 
 static bool is_type(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &type_type; }
@@ -1091,8 +1089,7 @@ Dict *builtins_init(void)
 {
     Dict *d = dict_new();
     if (!d) return NULL;
-    for (const MethodDef *f = builtin_functions; f->name; f++)
-        if (module_add_function(d, f->name, f->fn) < 0) goto fail;
+    if (module_add_functions(d, builtin_functions) < 0) goto fail;
     Type *const types[] = {
         &str_type, &int_type, &float_type, &bool_type, &list_type, &tuple_type, &dict_type,
         &type_type, &range_type, &map_type, &filter_type, &zip_type, &enumerate_type, &reversed_type,

@@ -158,19 +158,12 @@ static Value pydoc_frozen_source(Value *args, int nargs, Tuple *kwnames)
     return VAL_NONE;
 }
 
-Value mod_pydoc_init(void)
-{
-    Value m = module_new("_pydoc");
-    if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "page", pydoc_page) < 0 ||
-        module_add_function(d, "import_module", pydoc_import_module) < 0 ||
-        module_add_function(d, "frozen_source", pydoc_frozen_source) < 0) {
-        decref(m);
-        return VAL_ERROR;
-    }
-    return m;
-}
+static const MethodDef pydoc_functions[] = {
+    {"page", pydoc_page}, {"import_module", pydoc_import_module}, {"frozen_source", pydoc_frozen_source},
+    {NULL, NULL},
+};
+
+Value mod_pydoc_init(void) { return module_new_with("_pydoc", pydoc_functions); }
 
 /* The builtins module: its dict is the interpreter's builtins. */
 Value mod_builtins_init(void)
@@ -284,13 +277,7 @@ static Value helper_call(Value self, Value *args, int nargs, Tuple *kwnames)
     Value request;
     static const char *const params[] = { "request", NULL };
     if (args_def("Helper.__call__", 1, args, nargs, kwnames, params, 0, &request) < 0) return VAL_ERROR;
-    Str *name = str_from_cstr("pydoc");
-    if (!name) return VAL_ERROR;
-    Value m = module_import(name);
-    obj_decref(name);
-    if (m == VAL_ERROR) return VAL_ERROR;
-    Value f = obj_getattr_cstr(m, "help");
-    decref(m);
+    Value f = module_import_attr("pydoc", "help");
     if (f == VAL_ERROR) return VAL_ERROR;
     Value r = obj_call(f, &request, request == VAL_UNDEF ? 0 : 1, NULL);
     decref(f);

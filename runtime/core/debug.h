@@ -7,7 +7,10 @@
  * condition is type-checked but never evaluated, so a check may be as costly
  * as it needs to be. Checks must not have side effects.
  *
- * SCR_DEBUG_ONLY(stmt) keeps bookkeeping that exists only to be checked. */
+ * SCR_DEBUG_ONLY(stmt) keeps bookkeeping that exists only to be checked.
+ *
+ * LIKELY(cond) / UNLIKELY(cond) tell the compiler which way a hot branch
+ * usually goes; they change no result. */
 #ifndef SCR_DEBUG_H
 #define SCR_DEBUG_H
 
@@ -19,6 +22,14 @@ _Noreturn void scr_assert_fail(const char *cond, const char *file, int line, con
 #else
 #define scr_assert(cond) ((void)sizeof((cond) ? 1 : 0))
 #define SCR_DEBUG_ONLY(stmt)
+#endif
+
+#if defined(__GNUC__)
+#define LIKELY(x)   __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define LIKELY(x)   (x)
+#define UNLIKELY(x) (x)
 #endif
 
 #endif

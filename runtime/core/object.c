@@ -344,30 +344,6 @@ Type type_type = {
 static const char *const cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const int cmp_swapped[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
 
-static inline bool cmp_i64(int64_t a, int64_t b, int op)
-{
-    switch (op) {
-    case CMP_LT: return a < b;
-    case CMP_LE: return a <= b;
-    case CMP_EQ: return a == b;
-    case CMP_NE: return a != b;
-    case CMP_GT: return a > b;
-    default:     return a >= b;
-    }
-}
-
-static inline bool cmp_f64(double a, double b, int op)
-{
-    switch (op) {
-    case CMP_LT: return a < b;
-    case CMP_LE: return a <= b;
-    case CMP_EQ: return a == b;
-    case CMP_NE: return a != b;
-    case CMP_GT: return a > b;
-    default:     return a >= b;
-    }
-}
-
 Value obj_repr(Value v)
 {
     if (val_is_int(v)) return int_repr(v);
@@ -434,9 +410,9 @@ int obj_truth(Value v)
 Value obj_compare(Value a, Value b, int op)
 {
     if (val_is_int(a) && val_is_int(b))
-        return val_from_bool(cmp_i64(val_as_int(a), val_as_int(b), op));
+        return val_from_bool(cmp_holds_i64(op, val_as_int(a), val_as_int(b)));
     if (val_is_float(a) && val_is_float(b))
-        return val_from_bool(cmp_f64(val_as_float(a), val_as_float(b), op));
+        return val_from_bool(cmp_holds_double(op, val_as_float(a), val_as_float(b)));
 
     Type *ta = val_type(a), *tb = val_type(b);
     bool checked_reverse = false;
@@ -464,9 +440,9 @@ Value obj_compare(Value a, Value b, int op)
 int obj_compare_bool(Value a, Value b, int op)
 {
     if (val_is_int(a) && val_is_int(b))
-        return cmp_i64(val_as_int(a), val_as_int(b), op);
+        return cmp_holds_i64(op, val_as_int(a), val_as_int(b));
     if (val_is_float(a) && val_is_float(b))
-        return cmp_f64(val_as_float(a), val_as_float(b), op);
+        return cmp_holds_double(op, val_as_float(a), val_as_float(b));
     Value r = obj_compare(a, b, op);
     if (r == VAL_TRUE) return 1;
     if (r == VAL_FALSE) return 0;

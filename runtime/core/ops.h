@@ -9,6 +9,9 @@
 #ifndef SCR_OPS_H
 #define SCR_OPS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 typedef enum BinOp {
     BINOP_ADD, BINOP_SUB, BINOP_MUL, BINOP_TRUEDIV, BINOP_FLOORDIV, BINOP_MOD, BINOP_POW,
     BINOP_LSHIFT, BINOP_RSHIFT, BINOP_AND, BINOP_OR, BINOP_XOR, BINOP_MATMUL,
@@ -21,5 +24,27 @@ typedef enum CmpOp {
     CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE,
     CMP_IN, CMP_NOT_IN, CMP_IS, CMP_IS_NOT
 } CmpOp;
+
+/* Whether the rich comparison op (CMP_LT..CMP_GE) holds between two operands
+ * whose three-way comparison is c: negative, zero or positive. Branch-free:
+ * 3 bits per op say whether it holds for less, equal, greater. */
+static inline bool cmp_holds(CmpOp op, int c)
+{
+    const uint32_t masks = 01 | 03 << 3 | 02 << 6 | 05 << 9 | 04 << 12 | 06 << 15;
+    return (masks >> (op * 3 + (c > 0) - (c < 0) + 1)) & 1;
+}
+
+/* The same for two integers, and for two doubles, where a NaN makes every op
+ * but != false. */
+static inline bool cmp_holds_i64(CmpOp op, int64_t x, int64_t y)
+{
+    return cmp_holds(op, (x > y) - (x < y));
+}
+
+static inline bool cmp_holds_double(CmpOp op, double x, double y)
+{
+    if (x != x || y != y) return op == CMP_NE;
+    return cmp_holds(op, (x > y) - (x < y));
+}
 
 #endif

@@ -23,6 +23,8 @@
  */
 #define _GNU_SOURCE
 #include "memory/mem.h"
+#include "core/debug.h"
+#include "core/ptrmap.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -39,9 +41,6 @@
 #include <sys/mman.h>
 #endif
 
-#define likely(x)   __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
-
 /* Requests above this fail: keeps every size computation below overflow. */
 #define MEM_MAX (SIZE_MAX / 2)
 
@@ -50,80 +49,35 @@
 
 static size_t live_bytes, peak_bytes, live_blocks;
 
-typedef struct Trace { uintptr_t p; size_t n; } Trace;   /* p == 0: empty slot */
-
 static bool tracing;
-static Trace *traces;          /* open addressing, linear probing, power-of-two size */
-static size_t trace_cap, ntraces;
+static PtrMap traces;          /* block address -> its size */
 static size_t traced_cur, traced_peak;
 
-static inline size_t trace_slot(uintptr_t p)
-{
-    return (size_t)(((uint64_t)p >> 4) * UINT64_C(0x9E3779B97F4A7C15) >> 20) & (trace_cap - 1);
-}
-
-static int trace_grow(void)
-{
-    size_t ncap = trace_cap ? trace_cap * 2 : 1024;
-    Trace *nt = calloc(ncap, sizeof(Trace));
-    if (!nt) return -1;
-    Trace *old = traces;
-    size_t ocap = trace_cap;
-    traces = nt;
-    trace_cap = ncap;
-    for (size_t i = 0; i < ocap; i++) {
-        if (!old[i].p) continue;
-        size_t j = trace_slot(old[i].p);
-        while (traces[j].p) j = (j + 1) & (ncap - 1);
-        traces[j] = old[i];
-    }
-    free(old);
-    return 0;
-}
+static int trace_grow(void) { return ptrmap_reserve(&traces, 1024, calloc, free); }
 
 static int trace_add(void *p, size_t n)
 {
-    if ((ntraces + 1) * 2 > trace_cap && trace_grow() < 0) {
-        if (ntraces + 1 >= trace_cap) return -1;     /* no room at all */
-    }
-    size_t j = trace_slot((uintptr_t)p);
-    while (traces[j].p) j = (j + 1) & (trace_cap - 1);
-    traces[j].p = (uintptr_t)p;
-    traces[j].n = n;
-    ntraces++;
+    if (trace_grow() < 0 && traces.n + 1 >= traces.cap) return -1;     /* no room at all */
+    ptrmap_fill(&traces, ptrmap_slot(&traces, (uintptr_t)p), (uintptr_t)p, n);
     traced_cur += n;
     if (traced_cur > traced_peak) traced_peak = traced_cur;
     return 0;
 }
 
-/* Removes p's trace if it has one (backward-shift deletion: no tombstones). */
+/* Removes p's trace if it has one. */
 static void trace_remove(void *p)
 {
-    size_t mask = trace_cap - 1;
-    size_t j = trace_slot((uintptr_t)p);
-    while (traces[j].p != (uintptr_t)p) {
-        if (!traces[j].p) return;
-        j = (j + 1) & mask;
-    }
-    traced_cur -= traces[j].n;
-    ntraces--;
-    size_t hole = j;
-    for (size_t k = (j + 1) & mask; traces[k].p; k = (k + 1) & mask) {
-        size_t home = trace_slot(traces[k].p);
-        /* k's entry may move into the hole unless its home lies in (hole, k] */
-        if (((k - home) & mask) >= ((k - hole) & mask)) {
-            traces[hole] = traces[k];
-            hole = k;
-        }
-    }
-    traces[hole].p = 0;
+    PtrMapSlot *s = ptrmap_slot(&traces, (uintptr_t)p);
+    if (!s->key) return;
+    traced_cur -= s->value;
+    ptrmap_remove(&traces, s);
 }
 
 /* Returns false only when tracing and the trace cannot be recorded: the
  * caller then fails the allocation, as CPython's tracemalloc does. */
 static inline bool note_alloc(void *p, size_t n)
 {
-    if (unlikely(tracing) && trace_add(p, n) < 0) return false;
+    if (UNLIKELY(tracing) && trace_add(p, n) < 0) return false;
     live_bytes += n;
     live_blocks++;
     if (live_bytes > peak_bytes) peak_bytes = live_bytes;
@@ -134,7 +88,7 @@ static inline void note_free(void *p, size_t n)
 {
     live_bytes -= n;
     live_blocks--;
-    if (unlikely(ntraces)) trace_remove(p);
+    if (UNLIKELY(traces.n)) trace_remove(p);
 }
 
 /* After a successful realloc from p (old count on) to q (new count on). */
@@ -142,7 +96,7 @@ static inline void note_realloc(void *p, size_t oldn, void *q, size_t newn)
 {
     live_bytes += newn - oldn;
     if (live_bytes > peak_bytes) peak_bytes = live_bytes;
-    if (unlikely(ntraces | tracing)) {
+    if (UNLIKELY(traces.n | tracing)) {
         trace_remove(p);
         if (tracing) (void)trace_add(q, newn);  /* a slot was just freed, or the trace is lost */
     }
@@ -263,7 +217,7 @@ static uint64_t *arena_map[(size_t)1 << (KEY_BITS - LEAF_BITS)];
 static inline bool is_pooled(const void *p)
 {
     uintptr_t k = (uintptr_t)p >> ARENA_BITS;
-    if (unlikely(k >> KEY_BITS)) return false;
+    if (UNLIKELY(k >> KEY_BITS)) return false;
     const uint64_t *leaf = arena_map[k >> LEAF_BITS];
     k &= ((uintptr_t)1 << LEAF_BITS) - 1;
     return leaf && (leaf[k >> 6] >> (k & 63) & 1);
@@ -401,7 +355,7 @@ static inline void *pool_alloc(size_t n)
 {
     unsigned cls = (unsigned)((n - (n != 0)) >> 4);
     Page *pg = usable[cls];
-    if (unlikely(!pg) && !(pg = page_new(cls))) return NULL;
+    if (UNLIKELY(!pg) && !(pg = page_new(cls))) return NULL;
     void *b = pg->freelist;
     if (b) {
         pg->freelist = *(void **)b;
@@ -409,7 +363,7 @@ static inline void *pool_alloc(size_t n)
         b = pg->bump;
         pg->bump += pg->bsize;
     }
-    if (unlikely(++pg->nused == pg->nblocks)) usable_unlink(pg);
+    if (UNLIKELY(++pg->nused == pg->nblocks)) usable_unlink(pg);
     return b;
 }
 
@@ -417,13 +371,13 @@ static inline void pool_free(Page *pg, void *b)
 {
     *(void **)b = pg->freelist;
     pg->freelist = b;
-    if (unlikely(pg->nused-- == pg->nblocks)) {
+    if (UNLIKELY(pg->nused-- == pg->nblocks)) {
         pg->prev = NULL;
         pg->next = usable[pg->cls];
         if (pg->next) pg->next->prev = pg;
         usable[pg->cls] = pg;
     }
-    if (unlikely(pg->nused == 0)) page_release(pg);
+    if (UNLIKELY(pg->nused == 0)) page_release(pg);
 }
 
 /* ---- large blocks ---- */
@@ -489,10 +443,10 @@ static void big_release(void *p)
 static void *alloc_impl(size_t n, bool zero)
 {
     void *p;
-    if (likely(n <= MEM_SMALL_MAX)) {
+    if (LIKELY(n <= MEM_SMALL_MAX)) {
         p = pool_alloc(n);
-        if (unlikely(!p)) return NULL;
-        if (unlikely(!note_alloc(p, mem_block_size(n)))) {
+        if (UNLIKELY(!p)) return NULL;
+        if (UNLIKELY(!note_alloc(p, mem_block_size(n)))) {
             pool_free(page_of(p), p);
             return NULL;
         }
@@ -511,7 +465,7 @@ static void *alloc_impl(size_t n, bool zero)
 void mem_free(void *p)
 {
     if (!p) return;
-    if (likely(is_pooled(p))) {
+    if (LIKELY(is_pooled(p))) {
         Page *pg = page_of(p);
         note_free(p, pg->bsize);
         pool_free(pg, p);
@@ -647,24 +601,23 @@ size_t mem_rss(void)
 int mem_trace_start(void)
 {
     if (tracing) return 0;
-    if (!traces && trace_grow() < 0) return -1;
+    if (!traces.slots && trace_grow() < 0) return -1;
     tracing = true;
     return 0;
 }
 
 void mem_trace_clear(void)
 {
-    if (traces) memset(traces, 0, trace_cap * sizeof(Trace));
-    ntraces = 0;
+    if (traces.slots) memset(traces.slots, 0, traces.cap * sizeof(PtrMapSlot));
+    traces.n = 0;
     traced_cur = traced_peak = 0;
 }
 
 void mem_trace_stop(void)
 {
     tracing = false;
-    free(traces);
-    traces = NULL;
-    trace_cap = ntraces = 0;
+    free(traces.slots);
+    traces = (PtrMap){0};
     traced_cur = traced_peak = 0;
 }
 
@@ -683,5 +636,5 @@ void mem_trace_reset_peak(void)
 
 size_t mem_trace_overhead(void)
 {
-    return trace_cap * sizeof(Trace);
+    return traces.cap * sizeof(PtrMapSlot);
 }

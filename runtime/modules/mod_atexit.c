@@ -161,17 +161,10 @@ static Value f_clear(Value *args, int nargs, Tuple *kwnames)
     return VAL_NONE;
 }
 
-Value mod_atexit_init(void)
-{
-    Value m = module_new("atexit");
-    if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "register", f_register) < 0 ||
-        module_add_function(d, "unregister", f_unregister) < 0 ||
-        module_add_function(d, "_run_exitfuncs", f_run_exitfuncs) < 0 ||
-        module_add_function(d, "_clear", f_clear) < 0) {
-        decref(m);
-        return VAL_ERROR;
-    }
-    return m;
-}
+static const MethodDef atexit_functions[] = {
+    {"register", f_register}, {"unregister", f_unregister},
+    {"_run_exitfuncs", f_run_exitfuncs}, {"_clear", f_clear},
+    {NULL, NULL},
+};
+
+Value mod_atexit_init(void) { return module_new_with("atexit", atexit_functions); }

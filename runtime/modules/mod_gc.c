@@ -345,7 +345,7 @@ static Value f_get_objects(Value *args, int nargs, Tuple *kwnames)
 
 /* ---- the module ---- */
 
-static const struct { const char *name; CFunc fn; } functions[] = {
+static const MethodDef functions[] = {
     { "enable", f_enable },
     { "disable", f_disable },
     { "isenabled", f_isenabled },
@@ -378,11 +378,9 @@ static const struct { const char *name; int value; } constants[] = {
 
 Value mod_gc_init(void)
 {
-    Value m = module_new("gc");
+    Value m = module_new_with("gc", functions);
     if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    for (int i = 0; functions[i].name; i++)
-        if (module_add_function(d, functions[i].name, functions[i].fn) < 0) goto fail;
+    Dict *d = module_dict(m);
     for (int i = 0; constants[i].name; i++)
         if (dict_set_cstr(d, constants[i].name, val_from_int(constants[i].value)) < 0) goto fail;
     List *garbage = gc_garbage_list(), *callbacks = gc_callbacks_list();

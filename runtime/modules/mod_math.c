@@ -552,11 +552,9 @@ static const MethodDef math_functions[] = {
 
 Value mod_math_init(void)
 {
-    Value m = module_new("math");
+    Value m = module_new_with("math", math_functions);
     if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    for (const MethodDef *f = math_functions; f->name; f++)
-        if (module_add_function(d, f->name, f->fn) < 0) goto fail;
+    Dict *d = module_dict(m);
     if (dict_set_cstr(d, "pi", val_from_float(M_PI)) < 0
         || dict_set_cstr(d, "e", val_from_float(M_E)) < 0
         || dict_set_cstr(d, "tau", val_from_float(2 * M_PI)) < 0

@@ -598,24 +598,19 @@ static int set_new(Dict *d, const char *name, Value v)
     return r;
 }
 
+static const MethodDef path_functions[] = {
+    {"join", op_join}, {"basename", op_basename}, {"dirname", op_dirname}, {"split", op_split},
+    {"splitext", op_splitext}, {"isabs", op_isabs}, {"normpath", op_normpath}, {"abspath", op_abspath},
+    {"exists", op_exists}, {"isfile", op_isfile}, {"isdir", op_isdir}, {"getsize", op_getsize},
+    {NULL, NULL},
+};
+
 static Value make_path_module(void)
 {
-    Value m = module_new("posixpath");
+    Value m = module_new_with("posixpath", path_functions);
     if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "join", op_join) < 0
-        || module_add_function(d, "basename", op_basename) < 0
-        || module_add_function(d, "dirname", op_dirname) < 0
-        || module_add_function(d, "split", op_split) < 0
-        || module_add_function(d, "splitext", op_splitext) < 0
-        || module_add_function(d, "isabs", op_isabs) < 0
-        || module_add_function(d, "normpath", op_normpath) < 0
-        || module_add_function(d, "abspath", op_abspath) < 0
-        || module_add_function(d, "exists", op_exists) < 0
-        || module_add_function(d, "isfile", op_isfile) < 0
-        || module_add_function(d, "isdir", op_isdir) < 0
-        || module_add_function(d, "getsize", op_getsize) < 0
-        || set_new(d, "sep", str_value("/")) < 0
+    Dict *d = module_dict(m);
+    if (set_new(d, "sep", str_value("/")) < 0
         || set_new(d, "curdir", str_value(".")) < 0
         || set_new(d, "pardir", str_value("..")) < 0
         || set_new(d, "extsep", str_value(".")) < 0
@@ -627,28 +622,23 @@ static Value make_path_module(void)
     return m;
 }
 
+static const MethodDef os_functions[] = {
+    {"remove", os_remove}, {"unlink", os_unlink}, {"rename", os_rename}, {"replace", os_replace},
+    {"mkdir", os_mkdir}, {"makedirs", os_makedirs}, {"rmdir", os_rmdir}, {"listdir", os_listdir},
+    {"getcwd", os_getcwd}, {"chdir", os_chdir}, {"getpid", os_getpid}, {"cpu_count", os_cpu_count},
+    {"strerror", os_strerror}, {"getenv", os_getenv},
+    {NULL, NULL},
+};
+
 Value mod_os_init(void)
 {
     Value m = module_new("os");
     if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
+    Dict *d = module_dict(m);
     Dict *env = environ_snapshot();
     if (!env
         || set_new(d, "environ", val_from_obj(env)) < 0
-        || module_add_function(d, "remove", os_remove) < 0
-        || module_add_function(d, "unlink", os_unlink) < 0
-        || module_add_function(d, "rename", os_rename) < 0
-        || module_add_function(d, "replace", os_replace) < 0
-        || module_add_function(d, "mkdir", os_mkdir) < 0
-        || module_add_function(d, "makedirs", os_makedirs) < 0
-        || module_add_function(d, "rmdir", os_rmdir) < 0
-        || module_add_function(d, "listdir", os_listdir) < 0
-        || module_add_function(d, "getcwd", os_getcwd) < 0
-        || module_add_function(d, "chdir", os_chdir) < 0
-        || module_add_function(d, "getpid", os_getpid) < 0
-        || module_add_function(d, "cpu_count", os_cpu_count) < 0
-        || module_add_function(d, "strerror", os_strerror) < 0
-        || module_add_function(d, "getenv", os_getenv) < 0
+        || module_add_functions(d, os_functions) < 0
         || set_new(d, "path", make_path_module()) < 0
         || set_new(d, "name", str_value("posix")) < 0
         || set_new(d, "sep", str_value("/")) < 0
@@ -669,12 +659,5 @@ Value mod_os_init(void)
 /* "os.path" in sys.modules is the os module's path (import os.path as p, from os.path import x). */
 Value mod_os_path_init(void)
 {
-    Str *name = str_intern_cstr("os");
-    if (!name) return VAL_ERROR;
-    Value os = module_import(name);
-    obj_decref(name);
-    if (os == VAL_ERROR) return VAL_ERROR;
-    Value p = obj_getattr_cstr(os, "path");
-    decref(os);
-    return p;
+    return module_import_attr("os", "path");
 }

@@ -192,23 +192,20 @@ static Value f_exc_info(Value *args, int nargs, Tuple *kwnames)
     return r ? val_from_obj(r) : VAL_ERROR;
 }
 
+static const MethodDef sys_functions[] = {
+    {"exit", sys_exit}, {"excepthook", f_excepthook}, {"exception", f_exception},
+    {"exc_info", f_exc_info}, {"__excepthook__", f_excepthook}, {"getrefcount", sys_getrefcount},
+    {"getrecursionlimit", f_getrecursionlimit}, {"setrecursionlimit", f_setrecursionlimit},
+    {"getsizeof", f_getsizeof}, {"getallocatedblocks", f_getallocatedblocks}, {"getrss", f_getrss},
+    {NULL, NULL},
+};
+
 Value mod_sys_init(void)
 {
-    Value m = module_new("sys");
+    Value m = module_new_with("sys", sys_functions);
     if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "exit", sys_exit) < 0
-        || module_add_function(d, "excepthook", f_excepthook) < 0
-        || module_add_function(d, "exception", f_exception) < 0
-        || module_add_function(d, "exc_info", f_exc_info) < 0
-        || module_add_function(d, "__excepthook__", f_excepthook) < 0
-        || module_add_function(d, "getrefcount", sys_getrefcount) < 0
-        || module_add_function(d, "getrecursionlimit", f_getrecursionlimit) < 0
-        || module_add_function(d, "setrecursionlimit", f_setrecursionlimit) < 0
-        || module_add_function(d, "getsizeof", f_getsizeof) < 0
-        || module_add_function(d, "getallocatedblocks", f_getallocatedblocks) < 0
-        || module_add_function(d, "getrss", f_getrss) < 0
-        || set_new(d, "stdout", std_stream(stdout, "<stdout>")) < 0
+    Dict *d = module_dict(m);
+    if (set_new(d, "stdout", std_stream(stdout, "<stdout>")) < 0
         || set_new(d, "stderr", std_stream(stderr, "<stderr>")) < 0
         || set_new(d, "stdin", std_stream(stdin, "<stdin>")) < 0
         || set_new(d, "version", str_value(SCR_VERSION)) < 0

@@ -58,22 +58,13 @@ static Value f_sleep(Value *args, int nargs, Tuple *kwnames)
     return VAL_NONE;
 }
 
-Value mod_time_init(void)
-{
-    Value m = module_new("time");
-    if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "time", f_time) < 0
-        || module_add_function(d, "time_ns", f_time_ns) < 0
-        || module_add_function(d, "perf_counter", f_perf_counter) < 0
-        || module_add_function(d, "perf_counter_ns", f_perf_counter_ns) < 0
-        || module_add_function(d, "monotonic", f_monotonic) < 0
-        || module_add_function(d, "monotonic_ns", f_monotonic_ns) < 0
-        || module_add_function(d, "process_time", f_process_time) < 0
-        || module_add_function(d, "process_time_ns", f_process_time_ns) < 0
-        || module_add_function(d, "sleep", f_sleep) < 0) {
-        decref(m);
-        return VAL_ERROR;
-    }
-    return m;
-}
+static const MethodDef time_functions[] = {
+    {"time", f_time}, {"time_ns", f_time_ns},
+    {"perf_counter", f_perf_counter}, {"perf_counter_ns", f_perf_counter_ns},
+    {"monotonic", f_monotonic}, {"monotonic_ns", f_monotonic_ns},
+    {"process_time", f_process_time}, {"process_time_ns", f_process_time_ns},
+    {"sleep", f_sleep},
+    {NULL, NULL},
+};
+
+Value mod_time_init(void) { return module_new_with("time", time_functions); }

@@ -104,21 +104,12 @@ static Value f_get_traceback_limit(Value *args, int nargs, Tuple *kwnames)
     return int_from_i64(traceback_limit);
 }
 
-Value mod_tracemalloc_init(void)
-{
-    Value m = module_new("tracemalloc");
-    if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "start", f_start) < 0
-        || module_add_function(d, "stop", f_stop) < 0
-        || module_add_function(d, "is_tracing", f_is_tracing) < 0
-        || module_add_function(d, "clear_traces", f_clear_traces) < 0
-        || module_add_function(d, "get_traced_memory", f_get_traced_memory) < 0
-        || module_add_function(d, "reset_peak", f_reset_peak) < 0
-        || module_add_function(d, "get_tracemalloc_memory", f_get_tracemalloc_memory) < 0
-        || module_add_function(d, "get_traceback_limit", f_get_traceback_limit) < 0) {
-        decref(m);
-        return VAL_ERROR;
-    }
-    return m;
-}
+static const MethodDef tracemalloc_functions[] = {
+    {"start", f_start}, {"stop", f_stop}, {"is_tracing", f_is_tracing},
+    {"clear_traces", f_clear_traces}, {"get_traced_memory", f_get_traced_memory},
+    {"reset_peak", f_reset_peak}, {"get_tracemalloc_memory", f_get_tracemalloc_memory},
+    {"get_traceback_limit", f_get_traceback_limit},
+    {NULL, NULL},
+};
+
+Value mod_tracemalloc_init(void) { return module_new_with("tracemalloc", tracemalloc_functions); }

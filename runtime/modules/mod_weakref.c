@@ -34,14 +34,17 @@ static Value f_getweakrefs(Value *args, int nargs, Tuple *kwnames)
     return val_from_obj(l);
 }
 
+static const MethodDef weakref_functions[] = {
+    {"getweakrefcount", f_getweakrefcount}, {"getweakrefs", f_getweakrefs},
+    {NULL, NULL},
+};
+
 Value mod_weakref_init(void)
 {
-    Value m = module_new("_weakref");
+    Value m = module_new_with("_weakref", weakref_functions);
     if (m == VAL_ERROR) return VAL_ERROR;
-    Dict *d = ((Module *)val_as_obj(m))->dict;
-    if (module_add_function(d, "getweakrefcount", f_getweakrefcount) < 0 ||
-        module_add_function(d, "getweakrefs", f_getweakrefs) < 0 ||
-        dict_set_cstr(d, "ref", val_from_obj(&weakref_type)) < 0 ||
+    Dict *d = module_dict(m);
+    if (dict_set_cstr(d, "ref", val_from_obj(&weakref_type)) < 0 ||
         dict_set_cstr(d, "ReferenceType", val_from_obj(&weakref_type)) < 0) {
         decref(m);
         return VAL_ERROR;

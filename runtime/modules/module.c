@@ -44,6 +44,24 @@ Value module_new(const char *name)
     return val_from_obj(m);
 }
 
+int module_add_functions(Dict *d, const MethodDef *fns)
+{
+    for (const MethodDef *f = fns; f->name; f++)
+        if (module_add_function(d, f->name, f->fn) < 0) return -1;
+    return 0;
+}
+
+Value module_new_with(const char *name, const MethodDef *fns)
+{
+    Value m = module_new(name);
+    if (m == VAL_ERROR) return VAL_ERROR;
+    if (module_add_functions(module_dict(m), fns) < 0) {
+        decref(m);
+        return VAL_ERROR;
+    }
+    return m;
+}
+
 int module_add_function(Dict *d, const char *name, CFunc fn)
 {
     Value f = builtin_new(name, fn, VAL_UNDEF);
@@ -92,6 +110,18 @@ Value module_import(Str *name)
     if (m != VAL_UNDEF) return m;
     err_format(&exc_ModuleNotFoundError, "No module named '%s'", name->data);
     return VAL_ERROR;
+}
+
+Value module_import_attr(const char *name, const char *attr)
+{
+    Str *n = str_intern_cstr(name);
+    if (!n) return VAL_ERROR;
+    Value m = module_import(n);
+    obj_decref(n);
+    if (m == VAL_ERROR) return VAL_ERROR;
+    Value r = obj_getattr_cstr(m, attr);
+    decref(m);
+    return r;
 }
 
 static void module_dealloc(Obj *o)

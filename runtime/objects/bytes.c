@@ -19,6 +19,7 @@
 #include "objects/int.h"
 #include "objects/range.h"
 #include "objects/operators.h"
+#include "objects/iterators.h"
 
 static Type bytes_iterator_type;
 
@@ -374,16 +375,7 @@ static Value bytes_compare(Value a, Value b, int op)
         c = memcmp(x->data, y->data, (size_t)n);
         if (c == 0) c = x->len < y->len ? -1 : x->len > y->len;
     }
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break;
-    case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return val_from_bool(r);
+    return val_from_bool(cmp_holds(op, c));
 }
 
 static int64_t bytes_len(Value v) { return val_as_bytes(v)->len; }
@@ -470,7 +462,6 @@ static void bytesiter_dealloc(Obj *o)
     obj_free(o);
 }
 
-static Value bytesiter_iter(Value v) { incref(v); return v; }
 
 static Value bytesiter_next(Value v)
 {
@@ -486,7 +477,7 @@ static Value bytesiter_next(Value v)
 
 static Type bytes_iterator_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "bytes_iterator", .size = sizeof(BytesIter),
-    .dealloc = bytesiter_dealloc, .iter = bytesiter_iter, .next = bytesiter_next,
+    .dealloc = bytesiter_dealloc, .iter = iter_self, .next = bytesiter_next,
 };
 
 Value bytes_binop(int op, Value a, Value b)

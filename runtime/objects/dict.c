@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/function.h"
+#include "objects/iterators.h"
 #include "memory/gc.h"
 #include "core/debug.h"
 
@@ -368,15 +369,14 @@ Dict *dict_new(void)
     return d;
 }
 
-/* Added to dict.h (subclass helper): the zeroed Dict part of a dict
- * subclass instance becomes an empty dict. */
+/* The zeroed Dict part of a dict subclass instance becomes an empty dict. */
 void dict_init_empty(Dict *d)
 {
     set_empty(d);
     bump(d);
 }
 
-/* Added to dict.h: a dict with room for n items without resizing. */
+/* A dict with room for n items without resizing. */
 Dict *dict_new_presized(int64_t n)
 {
     Dict *d = dict_new();
@@ -912,7 +912,6 @@ static void dictiter_traverse(Obj *o, VisitProc visit, void *arg)
     if (it->result) visit((Obj *)it->result, arg);
 }
 
-static Value dictiter_iter(Value v) { incref(v); return v; }
 
 static Value dictiter_next(Value v)
 {
@@ -974,7 +973,7 @@ static Value dictiter_next(Value v)
 #define DICT_ITER_TYPE(var, tname) \
     static Type var = { \
         .ob = OBJ_HEAD_INIT(&type_type), .name = tname, .size = sizeof(DictIter), \
-        .flags = TYPE_CONTAINER, .dealloc = dictiter_dealloc, .iter = dictiter_iter, \
+        .flags = TYPE_CONTAINER, .dealloc = dictiter_dealloc, .iter = iter_self, \
         .next = dictiter_next, .traverse = dictiter_traverse, \
     }
 DICT_ITER_TYPE(dict_keyiterator_type, "dict_keyiterator");

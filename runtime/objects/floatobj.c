@@ -1,4 +1,4 @@
-/* float.c — the float type. Floats are unboxed doubles (value.h); this module
+/* floatobj.c — the float type. Floats are unboxed doubles (value.h); this module
  * gives them CPython's repr (the shortest digits that read back as the same
  * double, laid out as float.__repr__ does), float() parsing with Python's
  * grammar (underscores, inf/nan spellings, no hex), a hash that agrees with
@@ -7,6 +7,7 @@
 #include "objects/floatobj.h"
 #include "core/args.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,9 +25,6 @@
 
 /* ---- repr ---- */
 
-/* DBL_MIN; <float.h> itself is shadowed by this directory's float.h under -Iruntime. */
-#define SMALLEST_NORMAL 2.2250738585072014e-308
-
 /* Shortest decimal digits of finite nonzero |d|: digits (no dot, no trailing
  * zeros) into dig, decimal exponent of the first digit into *exp10. */
 static int shortest_digits(double d, char *dig, int *exp10)
@@ -36,7 +34,7 @@ static int shortest_digits(double d, char *dig, int *exp10)
     /* Any decimal of <= 15 significant digits survives a round trip (DBL_DIG),
      * so for normal numbers the correctly rounded 15-digit form, trailing zeros
      * stripped, is the shortest whenever it round-trips; else 16, else 17. */
-    if (fabs(d) >= SMALLEST_NORMAL) {
+    if (fabs(d) >= DBL_MIN) {
         for (prec = 15; prec < 17; prec++) {
             snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
             if (strtod(tmp, NULL) == d) break;
@@ -384,14 +382,7 @@ static Value float_compare(Value a, Value b, int op)
         return VAL_NOTIMPL;
     }
     if (c == 2) return val_from_bool(op == CMP_NE);
-    switch (op) {
-    case CMP_LT: return val_from_bool(c < 0);
-    case CMP_LE: return val_from_bool(c <= 0);
-    case CMP_EQ: return val_from_bool(c == 0);
-    case CMP_NE: return val_from_bool(c != 0);
-    case CMP_GT: return val_from_bool(c > 0);
-    default:     return val_from_bool(c >= 0);
-    }
+    return val_from_bool(cmp_holds(op, c));
 }
 
 /* ---- type slots ---- */

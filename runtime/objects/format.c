@@ -931,6 +931,19 @@ static Value next_arg(PctState *st)
     return VAL_ERROR;
 }
 
+/* A '*' width or precision: the next argument, which must be an int. */
+static int star_arg(PctState *st, int64_t *out)
+{
+    Value w = next_arg(st);
+    if (w == VAL_ERROR) return -1;
+    if (val_is_float(w) || !val_is_intlike(w)) {
+        err_set(&exc_TypeError, "* wants int");
+        return -1;
+    }
+    *out = val_to_i64(w);
+    return 0;
+}
+
 /* Pad body (with a sign/prefix lead) into out per the % flags. */
 static void pct_pad(StrBuf *out, int flags, int64_t width, const char *lead, int64_t leadlen,
                     const char *body, int64_t bodylen, int64_t bodychars, bool numeric)
@@ -1146,13 +1159,7 @@ Value format_percent(Str *fmt, Value args)
         int64_t width = -1, prec = -1;
         if (p < e && *p == '*') {
             p++;
-            Value w = next_arg(&st);
-            if (w == VAL_ERROR) goto fail;
-            if (val_is_float(w) || !val_is_intlike(w)) {
-                err_set(&exc_TypeError, "* wants int");
-                goto fail;
-            }
-            width = val_to_i64(w);
+            if (star_arg(&st, &width) < 0) goto fail;
             if (width < 0) { flags |= F_LJUST; width = -width; }
         } else {
             while (p < e && *p >= '0' && *p <= '9') {
@@ -1166,13 +1173,7 @@ Value format_percent(Str *fmt, Value args)
             prec = 0;
             if (p < e && *p == '*') {
                 p++;
-                Value w = next_arg(&st);
-                if (w == VAL_ERROR) goto fail;
-                if (val_is_float(w) || !val_is_intlike(w)) {
-                    err_set(&exc_TypeError, "* wants int");
-                    goto fail;
-                }
-                prec = val_to_i64(w);
+                if (star_arg(&st, &prec) < 0) goto fail;
                 if (prec < 0) prec = 0;
             } else {
                 while (p < e && *p >= '0' && *p <= '9') {

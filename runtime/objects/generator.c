@@ -19,6 +19,7 @@
 #include "objects/weakref.h"
 #include "objects/code.h"
 #include "core/vmcall.h"
+#include "objects/iterators.h"
 
 Generator *gen_new(Function *fn, Value *locals)
 {
@@ -77,7 +78,6 @@ static Value gen_iternext(Value self)
     return VAL_UNDEF;
 }
 
-static Value gen_self(Value v) { incref(v); return v; }
 
 static Value m_send(Value *args, int nargs, Tuple *kwnames)
 {
@@ -290,7 +290,7 @@ static const MethodDef gen_methods[] = {
 Type generator_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "generator", .size = sizeof(Generator),
     .flags = TYPE_CONTAINER, .dealloc = gen_dealloc, .repr = gen_repr,
-    .iter = gen_self, .next = gen_iternext, .getattr = gen_getattr,
+    .iter = iter_self, .next = gen_iternext, .getattr = gen_getattr,
     .methods = gen_methods, .traverse = gen_traverse, .clear = gen_clear,
     .finalize = gen_finalize, .weaklistoffset = offsetof(Generator, weaklist),
 };

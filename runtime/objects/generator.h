@@ -1,12 +1,17 @@
 /* generator.h — generator objects: a suspended scr frame (locals and operand
  * stack copied out of the VM's value stack at each yield, copied back on
  * resume) with the iterator protocol, send, throw and close. The frame
- * itself is run by the VM (core/vmcall.h: vm_gen_resume). */
+ * itself is run by the VM (core/vmcall.h: vm_gen_resume).
+ *
+ * Errors: VAL_ERROR / NULL with the exception set. */
 #ifndef SCR_GENERATOR_H
 #define SCR_GENERATOR_H
 
+#include <stdbool.h>
 #include "core/object.h"
 #include "objects/function.h"
+
+/* ---- the object ---- */
 
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED };
 
@@ -18,10 +23,12 @@ typedef struct Generator {
     int32_t ip;          /* offset of the next instruction */
     int32_t state;       /* GEN_* */
     Value handled;       /* the exception being handled inside the suspended frame, or VAL_UNDEF */
-    struct WeakRef *weaklist;
+    struct WeakRef *weaklist;    /* weakref.h */
 } Generator;
 
 extern Type generator_type;
+
+/* ---- running it ---- */
 
 /* A new generator for fn whose nlocals argument/local slots are moved from
  * locals (stolen, the slots are left VAL_UNDEF). NULL with MemoryError. */

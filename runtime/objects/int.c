@@ -367,14 +367,7 @@ static Value int_compare(Value a, Value b, int op)
         return VAL_NOTIMPL;
     }
     if (c == 2) return val_from_bool(op == CMP_NE);
-    switch (op) {
-    case CMP_LT: return val_from_bool(c < 0);
-    case CMP_LE: return val_from_bool(c <= 0);
-    case CMP_EQ: return val_from_bool(c == 0);
-    case CMP_NE: return val_from_bool(c != 0);
-    case CMP_GT: return val_from_bool(c > 0);
-    default:     return val_from_bool(c >= 0);
-    }
+    return val_from_bool(cmp_holds(op, c));
 }
 
 static int int_truth(Value v) { return val_to_i64(v) != 0; }

@@ -31,7 +31,7 @@ typedef struct EnumIter { Obj ob; Value it; int64_t count; } EnumIter;
 typedef struct RevIter { Obj ob; Value seq; int64_t index; } RevIter;
 typedef struct CallIter { Obj ob; Value func, sentinel; } CallIter;
 
-static Value self_iter(Value v) { incref(v); return v; }
+Value iter_self(Value v) { incref(v); return v; }
 
 static Value iter_repr(Value v)
 {
@@ -142,7 +142,7 @@ Type map_type = {
     .flags = TYPE_CONTAINER,
     .dealloc = multi_dealloc,
     .repr = iter_repr,
-    .iter = self_iter,
+    .iter = iter_self,
     .next = map_next,
     .new = map_new,
     .traverse = multi_traverse,
@@ -218,7 +218,7 @@ Type zip_type = {
     .flags = TYPE_CONTAINER,
     .dealloc = multi_dealloc,
     .repr = iter_repr,
-    .iter = self_iter,
+    .iter = iter_self,
     .next = zip_next,
     .new = zip_new,
     .traverse = multi_traverse,
@@ -286,7 +286,7 @@ Type filter_type = {
     .flags = TYPE_CONTAINER,
     .dealloc = filter_dealloc,
     .repr = iter_repr,
-    .iter = self_iter,
+    .iter = iter_self,
     .next = filter_next,
     .new = filter_new,
     .traverse = filter_traverse,
@@ -356,7 +356,7 @@ Type enumerate_type = {
     .flags = TYPE_CONTAINER,
     .dealloc = enum_dealloc,
     .repr = iter_repr,
-    .iter = self_iter,
+    .iter = iter_self,
     .next = enum_next,
     .new = enum_new,
     .traverse = enum_traverse,
@@ -464,7 +464,7 @@ Type reversed_type = {
     .flags = TYPE_CONTAINER,
     .dealloc = rev_dealloc,
     .repr = iter_repr,
-    .iter = self_iter,
+    .iter = iter_self,
     .next = rev_next,
     .new = rev_new,
     .traverse = rev_traverse,
@@ -530,8 +530,100 @@ Type callable_iterator_type = {
     .flags = TYPE_CONTAINER,
     .dealloc = call_dealloc,
     .repr = iter_repr,
-    .iter = self_iter,
+    .iter = iter_self,
     .next = call_next,
     .traverse = call_traverse,
     .clear = call_clear,
 };
+
+/* ------------------------------------------------------------------ */
+/* sequence iterators                                                   */
+
+/* One object serves the list, tuple and __getitem__ iterators; only next()
+ * differs. Exhaustion drops the sequence, so an exhausted iterator stays
+ * exhausted when the sequence grows (as CPython's). */
+
+static void seqiter_dealloc(Obj *o)
+{
+    SeqIter *it = (SeqIter *)o;
+    if (it->seq) obj_decref(it->seq);
+    obj_free(o);
+}
+
+static void seqiter_traverse(Obj *o, VisitProc visit, void *arg)
+{
+    SeqIter *it = (SeqIter *)o;
+    if (it->seq) visit(it->seq, arg);
+}
+
+static void seqiter_clear(Obj *o)
+{
+    SeqIter *it = (SeqIter *)o;
+    Obj *seq = it->seq;
+    it->seq = NULL;
+    if (seq) obj_decref(seq);
+}
+
+/* next() of a list or tuple iterator, given the item found (borrowed) or
+ * VAL_UNDEF at the end, where the sequence is dropped. */
+static Value seqiter_result(SeqIter *it, Value x)
+{
+    if (x == VAL_UNDEF) {
+        seqiter_clear(&it->ob);
+        return VAL_UNDEF;
+    }
+    incref(x);
+    return x;
+}
+
+static Value listiter_next(Value v)
+{
+    SeqIter *it = (SeqIter *)val_as_obj(v);
+    return seqiter_result(it, seqiter_list_item(it));
+}
+
+static Value tupleiter_next(Value v)
+{
+    SeqIter *it = (SeqIter *)val_as_obj(v);
+    return seqiter_result(it, seqiter_tuple_item(it));
+}
+
+/* The old sequence protocol: __getitem__(0), (1), ... until IndexError or
+ * StopIteration. */
+static Value getitemiter_next(Value v)
+{
+    SeqIter *it = (SeqIter *)val_as_obj(v);
+    if (!it->seq) return VAL_UNDEF;
+    Value r = obj_getitem(val_from_obj(it->seq), val_from_int(it->i));
+    if (r == VAL_ERROR) {
+        if (err_matches(&exc_IndexError) || err_matches(&exc_StopIteration)) {
+            err_clear();
+            seqiter_clear(&it->ob);
+            return VAL_UNDEF;
+        }
+        return VAL_ERROR;
+    }
+    it->i++;
+    return r;
+}
+
+#define SEQITER_TYPE(cname, pyname, nextfn) \
+    Type cname = { \
+        .ob = OBJ_HEAD_INIT(&type_type), .name = pyname, .size = sizeof(SeqIter), \
+        .flags = TYPE_CONTAINER, .dealloc = seqiter_dealloc, .iter = iter_self, \
+        .next = nextfn, .traverse = seqiter_traverse, .clear = seqiter_clear, \
+    }
+
+SEQITER_TYPE(list_iterator_type, "list_iterator", listiter_next);
+SEQITER_TYPE(tuple_iterator_type, "tuple_iterator", tupleiter_next);
+SEQITER_TYPE(seq_iterator_type, "iterator", getitemiter_next);
+
+Value seqiter_new(Type *t, Value seq)
+{
+    SeqIter *it = obj_alloc(t, sizeof(SeqIter));
+    if (!it) return VAL_ERROR;
+    it->seq = val_as_obj(seq);
+    obj_incref(it->seq);
+    it->i = 0;
+    return val_from_obj(it);
+}

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/range.h"
+#include "objects/iterators.h"
 #include "core/interp.h"
 #include "core/intr.h"
 #include "core/debug.h"
@@ -423,17 +424,7 @@ static Value list_compare(Value a, Value b, int op)
         if (!k) break;
     }
     if (i >= x->len || i >= y->len) {
-        int64_t p = x->len, q = y->len;
-        bool r;
-        switch (op) {
-        case CMP_LT: r = p < q; break;
-        case CMP_LE: r = p <= q; break;
-        case CMP_EQ: r = p == q; break;
-        case CMP_NE: r = p != q; break;
-        case CMP_GT: r = p > q; break;
-        default:     r = p >= q; break;
-        }
-        return val_from_bool(r);
+        return val_from_bool(cmp_holds_i64(op, x->len, y->len));
     }
     if (op == CMP_EQ) return VAL_FALSE;
     if (op == CMP_NE) return VAL_TRUE;
@@ -654,58 +645,7 @@ static int64_t list_len(Value v) { return val_as_list(v)->len; }
 /* ------------------------------------------------------------------ */
 /* iteration                                                            */
 
-typedef struct ListIter { Obj ob; List *l; int64_t i; } ListIter;
-
-static void listiter_dealloc(Obj *o)
-{
-    ListIter *it = (ListIter *)o;
-    if (it->l) obj_decref(it->l);
-    obj_free(o);
-}
-
-static void listiter_traverse(Obj *o, VisitProc visit, void *arg)
-{
-    ListIter *it = (ListIter *)o;
-    if (it->l) visit((Obj *)it->l, arg);
-}
-
-static Value listiter_iter(Value v) { incref(v); return v; }
-
-static Value listiter_next(Value v)
-{
-    ListIter *it = (ListIter *)val_as_obj(v);
-    List *l = it->l;
-    if (!l) return VAL_UNDEF;
-    if (it->i < l->len) {
-        Value x = l->items[it->i++];
-        incref(x);
-        return x;
-    }
-    it->l = NULL;
-    obj_decref(l);
-    return VAL_UNDEF;
-}
-
-static Type list_iterator_type = {
-    .ob = OBJ_HEAD_INIT(&type_type),
-    .name = "list_iterator",
-    .size = sizeof(ListIter),
-    .flags = TYPE_CONTAINER,
-    .dealloc = listiter_dealloc,
-    .iter = listiter_iter,
-    .next = listiter_next,
-    .traverse = listiter_traverse,
-};
-
-static Value list_iter(Value v)
-{
-    ListIter *it = obj_alloc(&list_iterator_type, sizeof(ListIter));
-    if (!it) return VAL_ERROR;
-    it->l = val_as_list(v);
-    obj_incref(it->l);
-    it->i = 0;
-    return val_from_obj(it);
-}
+static Value list_iter(Value v) { return seqiter_new(&list_iterator_type, v); }
 
 /* ------------------------------------------------------------------ */
 /* sort: stable merge sort, binary insertion for short runs              */
@@ -1055,28 +995,13 @@ static Value m_remove(Value *args, int nargs, Tuple *kwnames)
     return VAL_ERROR;
 }
 
-static int seq_bound(Value v, int64_t len, int64_t *out)
-{
-    if (!val_is_intlike(v) && !val_has_index(v)) {
-        err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
-        return -1;
-    }
-    Value k = int_index(v);
-    if (k == VAL_ERROR) return -1;
-    int64_t i = val_to_i64(k);
-    decref(k);
-    if (i < 0) { i += len; if (i < 0) i = 0; }
-    *out = i;
-    return 0;
-}
-
 static Value m_index(Value *args, int nargs, Tuple *kwnames)
 {
     if (args_range("list", "index", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     List *l = val_as_list(args[0]);
     int64_t start = 0, stop = INT64_MAX;
-    if (nargs > 2 && seq_bound(args[2], l->len, &start) < 0) return VAL_ERROR;
-    if (nargs > 3 && seq_bound(args[3], l->len, &stop) < 0) return VAL_ERROR;
+    if (nargs > 2 && slice_bound_index(args[2], l->len, &start) < 0) return VAL_ERROR;
+    if (nargs > 3 && slice_bound_index(args[3], l->len, &stop) < 0) return VAL_ERROR;
     for (int64_t i = start; i < stop && i < l->len; i++) {
         int k = item_eq(l->items[i], args[1]);
         if (k < 0) return VAL_ERROR;

@@ -500,26 +500,10 @@ Value op_compare(int op, Value a, Value b)
 {
     if (op <= CMP_GE) {
         if (val_is_int(a) && val_is_int(b)) {
-            int64_t x = val_as_int(a), y = val_as_int(b);
-            switch (op) {
-            case CMP_LT: return val_from_bool(x < y);
-            case CMP_LE: return val_from_bool(x <= y);
-            case CMP_EQ: return val_from_bool(x == y);
-            case CMP_NE: return val_from_bool(x != y);
-            case CMP_GT: return val_from_bool(x > y);
-            default:       return val_from_bool(x >= y);
-            }
+            return val_from_bool(cmp_holds_i64(op, val_as_int(a), val_as_int(b)));
         }
         if (val_is_float(a) && val_is_float(b)) {
-            double x = val_as_float(a), y = val_as_float(b);
-            switch (op) {
-            case CMP_LT: return val_from_bool(x < y);
-            case CMP_LE: return val_from_bool(x <= y);
-            case CMP_EQ: return val_from_bool(x == y);
-            case CMP_NE: return val_from_bool(x != y);
-            case CMP_GT: return val_from_bool(x > y);
-            default:       return val_from_bool(x >= y);
-            }
+            return val_from_bool(cmp_holds_double(op, val_as_float(a), val_as_float(b)));
         }
         return obj_compare(a, b, op);
     }

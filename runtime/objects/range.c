@@ -12,6 +12,7 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/iterators.h"
 
 #define SSIZE_MSG "Python int too large to convert to C ssize_t"
 
@@ -319,12 +320,6 @@ static Value range_iter_next(Value v)
     return int_fits_inline(x) ? val_from_int(x) : int_from_i64(x);
 }
 
-static Value range_iter_self(Value v)
-{
-    incref(v);
-    return v;
-}
-
 static Value range_iter_length_hint(Value *args, int nargs, Tuple *kwnames)
 {
     (void)nargs; (void)kwnames;
@@ -340,7 +335,7 @@ Type range_iter_type = {
     .ob = OBJ_HEAD_INIT(&type_type),
     .name = "range_iterator",
     .size = sizeof(RangeIter),
-    .iter = range_iter_self,
+    .iter = iter_self,
     .next = range_iter_next,
     .methods = range_iter_methods,
 };
@@ -375,6 +370,21 @@ static int slice_value(Value v, int64_t *out)
     }
     err_set(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
     return -1;
+}
+
+int slice_bound_index(Value v, int64_t len, int64_t *out)
+{
+    if (!val_is_intlike(v) && !val_has_index(v)) {
+        err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    Value k = int_index(v);
+    if (k == VAL_ERROR) return -1;
+    int64_t i = val_to_i64(k);
+    decref(k);
+    if (i < 0) { i += len; if (i < 0) i = 0; }
+    *out = i;
+    return 0;
 }
 
 int slice_indices(Slice *s, int64_t len, int64_t *start, int64_t *stop, int64_t *step, int64_t *slicelen)

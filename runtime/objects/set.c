@@ -22,6 +22,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/operators.h"
+#include "objects/iterators.h"
 #include "memory/gc.h"
 
 #define LINEAR_PROBES 9
@@ -398,7 +399,8 @@ Set *set_new(Type *t, Value iterable)
     return s;
 }
 
-/* Added to set.h (subclass helper). */
+/* The zeroed Set part of a set or frozenset subclass instance becomes an
+ * empty set. */
 void set_init_empty(Set *s)
 {
     set_empty_small(s);
@@ -898,7 +900,6 @@ static void setiter_traverse(Obj *o, VisitProc visit, void *arg)
     if (it->s) visit((Obj *)it->s, arg);
 }
 
-static Value setiter_iter(Value v) { incref(v); return v; }
 
 static Value setiter_next(Value v)
 {
@@ -923,7 +924,7 @@ static Value setiter_next(Value v)
 
 static Type set_iterator_type = {
     .ob = OBJ_HEAD_INIT(&type_type), .name = "set_iterator", .size = sizeof(SetIter),
-    .flags = TYPE_CONTAINER, .dealloc = setiter_dealloc, .iter = setiter_iter,
+    .flags = TYPE_CONTAINER, .dealloc = setiter_dealloc, .iter = iter_self,
     .next = setiter_next, .traverse = setiter_traverse,
 };
 

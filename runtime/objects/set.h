@@ -1,10 +1,16 @@
 /* set.h — set and frozenset: open-addressing hash tables of keys laid out
  * exactly as CPython's setobject.c (same sizes, linear probes then
- * perturbation), so that sets of small ints iterate in CPython's order. */
+ * perturbation), so that sets of small ints iterate in CPython's order.
+ *
+ * Ownership: keys are owned by the set. Errors: NULL / VAL_ERROR / -1 with
+ * the exception set (TypeError for an unhashable key, MemoryError, or the
+ * error of a __hash__ / __eq__ / iteration). */
 #ifndef SCR_SET_H
 #define SCR_SET_H
 
 #include "core/object.h"
+
+/* ---- the object ---- */
 
 #define SET_MINSIZE 8
 
@@ -21,7 +27,7 @@ typedef struct Set {
     SetEntry *table;     /* small, or a mem_alloc'd array */
     int64_t hash;        /* frozenset: -1 until computed */
     int64_t finger;      /* where pop() resumes its search */
-    struct WeakRef *weaklist;
+    struct WeakRef *weaklist;    /* weakref.h */
     SetEntry small[SET_MINSIZE];
 } Set;
 
@@ -33,18 +39,31 @@ static inline bool val_is_anyset(Value v)
 }
 static inline Set *val_as_set(Value v) { return (Set *)val_as_obj(v); }
 
-Set  *set_new(Type *t, Value iterable);          /* t: set_type or frozenset_type; iterable may be VAL_UNDEF */
-int   set_add(Set *s, Value key);                /* increfs key */
-int   set_contains_key(Set *s, Value key);       /* 1/0, -1 with TypeError for unhashable keys */
-int   set_discard(Set *s, Value key);            /* 1 found, 0 not, -1 error */
-int   set_update(Set *s, Value iterable);
-/* Iterate: `int64_t pos = 0; Value k; while (set_next(s, &pos, &k)) ...` (borrowed). */
-bool  set_next(Set *s, int64_t *pos, Value *key);
-/* | & - ^ and their in-place forms when both operands are sets (the in-place
- * forms need the left one to be a set); VAL_NOTIMPL otherwise. */
-Value set_binop(int op, Value a, Value b, bool inplace);
-/* Added by the subclass helper: make the zeroed Set part of an instance of a
- * set or frozenset subclass (runtime/objects/instance.c) an empty set. */
+/* ---- building ---- */
+
+/* A new set of type t (set_type, frozenset_type or a subclass) holding the
+ * items of iterable (VAL_UNDEF: none). */
+Set  *set_new(Type *t, Value iterable);
+/* Make the zeroed Set part of an instance of a set or frozenset subclass
+ * (allocated by the class machinery) an empty set. Never fails. */
 void  set_init_empty(Set *s);
+
+/* ---- keys ---- */
+
+int   set_add(Set *s, Value key);                /* increfs key */
+int   set_update(Set *s, Value iterable);
+int   set_contains_key(Set *s, Value key);       /* 1 / 0, -1 on error */
+int   set_discard(Set *s, Value key);            /* 1 found, 0 not, -1 on error */
+/* Iterate: `int64_t pos = 0; Value k; while (set_next(s, &pos, &k)) ...`
+ * (borrowed keys; the set must not change meanwhile). */
+bool  set_next(Set *s, int64_t *pos, Value *key);
+
+/* ---- operators ---- */
+
+/* | & - ^ and their in-place forms when both operands are sets or frozensets
+ * (subclasses included; the in-place forms update a set in place): a new
+ * reference (the left operand itself when updated in place); VAL_NOTIMPL
+ * otherwise. */
+Value set_binop(int op, Value a, Value b, bool inplace);
 
 #endif

@@ -20,6 +20,7 @@
 #include "objects/int.h"
 #include "objects/range.h"
 #include "objects/tuple.h"
+#include "objects/iterators.h"
 
 /* ------------------------------------------------------------------ */
 /* hashing                                                              */
@@ -496,14 +497,7 @@ static Value str_compare(Value a, Value b, int op)
     int64_t m = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->data, y->data, (size_t)m);
     if (c == 0) c = (x->len > y->len) - (x->len < y->len);
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_GT: r = c > 0; break;
-    default:     r = c >= 0; break;
-    }
-    return val_from_bool(r);
+    return val_from_bool(cmp_holds(op, c));
 }
 
 static Value str_str(Value v) { incref(v); return v; }
@@ -702,7 +696,6 @@ static void striter_dealloc(Obj *o)
     obj_free(o);
 }
 
-static Value striter_iter(Value v) { incref(v); return v; }
 
 static Value striter_next(Value v)
 {
@@ -739,7 +732,7 @@ static Type str_ascii_iterator_type = {
     .name = "str_ascii_iterator",
     .size = sizeof(StrIter),
     .dealloc = striter_dealloc,
-    .iter = striter_iter,
+    .iter = iter_self,
     .next = striter_next,
     .traverse = striter_traverse,
 };
@@ -749,7 +742,7 @@ static Type str_iterator_type = {
     .name = "str_iterator",
     .size = sizeof(StrIter),
     .dealloc = striter_dealloc,
-    .iter = striter_iter,
+    .iter = iter_self,
     .next = striter_next,
     .traverse = striter_traverse,
 };

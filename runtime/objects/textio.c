@@ -32,6 +32,7 @@
 #include "core/interp.h"
 #include "objects/list.h"
 #include "objects/bytes.h"
+#include "objects/iterators.h"
 #include "core/intr.h"
 
 /* CPython's TextIOWrapper chunk: pending text goes out once it exceeds this. */
@@ -350,12 +351,6 @@ static Value m_readlines(Value *args, int nargs, Tuple *kwnames)
     return val_from_obj(l);
 }
 
-static Value textio_iter(Value v)
-{
-    incref(v);
-    return v;
-}
-
 static Value textio_next(Value v)
 {
     if (check_input(v) < 0) return VAL_ERROR;
@@ -424,7 +419,7 @@ Type textio_type = {
     .dealloc = textio_dealloc,
     .repr = textio_repr,
     .getattr = textio_getattr,
-    .iter = textio_iter,
+    .iter = iter_self,
     .next = textio_next,
     .methods = textio_methods,
 };

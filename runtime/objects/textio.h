@@ -1,25 +1,34 @@
-/* textio.h — the text streams sys.stdout and sys.stderr: thin objects over a
- * stdio FILE*, so print() can write straight into its buffer. */
+/* textio.h — the text streams sys.stdin, sys.stdout and sys.stderr: thin
+ * objects over a stdio FILE*, so print() can write straight into its buffer;
+ * and writing to whatever object sys.stdout is bound to.
+ *
+ * Errors: VAL_ERROR / -1 with the exception set. */
 #ifndef SCR_TEXTIO_H
 #define SCR_TEXTIO_H
 
 #include <stdio.h>
 #include "core/object.h"
 
-typedef struct TextIO { Obj ob; FILE *fp; const char *name; } TextIO;
+/* ---- the object ---- */
+
+typedef struct TextIO { Obj ob; FILE *fp; const char *name; } TextIO;   /* name static */
 
 extern Type textio_type;
 
 /* Set stdio buffering as CPython does: line-buffered stdout on a tty, block-buffered otherwise. */
 void  textio_setup(void);
-Value textio_new(FILE *fp, const char *name);   /* name as in repr: "<stdout>" */
+Value textio_new(FILE *fp, const char *name);   /* new ref; name static, as in repr: "<stdout>" */
 static inline bool val_is_textio(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &textio_type; }
+
+/* ---- writing to any file object ---- */
 
 /* Write n bytes of UTF-8 to a file object: directly for a TextIO, through its
  * write() method for anything else. -1 with an exception set on failure. */
 int   textio_write(Value file, const char *s, int64_t n);
 /* Call file.flush() (fflush for a TextIO). */
 int   textio_flush(Value file);
+
+/* ---- the standard streams ---- */
 
 /* Write n bytes of str data to a standard stream as sys.stdout.write would:
  * lone surrogates encoded as the stream's error handler says, CPython's

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "objects/int.h"
 #include "objects/range.h"
+#include "objects/iterators.h"
 
 Tuple tuple_empty = { .ob = OBJ_HEAD_INIT(&tuple_type), .len = 0 };
 
@@ -148,17 +149,7 @@ static Value tuple_compare(Value a, Value b, int op)
         if (!k) break;
     }
     if (i >= n) {
-        bool r;
-        int64_t p = x->len, q = y->len;
-        switch (op) {
-        case CMP_LT: r = p < q; break;
-        case CMP_LE: r = p <= q; break;
-        case CMP_EQ: r = p == q; break;
-        case CMP_NE: r = p != q; break;
-        case CMP_GT: r = p > q; break;
-        default:     r = p >= q; break;
-        }
-        return val_from_bool(r);
+        return val_from_bool(cmp_holds_i64(op, x->len, y->len));
     }
     if (op == CMP_EQ) return VAL_FALSE;
     if (op == CMP_NE) return VAL_TRUE;
@@ -253,84 +244,17 @@ Value tuple_repeat(Tuple *t, int64_t n)
 
 /* ---- iteration ---- */
 
-typedef struct TupleIter { Obj ob; Tuple *t; int64_t i; } TupleIter;
-
-static void tupleiter_dealloc(Obj *o)
-{
-    TupleIter *it = (TupleIter *)o;
-    if (it->t) obj_decref(it->t);
-    obj_free(o);
-}
-
-static void tupleiter_traverse(Obj *o, VisitProc visit, void *arg)
-{
-    TupleIter *it = (TupleIter *)o;
-    if (it->t) visit((Obj *)it->t, arg);
-}
-
-static Value tupleiter_iter(Value v) { incref(v); return v; }
-
-static Value tupleiter_next(Value v)
-{
-    TupleIter *it = (TupleIter *)val_as_obj(v);
-    Tuple *t = it->t;
-    if (!t) return VAL_UNDEF;
-    if (it->i < t->len) {
-        Value x = t->items[it->i++];
-        incref(x);
-        return x;
-    }
-    it->t = NULL;
-    obj_decref(t);
-    return VAL_UNDEF;
-}
-
-static Type tuple_iterator_type = {
-    .ob = OBJ_HEAD_INIT(&type_type),
-    .name = "tuple_iterator",
-    .size = sizeof(TupleIter),
-    .flags = TYPE_CONTAINER,
-    .dealloc = tupleiter_dealloc,
-    .iter = tupleiter_iter,
-    .next = tupleiter_next,
-    .traverse = tupleiter_traverse,
-};
-
-static Value tuple_iter(Value v)
-{
-    TupleIter *it = obj_alloc(&tuple_iterator_type, sizeof(TupleIter));
-    if (!it) return VAL_ERROR;
-    it->t = val_as_tuple(v);
-    obj_incref(it->t);
-    it->i = 0;
-    return val_from_obj(it);
-}
+static Value tuple_iter(Value v) { return seqiter_new(&tuple_iterator_type, v); }
 
 /* ---- methods ---- */
-
-/* start/stop of index(): CPython's _PyEval_SliceIndexNotNone, then clamped. */
-static int seq_bound(Value v, int64_t len, int64_t *out)
-{
-    if (!val_is_intlike(v) && !val_has_index(v)) {
-        err_set(&exc_TypeError, "slice indices must be integers or have an __index__ method");
-        return -1;
-    }
-    Value k = int_index(v);
-    if (k == VAL_ERROR) return -1;
-    int64_t i = val_to_i64(k);
-    decref(k);
-    if (i < 0) { i += len; if (i < 0) i = 0; }
-    *out = i;
-    return 0;
-}
 
 static Value tuple_m_index(Value *args, int nargs, Tuple *kwnames)
 {
     if (args_range("tuple", "index", nargs - 1, kwnames, 1, 3) < 0) return VAL_ERROR;
     Tuple *t = val_as_tuple(args[0]);
     int64_t start = 0, stop = t->len;
-    if (nargs > 2 && seq_bound(args[2], t->len, &start) < 0) return VAL_ERROR;
-    if (nargs > 3 && seq_bound(args[3], t->len, &stop) < 0) return VAL_ERROR;
+    if (nargs > 2 && slice_bound_index(args[2], t->len, &start) < 0) return VAL_ERROR;
+    if (nargs > 3 && slice_bound_index(args[3], t->len, &stop) < 0) return VAL_ERROR;
     if (stop > t->len) stop = t->len;
     for (int64_t i = start; i < stop; i++) {
         int k = t->items[i] == args[1] ? 1 : obj_eq(t->items[i], args[1]);

@@ -1,9 +1,15 @@
-/* tuple.h — immutable sequences; also the argument tuples of calls and the
- * keyword-name tuples of the calling convention. */
+/* tuple.h — Python tuples: immutable sequences, the items stored inline.
+ * Also the argument tuples of calls and the keyword-name tuples (kwnames)
+ * of the calling convention.
+ *
+ * Ownership: items are owned by the tuple. Errors: NULL / VAL_ERROR with the
+ * exception set (MemoryError). */
 #ifndef SCR_TUPLE_H
 #define SCR_TUPLE_H
 
 #include "core/object.h"
+
+/* ---- the object ---- */
 
 struct Tuple {
     Obj ob;
@@ -12,16 +18,19 @@ struct Tuple {
 };
 
 extern Type tuple_type;
-
-Tuple *tuple_new(int64_t len);                  /* items set to VAL_NONE; fill them (steal) */
-Tuple *tuple_from_array(const Value *items, int64_t n);  /* increfs the items */
-Tuple *tuple_pack(int n, ...);                  /* increfs */
-extern Tuple tuple_empty;                       /* the immortal () */
+extern Tuple tuple_empty;                       /* the immortal (); tuple_new(0) returns it */
 
 static inline bool val_is_tuple(Value v) { return val_is_obj(v) && val_as_obj(v)->type == &tuple_type; }
 static inline Tuple *val_as_tuple(Value v) { return (Tuple *)val_as_obj(v); }
 
-Value tuple_concat(Tuple *a, Tuple *b);
-Value tuple_repeat(Tuple *t, int64_t n);
+/* ---- building (each a new reference) ---- */
+
+/* Items set to VAL_NONE: fill them by assignment, which hands the tuple the
+ * reference (steals), before the tuple is shared. */
+Tuple *tuple_new(int64_t len);
+Tuple *tuple_from_array(const Value *items, int64_t n);  /* increfs the items */
+Tuple *tuple_pack(int n, ...);                  /* n Values; increfs them */
+Value tuple_concat(Tuple *a, Tuple *b);         /* a + b */
+Value tuple_repeat(Tuple *t, int64_t n);        /* t * n; MemoryError when n * len overflows */
 
 #endif

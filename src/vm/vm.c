@@ -49,9 +49,11 @@
 #include "objects/set.h"
 #include "objects/format.h"
 #include "objects/generator.h"
+#include "objects/iterators.h"
 #include "memory/gc.h"
 #include "vm/traceback.h"
 #include "core/debug.h"
+#include "core/ptrmap.h"
 
 /* Computed goto with GCC. clang 14 at -O2 crashes in the computed-goto loop
  * (it works at -O1 and with the switch), so clang takes the portable switch
@@ -63,12 +65,8 @@
 #endif
 
 #if defined(__GNUC__)
-#define LIKELY(x)   __builtin_expect(!!(x), 1)
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
-#define LIKELY(x)   (x)
-#define UNLIKELY(x) (x)
 #define ALWAYS_INLINE inline
 #endif
 
@@ -114,8 +112,6 @@ typedef struct Frame {
     Generator *gen;          /* the generator whose frame this is, or NULL (always FRAME_ENTRY) */
 } Frame;
 
-typedef struct CacheSlot { Code *code; GCacheEntry *entries; } CacheSlot;
-
 static struct {
     Value *stack, *stack_end;
     Frame *frames, *frames_end;
@@ -124,101 +120,26 @@ static struct {
     int cdepth;              /* nested run() calls */
     char *cstack_base;
     size_t cstack_limit;
-    CacheSlot *caches;       /* Code -> its LOAD_GLOBAL cache (holds a reference to the Code) */
-    size_t ncaches, capcaches;
+    PtrMap caches;           /* Code -> its LOAD_GLOBAL cache (holds a reference to the Code) */
     bool yielded;            /* run() returned because a generator frame yielded */
     Value gen_throw;         /* raised at once by the next run() (generator.throw), owned */
 } vm;
-
-/* ---- a private iterator for `for` over lists and tuples (ranges use
- * range.h's RangeIter, stepped inline) ---- */
-
-typedef struct SeqIter { Obj ob; Value seq; int64_t i; } SeqIter;
-
-static void seqiter_dealloc(Obj *o) { decref(((SeqIter *)o)->seq); obj_free(o); }
-
-static Value seqiter_next(Value v)
-{
-    SeqIter *s = (SeqIter *)val_as_obj(v);
-    if (val_is_list(s->seq)) {
-        List *l = val_as_list(s->seq);
-        if (s->i >= l->len) return VAL_UNDEF;
-        Value x = l->items[s->i++];
-        incref(x);
-        return x;
-    }
-    Tuple *t = val_as_tuple(s->seq);
-    if (s->i >= t->len) return VAL_UNDEF;
-    Value x = t->items[s->i++];
-    incref(x);
-    return x;
-}
-
-static Value self_iter(Value v) { incref(v); return v; }
-
-static void seqiter_traverse(Obj *o, VisitProc visit, void *arg)
-{
-    Value s = ((SeqIter *)o)->seq;
-    if (val_is_obj(s)) visit(val_as_obj(s), arg);
-}
-
-static Type seqiter_type = {
-    .ob = OBJ_HEAD_INIT(&type_type), .name = "list_iterator", .size = sizeof(SeqIter),
-    .flags = TYPE_CONTAINER, .dealloc = seqiter_dealloc, .iter = self_iter, .next = seqiter_next,
-    .traverse = seqiter_traverse,
-};
-
-static Value for_iter_new(Value o)
-{
-    if (val_is_obj(o)) {
-        Type *t = val_as_obj(o)->type;
-        if (t == &list_type || t == &tuple_type) {
-            SeqIter *it = obj_alloc(&seqiter_type, sizeof(SeqIter));
-            if (!it) return VAL_ERROR;
-            incref(o);
-            it->seq = o;
-            it->i = 0;
-            return val_from_obj(it);
-        }
-    }
-    return obj_iter(o);
-}
 
 /* ---- the LOAD_GLOBAL cache table ---- */
 
 static GCacheEntry *gcache_for(Code *co)
 {
     if (co->vmcache) return co->vmcache;
-    if (vm.ncaches * 2 >= vm.capcaches) {
-        size_t cap = vm.capcaches ? vm.capcaches * 2 : 64;
-        CacheSlot *t = mem_calloc(cap, sizeof(CacheSlot));
-        if (!t) return NULL;
-        for (size_t i = 0; i < vm.capcaches; i++) {
-            if (!vm.caches[i].code) continue;
-            size_t h = ((uintptr_t)vm.caches[i].code >> 4) * 0x9E3779B97F4A7C15u;
-            size_t j = h & (cap - 1);
-            while (t[j].code) j = (j + 1) & (cap - 1);
-            t[j] = vm.caches[i];
-        }
-        mem_free(vm.caches);
-        vm.caches = t;
-        vm.capcaches = cap;
-    }
-    size_t h = ((uintptr_t)co >> 4) * 0x9E3779B97F4A7C15u;
-    size_t j = h & (vm.capcaches - 1);
-    while (vm.caches[j].code) {
-        if (vm.caches[j].code == co) return vm.caches[j].entries;
-        j = (j + 1) & (vm.capcaches - 1);
-    }
+    if (ptrmap_reserve(&vm.caches, 64, mem_calloc, mem_free) < 0) return NULL;
+    PtrMapSlot *slot = ptrmap_slot(&vm.caches, (uintptr_t)co);
+    if (slot->key) return (GCacheEntry *)slot->value;
     /* the attribute caches (attrcache.h: AttrCache) follow the nnames entries */
     size_t n = co->nnames ? (size_t)co->nnames : 1;
     GCacheEntry *e = mem_calloc(n, sizeof(GCacheEntry) + AC_WAYS * sizeof(AttrCache));
     if (!e) return NULL;
     obj_incref(co);
-    vm.caches[j].code = co;
-    vm.caches[j].entries = e;
+    ptrmap_fill(&vm.caches, slot, (uintptr_t)co, (uintptr_t)e);
     co->vmcache = e;
-    vm.ncaches++;
     return e;
 }
 
@@ -307,15 +228,15 @@ void vm_free(void)
     Value h = vm.handled;
     vm.handled = VAL_UNDEF;
     if (h != VAL_UNDEF) decref(h);
-    for (size_t i = 0; i < vm.capcaches; i++) {
-        if (!vm.caches[i].code) continue;
-        vm.caches[i].code->vmcache = NULL;
-        mem_free(vm.caches[i].entries);
-        obj_decref(vm.caches[i].code);
+    for (size_t i = 0; i < vm.caches.cap; i++) {
+        Code *co = (Code *)vm.caches.slots[i].key;
+        if (!co) continue;
+        co->vmcache = NULL;
+        mem_free((void *)vm.caches.slots[i].value);
+        obj_decref(co);
     }
-    mem_free(vm.caches);
-    vm.caches = NULL;
-    vm.ncaches = vm.capcaches = 0;
+    mem_free(vm.caches.slots);
+    vm.caches = (PtrMap){0};
     if (vm.stack) munmap(vm.stack, STACK_BYTES);
     if (vm.frames) munmap(vm.frames, MAX_FRAMES * sizeof(Frame));
     vm.stack = vm.stack_end = NULL;
@@ -1379,11 +1300,6 @@ static __attribute__((noinline)) CallDone call_setup_kw(Value *sp, int n, Tuple 
 
 /* ---- the loop ---- */
 
-/* For each CmpOp < <= == != > >= (3 bits each): which of less, equal,
- * greater makes it true. */
-#define CMP_MASKS ((UINT64_C(1) << 0) | (UINT64_C(3) << 3) | (UINT64_C(2) << 6) | \
-                   (UINT64_C(5) << 9) | (UINT64_C(4) << 12) | (UINT64_C(6) << 15))
-
 #define PUSH(v)   (*sp++ = (v))
 #define POP()     (*--sp)
 #define TOP()     (sp[-1])
@@ -1891,22 +1807,11 @@ dispatch:
         int op = ARG;
         int res;
         if (val_is_int(a) && val_is_int(b) && op <= CMP_GE) {
-            int64_t x = val_as_int(a), y = val_as_int(b);
-            /* branch-free: bit (cmp + 1) of op's 3-bit mask says whether op holds */
-            int cmp = (x > y) - (x < y);
-            res = (int)((CMP_MASKS >> (op * 3 + cmp + 1)) & 1);
+            res = cmp_holds_i64(op, val_as_int(a), val_as_int(b));
             goto cmp_done;
         }
         if (val_is_float(a) && val_is_float(b) && op <= CMP_GE) {
-            double x = val_as_float(a), y = val_as_float(b);
-            switch (op) {
-            case CMP_LT: res = x < y; break;
-            case CMP_LE: res = x <= y; break;
-            case CMP_EQ: res = x == y; break;
-            case CMP_NE: res = x != y; break;
-            case CMP_GT: res = x > y; break;
-            default: res = x >= y; break;
-            }
+            res = cmp_holds_double(op, val_as_float(a), val_as_float(b));
             goto cmp_done;
         }
         if (op == CMP_IS || op == CMP_IS_NOT) {
@@ -1987,7 +1892,7 @@ dispatch:
     }
     TARGET(GET_ITER) {
         Value o = TOP();
-        Value it = for_iter_new(o);
+        Value it = obj_iter(o);
         if (it == VAL_ERROR) goto error;
         sp[-1] = it;
         decref(o);
@@ -2009,26 +1914,15 @@ dispatch:
                 PUSH(v);
                 DISPATCH();
             }
-        } else if (it->type == &seqiter_type) {
+        } else if (it->type == &list_iterator_type || it->type == &tuple_iterator_type) {
             SeqIter *s = (SeqIter *)it;
-            Obj *so = val_as_obj(s->seq);
-            if (so->type == &list_type) {
-                List *l = (List *)so;
-                if (s->i < l->len) {
-                    v = l->items[s->i++];
-                    incref(v);
-                    PUSH(v);
-                    DISPATCH();
-                }
-            } else {
-                Tuple *t = (Tuple *)so;
-                if (s->i < t->len) {
-                    v = t->items[s->i++];
-                    incref(v);
-                    PUSH(v);
-                    DISPATCH();
-                }
+            v = it->type == &list_iterator_type ? seqiter_list_item(s) : seqiter_tuple_item(s);
+            if (v != VAL_UNDEF) {
+                incref(v);
+                PUSH(v);
+                DISPATCH();
             }
+            obj_next(itv);      /* at the end: marks the iterator exhausted, cannot fail */
         } else {
             v = obj_next(itv);
             if (v == VAL_ERROR) goto error;
