@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "objects/iterators.h"
 #include "core/error.h"
 #include "objects/str.h"
 #include "objects/int.h"
@@ -243,55 +244,9 @@ static Value slot_call(Value self, Value *args, int nargs, Tuple *kw)
 
 /* ---- iteration through __getitem__ (the old sequence protocol) ---- */
 
-typedef struct SeqIter { Obj ob; Value seq; int64_t i; } SeqIter;
-
-static void seqiter_dealloc(Obj *o) { xdecref(((SeqIter *)o)->seq); obj_free(o); }
-static void seqiter_traverse(Obj *o, VisitProc visit, void *arg)
-{
-    SeqIter *s = (SeqIter *)o;
-    if (s->seq != VAL_UNDEF && val_is_obj(s->seq)) visit(val_as_obj(s->seq), arg);
-}
-static void seqiter_clear(Obj *o)
-{
-    SeqIter *s = (SeqIter *)o;
-    Value v = s->seq;
-    s->seq = VAL_UNDEF;
-    xdecref(v);
-}
-static Value seqiter_self(Value v) { return new_ref(v); }
-static Value seqiter_next(Value v)
-{
-    SeqIter *s = (SeqIter *)val_as_obj(v);
-    if (s->seq == VAL_UNDEF) return VAL_UNDEF;
-    Value r = obj_getitem(s->seq, val_from_int(s->i));
-    if (r == VAL_ERROR) {
-        if (err_matches(&exc_IndexError) || err_matches(&exc_StopIteration)) {
-            err_clear();
-            Value q = s->seq;
-            s->seq = VAL_UNDEF;
-            decref(q);
-            return VAL_UNDEF;
-        }
-        return VAL_ERROR;
-    }
-    s->i++;
-    return r;
-}
-
-static Type seqiter_type = {
-    .ob = OBJ_HEAD_INIT(&type_type), .name = "iterator", .size = sizeof(SeqIter),
-    .flags = TYPE_CONTAINER, .dealloc = seqiter_dealloc, .iter = seqiter_self, .next = seqiter_next,
-    .traverse = seqiter_traverse, .clear = seqiter_clear,
-};
-
-static Value slot_seq_iter(Value o)
-{
-    SeqIter *s = obj_alloc(&seqiter_type, sizeof(SeqIter));
-    if (!s) return VAL_ERROR;
-    s->seq = new_ref(o);
-    s->i = 0;
-    return val_from_obj(s);
-}
+/* iter(x) for a class with __getitem__ and no __iter__: x[0], x[1], ...
+ * until IndexError or StopIteration (iterators.h: seq_iterator_type). */
+static Value slot_seq_iter(Value o) { return seqiter_new(&seq_iterator_type, o); }
 
 /* ---- a class's slots ---- */
 
