@@ -37,6 +37,8 @@
 #include "core/vmcall.h"
 #include "builtins/sitebuiltins.h"
 #include "core/intr.h"
+#include "objects/module.h"
+#include "builtins/builtins.h"
 
 static int count_kw(Tuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
 

@@ -21,6 +21,8 @@
 #include "modules/module.h"
 #include "core/interp.h"
 #include "objects/textio.h"
+#include "objects/module.h"
+#include "core/vmcall.h"
 
 typedef struct SiteObj { Obj ob; const char *name; const char *text; } SiteObj;
 

@@ -41,15 +41,4 @@ typedef struct Interp {
 
 extern Interp interp;
 
-/* ---- set-up and tear-down ---- */
-
-void interp_init(int argc, char **argv);   /* argv as sys.argv */
-void interp_free(void);
-Dict *builtins_init(void);                 /* runtime/builtins/builtins.c: the builtins dict (new), NULL on failure */
-
-/* ---- shared by the builtins and the sys module (runtime/modules/mod_sys.c) ---- */
-
-Value sys_exit(Value *args, int nargs, Tuple *kwnames);        /* raises SystemExit: always VAL_ERROR */
-Value sys_getrefcount(Value *args, int nargs, Tuple *kwnames);
-
 #endif

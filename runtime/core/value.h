@@ -9,7 +9,7 @@
  *
  * Pointers rely on user-space addresses fitting in 48 bits (x86-64, aarch64
  * with 48-bit VA): interp_init checks that at start-up in every build
- * (runtime/core/interp.c), and val_from_obj() asserts it in builds with
+ * (src/api/lifecycle.c), and val_from_obj() asserts it in builds with
  * assertions enabled.
  * Ints outside the inline range are heap objects of type int
  * (runtime/objects/int.h), so `is` and id() on numbers compare values, not

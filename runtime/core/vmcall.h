@@ -1,9 +1,10 @@
 /* vmcall.h — the calls the runtime makes into the interpreter.
  *
  * The runtime (objects, builtins, modules) sits below the VM: it includes no
- * header of src/ but this one, which declares the few services of src/vm it
+ * header of src/ but this one, which declares the few services of src/ it
  * needs: calling a scr function, the state of the running frame, running a
- * generator's frame, and printing a traceback entry. src/vm/vm.h includes
+ * generator's frame, printing a traceback entry, and compiling and running
+ * the modules written in scr that `import` finds. src/vm/vm.h includes
  * it rather than declaring them again.
  *
  * Errors follow the runtime's convention: VAL_ERROR (or NULL) with the
@@ -73,5 +74,28 @@ void tb_print_entry(void *file, const struct Code *c, int line, int instr);
  * AttributeError on obj. Never leave an exception set. */
 Str *suggest_for_name(Str *name, const struct Code *code, Dict *globals);
 Str *suggest_for_attribute(Str *name, Value obj);
+
+/* ---- importing modules written in scr (src/api/import.c) ---- */
+
+/* The main script's path: its directory is searched first (NULL: the cwd). */
+void  import_set_main_dir(const char *script_path);
+/* The file `import name` would load (name.scr on the search path): a new
+ * malloc'd path the caller frees, NULL if there is none. */
+char *import_find_module_file(const char *name);
+/* name.scr found and run as a module (new reference), VAL_UNDEF when there
+ * is no such file, VAL_ERROR when it failed. */
+Value import_user_module(Str *name);
+/* Is this module's code still running (a circular import sees it so)? */
+bool  import_is_initializing(Value module);
+void  import_fini(void);                        /* release the import state at exit */
+
+/* ---- library modules written in scr ---- */
+
+/* runtime/lib/NAME.scr, compiled into the program by the build as
+ * frozen_modules (NULL-terminated). */
+typedef struct FrozenModule { const char *name; const char *src; size_t len; } FrozenModule;
+extern const FrozenModule frozen_modules[];
+/* Run the frozen module `name` (new reference), VAL_UNDEF when there is none. */
+Value import_frozen_module(Str *name);
 
 #endif

@@ -142,7 +142,7 @@ enum {
 intptr_t gc_collect(int generation);
 bool     gc_collecting(void);    /* a collection is running (finalizers, callbacks) */
 
-/* ---- set-up and tear-down (runtime/core/interp.c) ---- */
+/* ---- set-up and tear-down (src/api/lifecycle.c) ---- */
 
 /* Reads SCR_GC_STRESS: an extra young collection at every container
  * allocation, invisible to programs. */

@@ -16,6 +16,7 @@
 #include "objects/dict.h"
 #include "objects/function.h"
 #include "memory/mem.h"
+#include "objects/module.h"
 
 /* Entries (func, args tuple, kwargs dict or None); owned here. */
 static List *callbacks;

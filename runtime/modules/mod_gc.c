@@ -16,6 +16,7 @@
 #include "objects/range.h"
 #include "objects/function.h"
 #include "objects/class.h"
+#include "objects/module.h"
 
 static Value tuple3(const intptr_t v[3])
 {

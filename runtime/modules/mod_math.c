@@ -16,6 +16,7 @@
 #include "memory/mem.h"
 #include "objects/tuple.h"
 #include "objects/bigint.h"
+#include "objects/module.h"
 #include <string.h>
 
 static Value domain_error(void) { err_set(&exc_ValueError, "math domain error"); return VAL_ERROR; }

@@ -26,6 +26,7 @@
 #include "objects/function.h"
 #include "core/interp.h"
 #include "memory/mem.h"
+#include "objects/module.h"
 
 extern char **environ;
 

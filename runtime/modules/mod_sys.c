@@ -22,6 +22,7 @@
 #include "objects/textio.h"
 #include "objects/bytes.h"
 #include "core/vmcall.h"
+#include "objects/module.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"

@@ -11,6 +11,7 @@
 #include "objects/dict.h"
 #include "objects/function.h"
 #include "core/intr.h"
+#include "objects/module.h"
 
 static Value clock_value(clockid_t id, const char *fname, int nargs, Tuple *kwnames, bool ns)
 {

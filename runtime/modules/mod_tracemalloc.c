@@ -14,6 +14,7 @@
 #include "objects/tuple.h"
 #include "objects/dict.h"
 #include "objects/function.h"
+#include "objects/module.h"
 
 static int64_t traceback_limit = 1;
 

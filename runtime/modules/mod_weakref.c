@@ -8,6 +8,7 @@
 #include "objects/list.h"
 #include "objects/tuple.h"
 #include "objects/dict.h"
+#include "objects/module.h"
 
 static WeakRef **list_of(Value v)
 {

@@ -28,12 +28,12 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/function.h"
-#include "modules/module.h"
 #include "core/interp.h"
 #include "objects/list.h"
 #include "objects/bytes.h"
 #include "objects/iterators.h"
 #include "core/intr.h"
+#include "objects/module.h"
 
 /* CPython's TextIOWrapper chunk: pending text goes out once it exceeds this. */
 #define TEXTIO_CHUNK 8192

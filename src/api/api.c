@@ -9,6 +9,7 @@
 #include "api/run.h"
 #include "vm/vm.h"
 #include "core/interp.h"
+#include "api/lifecycle.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"

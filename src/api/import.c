@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "modules/module.h"
 #include "core/error.h"
 #include "memory/mem.h"
 #include "objects/str.h"
@@ -21,6 +20,8 @@
 #include "vm/vm.h"
 #include "api/run.h"
 #include "parse/source.h"
+#include "objects/module.h"
+#include "core/vmcall.h"
 
 static char *main_dir;          /* directory of the main script; NULL: the working directory */
 static List *initializing;      /* modules whose code is running (partially initialised) */

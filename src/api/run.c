@@ -24,6 +24,8 @@
 #include "modules/module.h"
 #include "core/interp.h"
 #include "objects/textio.h"
+#include "objects/module.h"
+#include "core/vmcall.h"
 
 int run_gcstats;
 

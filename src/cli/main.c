@@ -30,6 +30,8 @@
 #include "modules/module.h"
 #include "objects/textio.h"
 #include "objects/bytes.h"
+#include "core/vmcall.h"
+#include "api/lifecycle.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"

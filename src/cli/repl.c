@@ -43,8 +43,8 @@
 #include "objects/attrcache.h"
 #include "objects/instance.h"
 #include "objects/subclass.h"
-#include "modules/module.h"
 #include "compile/bytecode.h"
+#include "objects/module.h"
 
 #ifndef SCR_VERSION
 #define SCR_VERSION "0.1.0"

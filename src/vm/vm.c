@@ -54,6 +54,8 @@
 #include "vm/traceback.h"
 #include "core/debug.h"
 #include "core/ptrmap.h"
+#include "objects/module.h"
+#include "core/vmcall.h"
 
 /* Computed goto with GCC. clang 14 at -O2 crashes in the computed-goto loop
  * (it works at -O1 and with the switch), so clang takes the portable switch

@@ -6,6 +6,7 @@
 #include "core/interp.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "api/lifecycle.h"
 
 void expect_exc(Type *t, const char *msg)
 {

@@ -19,9 +19,10 @@
 #include "objects/list.h"
 #include "objects/dict.h"
 #include "objects/function.h"
-#include "modules/module.h"
 #include "core/interp.h"
 #include "objects/operators.h"
+#include "objects/module.h"
+#include "api/lifecycle.h"
 
 /* ---- a tiny assembler ---- */
 
