@@ -344,29 +344,22 @@ Type type_type = {
 static const char *const cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const int cmp_swapped[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
 
-static inline bool cmp_i64(int64_t a, int64_t b, int op)
-{
-    switch (op) {
-    case CMP_LT: return a < b;
-    case CMP_LE: return a <= b;
-    case CMP_EQ: return a == b;
-    case CMP_NE: return a != b;
-    case CMP_GT: return a > b;
-    default:     return a >= b;
+/* The int and float fast paths compare alike; only the operand type differs. */
+#define DEFINE_CMP_FAST(name, type)                     \
+    static inline bool name(type a, type b, int op)     \
+    {                                                   \
+        switch (op) {                                   \
+        case CMP_LT: return a < b;                      \
+        case CMP_LE: return a <= b;                     \
+        case CMP_EQ: return a == b;                     \
+        case CMP_NE: return a != b;                     \
+        case CMP_GT: return a > b;                      \
+        default:     return a >= b;                     \
+        }                                               \
     }
-}
-
-static inline bool cmp_f64(double a, double b, int op)
-{
-    switch (op) {
-    case CMP_LT: return a < b;
-    case CMP_LE: return a <= b;
-    case CMP_EQ: return a == b;
-    case CMP_NE: return a != b;
-    case CMP_GT: return a > b;
-    default:     return a >= b;
-    }
-}
+DEFINE_CMP_FAST(cmp_i64, int64_t)
+DEFINE_CMP_FAST(cmp_f64, double)
+#undef DEFINE_CMP_FAST
 
 Value obj_repr(Value v)
 {
