@@ -1927,6 +1927,23 @@ static void compile_import_from(C *c, Node *n)
     emit(c, OP_POP_TOP, 0);
 }
 
+/* The part a while and a for loop share, once the loop's test is emitted:
+ * the body inside a loop block (break jumps to end, continue to start), the
+ * jump back to start, then at done (where the test falls out) the else
+ * clause. */
+static void compile_loop_rest(C *c, Node *n, FbKind kind, int start, int done, int end)
+{
+    Unit *u = c->u;
+    push_fblock(c, kind, start, end, u->hlen, NULL, NULL);
+    compile_body(c, &n->body);
+    pop_fblock(c);
+    set_line(u, n->line);
+    emit(c, OP_JUMP, start);
+    bind_label(c, done);
+    compile_body(c, &n->orelse);
+    bind_label(c, end);
+}
+
 static void compile_stmt(C *c, Node *n)
 {
     Unit *u = c->u;
@@ -1974,14 +1991,7 @@ static void compile_stmt(C *c, Node *n)
         int start = new_label(c), orelse = new_label(c), end = new_label(c);
         bind_label(c, start);
         compile_jump_if(c, n->a, false, orelse);
-        push_fblock(c, FB_WHILE, start, end, u->hlen, NULL, NULL);
-        compile_body(c, &n->body);
-        pop_fblock(c);
-        set_line(u, n->line);
-        emit(c, OP_JUMP, start);
-        bind_label(c, orelse);
-        compile_body(c, &n->orelse);
-        bind_label(c, end);
+        compile_loop_rest(c, n, FB_WHILE, start, orelse, end);
         break;
     }
     case N_FOR: {
@@ -1991,14 +2001,7 @@ static void compile_stmt(C *c, Node *n)
         bind_label(c, start);
         emit(c, OP_FOR_ITER, cleanup);
         compile_target(c, n->a, CTX_STORE);
-        push_fblock(c, FB_FOR, start, end, u->hlen, NULL, NULL);
-        compile_body(c, &n->body);
-        pop_fblock(c);
-        set_line(u, n->line);
-        emit(c, OP_JUMP, start);
-        bind_label(c, cleanup);
-        compile_body(c, &n->orelse);
-        bind_label(c, end);
+        compile_loop_rest(c, n, FB_FOR, start, cleanup, end);
         break;
     }
     case N_BREAK:
