@@ -1151,12 +1151,28 @@ static bool has_starred(Node *n)
     return false;
 }
 
+/* compile_expr and compile_stmt open and close each node alike: its
+ * location is current while it is compiled, and nesting deeper than
+ * MAX_NESTING fails as CPython's compiler does. enter_node returns the
+ * location that leave_node restores in u, the unit n was entered in. */
+static SrcLoc enter_node(C *c, Node *n)
+{
+    SrcLoc saved = c->u->loc;
+    set_loc(c->u, n);
+    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    return saved;
+}
+
+static void leave_node(Unit *u, C *c, SrcLoc saved)
+{
+    u->loc = saved;
+    c->nesting--;
+}
+
 static void compile_expr(C *c, Node *n)
 {
     Unit *u = c->u;
-    SrcLoc saved = u->loc;
-    set_loc(u, n);
-    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    SrcLoc saved = enter_node(c, n);
     switch (n->kind) {
     case N_NAME:
         /* as CPython, __debug__ is a constant the compiler folds (False under -O) */
@@ -1331,8 +1347,7 @@ static void compile_expr(C *c, Node *n)
     default:
         fail_at(c, n, "invalid syntax");
     }
-    u->loc = saved;
-    c->nesting--;
+    leave_node(u, c, saved);
 }
 
 /* ---- assignment targets ---- */
@@ -1947,9 +1962,7 @@ static void compile_loop_rest(C *c, Node *n, FbKind kind, int start, int done, i
 static void compile_stmt(C *c, Node *n)
 {
     Unit *u = c->u;
-    SrcLoc saved = u->loc;
-    set_loc(u, n);
-    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    SrcLoc saved = enter_node(c, n);
     switch (n->kind) {
     case N_EXPR_STMT:
         if (c->mode == COMPILE_INTERACTIVE && !scope_is_function(u->scope)) {
@@ -2067,8 +2080,7 @@ static void compile_stmt(C *c, Node *n)
     default:
         fail_at(c, n, "this statement is not supported yet");
     }
-    u->loc = saved;
-    c->nesting--;
+    leave_node(u, c, saved);
 }
 
 static void compile_body(C *c, NodeList *l)
