@@ -1151,12 +1151,28 @@ static bool has_starred(Node *n)
     return false;
 }
 
+/* compile_expr and compile_stmt open and close each node alike: its
+ * location is current while it is compiled, and nesting deeper than
+ * MAX_NESTING fails as CPython's compiler does. enter_node returns the
+ * location that leave_node restores in u, the unit n was entered in. */
+static SrcLoc enter_node(C *c, Node *n)
+{
+    SrcLoc saved = c->u->loc;
+    set_loc(c->u, n);
+    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    return saved;
+}
+
+static void leave_node(Unit *u, C *c, SrcLoc saved)
+{
+    u->loc = saved;
+    c->nesting--;
+}
+
 static void compile_expr(C *c, Node *n)
 {
     Unit *u = c->u;
-    SrcLoc saved = u->loc;
-    set_loc(u, n);
-    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    SrcLoc saved = enter_node(c, n);
     switch (n->kind) {
     case N_NAME:
         /* as CPython, __debug__ is a constant the compiler folds (False under -O) */
@@ -1331,8 +1347,7 @@ static void compile_expr(C *c, Node *n)
     default:
         fail_at(c, n, "invalid syntax");
     }
-    u->loc = saved;
-    c->nesting--;
+    leave_node(u, c, saved);
 }
 
 /* ---- assignment targets ---- */
@@ -1927,12 +1942,27 @@ static void compile_import_from(C *c, Node *n)
     emit(c, OP_POP_TOP, 0);
 }
 
+/* The part a while and a for loop share, once the loop's test is emitted:
+ * the body inside a loop block (break jumps to end, continue to start), the
+ * jump back to start, then at done (where the test falls out) the else
+ * clause. */
+static void compile_loop_rest(C *c, Node *n, FbKind kind, int start, int done, int end)
+{
+    Unit *u = c->u;
+    push_fblock(c, kind, start, end, u->hlen, NULL, NULL);
+    compile_body(c, &n->body);
+    pop_fblock(c);
+    set_line(u, n->line);
+    emit(c, OP_JUMP, start);
+    bind_label(c, done);
+    compile_body(c, &n->orelse);
+    bind_label(c, end);
+}
+
 static void compile_stmt(C *c, Node *n)
 {
     Unit *u = c->u;
-    SrcLoc saved = u->loc;
-    set_loc(u, n);
-    if (++c->nesting > MAX_NESTING) fail_at(c, n, "maximum recursion depth exceeded during compilation");
+    SrcLoc saved = enter_node(c, n);
     switch (n->kind) {
     case N_EXPR_STMT:
         if (c->mode == COMPILE_INTERACTIVE && !scope_is_function(u->scope)) {
@@ -1974,14 +2004,7 @@ static void compile_stmt(C *c, Node *n)
         int start = new_label(c), orelse = new_label(c), end = new_label(c);
         bind_label(c, start);
         compile_jump_if(c, n->a, false, orelse);
-        push_fblock(c, FB_WHILE, start, end, u->hlen, NULL, NULL);
-        compile_body(c, &n->body);
-        pop_fblock(c);
-        set_line(u, n->line);
-        emit(c, OP_JUMP, start);
-        bind_label(c, orelse);
-        compile_body(c, &n->orelse);
-        bind_label(c, end);
+        compile_loop_rest(c, n, FB_WHILE, start, orelse, end);
         break;
     }
     case N_FOR: {
@@ -1991,14 +2014,7 @@ static void compile_stmt(C *c, Node *n)
         bind_label(c, start);
         emit(c, OP_FOR_ITER, cleanup);
         compile_target(c, n->a, CTX_STORE);
-        push_fblock(c, FB_FOR, start, end, u->hlen, NULL, NULL);
-        compile_body(c, &n->body);
-        pop_fblock(c);
-        set_line(u, n->line);
-        emit(c, OP_JUMP, start);
-        bind_label(c, cleanup);
-        compile_body(c, &n->orelse);
-        bind_label(c, end);
+        compile_loop_rest(c, n, FB_FOR, start, cleanup, end);
         break;
     }
     case N_BREAK:
@@ -2064,8 +2080,7 @@ static void compile_stmt(C *c, Node *n)
     default:
         fail_at(c, n, "this statement is not supported yet");
     }
-    u->loc = saved;
-    c->nesting--;
+    leave_node(u, c, saved);
 }
 
 static void compile_body(C *c, NodeList *l)

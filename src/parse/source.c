@@ -194,6 +194,21 @@ static int invalid_at(const unsigned char *p, const unsigned char *end, const ch
 
 static int seq_len(unsigned c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
+/* Clears *err and sets the message of CPython's "(unicode error)" for the
+ * invalid part at p (bad bytes long, from invalid_at), pos bytes into the
+ * decoded text. */
+static void decode_error(ParseError *err, const unsigned char *p, size_t pos, int bad, const char *why)
+{
+    memset(err, 0, sizeof *err);
+    if (bad == 1)
+        snprintf(err->msg, sizeof err->msg,
+                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s", *p, pos, why);
+    else
+        snprintf(err->msg, sizeof err->msg,
+                 "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s", pos,
+                 pos + (size_t)bad - 1, why);
+}
+
 /* src with each invalid part replaced by U+FFFD (as Python's "replace"). */
 static char *replace_invalid(const char *src, size_t len, size_t *outlen)
 {
@@ -298,15 +313,7 @@ static int utf8_declared_check(const char *s, size_t len, char **out, size_t *ou
                     int bad = invalid_at(u + k, u + e, &why);    /* the name alone is decoded */
                     if (!bad) { k += (size_t)seq_len(u[k]); continue; }
                     /* a name: at the bad byte, its offset in the name */
-                    memset(err, 0, sizeof *err);
-                    if (bad == 1)
-                        snprintf(err->msg, sizeof err->msg,
-                                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[k],
-                                 k - i, why);
-                    else
-                        snprintf(err->msg, sizeof err->msg,
-                                 "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s", k - i,
-                                 k - i + (size_t)bad - 1, why);
+                    decode_error(err, u + k, k - i, bad, why);
                     err->line = line;
                     const char *raw = s + line_start;
                     int ci = 0;
@@ -343,15 +350,7 @@ static int utf8_declared_check(const char *s, size_t len, char **out, size_t *ou
                 }
                 int bad = invalid_at(u + k, u + stop, &why);
                 if (!bad) { k += (size_t)seq_len(u[k]); continue; }
-                memset(err, 0, sizeof *err);
-                if (bad == 1)
-                    snprintf(err->msg, sizeof err->msg,
-                             "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[k],
-                             k - body, why);
-                else
-                    snprintf(err->msg, sizeof err->msg,
-                             "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s", k - body,
-                             k - body + (size_t)bad - 1, why);
+                decode_error(err, u + k, k - body, bad, why);
                 /* where: the token after the literal (and after any literals
                  * it is joined to), which the parser had read */
                 size_t t = i;

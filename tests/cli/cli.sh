@@ -18,9 +18,7 @@ t() {
     [ "$want_out" = - ] || [ "$got_out" = "$want_out" ] || bad="$bad; stdout '$got_out', expected '$want_out'"
     [ "$want_err" = - ] || [ "$got_err" = "$want_err" ] || bad="$bad; stderr ends '$got_err', expected '$want_err'"
     if [ -n "$bad" ]; then
-        echo "FAIL $name: $bad" >&2
-        sed 's/^/  stderr: /' "$tmp/err" >&2
-        fails=$((fails + 1))
+        fail_run "$name: $bad"
     else
         echo "ok $name"
     fi
@@ -63,7 +61,7 @@ if grep -Eq "^gc.get_stats\(\): \[\{'collections': [0-9]+, 'collected': [0-9]+, 
    grep -Eq '^peak heap: [0-9]+ bytes$' "$tmp/err"; then
     echo "ok X_gcstats_output"
 else
-    echo "FAIL X_gcstats_output:" >&2; sed 's/^/  stderr: /' "$tmp/err" >&2; fails=$((fails + 1))
+    fail_run "X_gcstats_output:"
 fi
 t X_joined 0 'ok' - -- -Xgcstats -c 'print("ok")'
 printf 'import sys\nprint(sys.argv)\n' >"$tmp/argv.scr"
@@ -78,7 +76,7 @@ t c_syntax 1 '' 'SyntaxError: invalid syntax' -- -c 'x = = 1'
 if [ "$(cat "$tmp/err")" = "$(printf '  File "<string>", line 1\nSyntaxError: %s' "'break' outside loop")" ]; then
     echo "ok c_compiler_error"
 else
-    echo "FAIL c_compiler_error" >&2; sed 's/^/  stderr: /' "$tmp/err" >&2; fails=$((fails + 1))
+    fail_run "c_compiler_error"
 fi
 
 # Files that cannot be run, as python3 reports them.

@@ -10,15 +10,11 @@
 # in KeyboardInterrupt, and nothing on stdout.
 check() {
     if [ "$status" -ne 130 ]; then
-        echo "FAIL $1: exit status $status, expected 130 (killed by SIGINT)" >&2
-        sed 's/^/  stderr: /' "$tmp/err" >&2
-        fails=$((fails + 1))
+        fail_run "$1: exit status $status, expected 130 (killed by SIGINT)"
     elif ! grep -q "^  File \"$tmp/prog.scr\", line $2, in <module>\$" "$tmp/err" ||
          [ "$(tail -n 1 "$tmp/err")" != KeyboardInterrupt ] || [ -s "$tmp/out" ]; then
-        echo "FAIL $1: expected a KeyboardInterrupt traceback at line $2" >&2
-        sed 's/^/  stderr: /' "$tmp/err" >&2
+        fail_run "$1: expected a KeyboardInterrupt traceback at line $2"
         sed 's/^/  stdout: /' "$tmp/out" >&2
-        fails=$((fails + 1))
     else
         echo "ok $1"
     fi

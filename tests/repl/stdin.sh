@@ -9,9 +9,7 @@ export HOME
 # expect NAME STATUS: compare $tmp/out with $tmp/want and the status.
 expect() {
     if [ "$status" -ne "$2" ]; then
-        echo "FAIL $1: exit status $status, expected $2" >&2
-        sed 's/^/  stderr: /' "$tmp/err" >&2
-        fails=$((fails + 1))
+        fail_run "$1: exit status $status, expected $2"
     elif ! diff -u "$tmp/want" "$tmp/out" >"$tmp/diff"; then
         echo "FAIL $1: stdout differs (- expected, + actual)" >&2
         cat "$tmp/diff" >&2
