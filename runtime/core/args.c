@@ -107,8 +107,8 @@ static int kw_index(Tuple *kwnames, int nkw, const char *name)
     return -1;
 }
 
-int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
-              const char *const names[], int maxpos, int minpos, Value *out)
+int args_bind_full(const char *fname, Value *args, int nargs, Tuple *kwnames,
+                   const char *const names[], int maxpos, int minpos, Value *out)
 {
     int n = names_count(names), nkw = kw_count(kwnames), posonly = 0;
     while (posonly < n && names[posonly][0] == '/') posonly++;

@@ -23,6 +23,7 @@
 #define SCR_ARGS_H
 
 #include "core/object.h"
+#include "objects/tuple.h"
 
 /* ---- positional-only functions: a count check ---- */
 
@@ -67,8 +68,22 @@ int args_takes(const char *owner, const char *name, int n, Tuple *kwnames, int m
  * value of names[i] or VAL_UNDEF. Messages name fname: "fname() takes at most
  * 2 arguments (3 given)", "fname() missing required argument 'x' (pos 1)",
  * "'x' is an invalid keyword argument for fname()", ... */
-int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
-              const char *const names[], int maxpos, int minpos, Value *out);
+int args_bind_full(const char *fname, Value *args, int nargs, Tuple *kwnames,
+                   const char *const names[], int maxpos, int minpos, Value *out);
+/* The common call — positional arguments only, enough and not too many —
+ * binds inline, where the compiler sees the constant names table: str(x)
+ * and dict.get(k) are hot. Everything else goes through args_bind_full. */
+static inline int args_bind(const char *fname, Value *args, int nargs, Tuple *kwnames,
+                            const char *const names[], int maxpos, int minpos, Value *out)
+{
+    if ((!kwnames || kwnames->len == 0) && nargs >= minpos && nargs <= maxpos) {
+        int i = 0;
+        for (; i < nargs; i++) out[i] = args[i];
+        for (; names[i]; i++) out[i] = VAL_UNDEF;
+        return 0;
+    }
+    return args_bind_full(fname, args, nargs, kwnames, names, maxpos, minpos, out);
+}
 
 /* A function CPython writes in Python, `def fname(<nself bound>, names...)`
  * whose first minpos parameters have no default: out[i] receives the
