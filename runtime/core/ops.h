@@ -28,23 +28,29 @@ typedef enum CmpOp {
 /* Whether the rich comparison op (CMP_LT..CMP_GE) holds between two operands
  * whose three-way comparison is c: negative, zero or positive. Branch-free:
  * 3 bits per op say whether it holds for less, equal, greater. */
-static inline bool cmp_holds(CmpOp op, int c)
+static inline bool cmp_holds_sign(CmpOp op, int sign)   /* sign: -1, 0 or 1 */
 {
     const uint32_t masks = 01 | 03 << 3 | 02 << 6 | 05 << 9 | 04 << 12 | 06 << 15;
-    return (masks >> (op * 3 + (c > 0) - (c < 0) + 1)) & 1;
+    return (masks >> (op * 3 + sign + 1)) & 1;
+}
+
+static inline bool cmp_holds(CmpOp op, int c)
+{
+    return cmp_holds_sign(op, (c > 0) - (c < 0));
 }
 
 /* The same for two integers, and for two doubles, where a NaN makes every op
- * but != false. */
+ * but != false. The VM's int comparison is one of its hottest paths: the
+ * sign is computed once. */
 static inline bool cmp_holds_i64(CmpOp op, int64_t x, int64_t y)
 {
-    return cmp_holds(op, (x > y) - (x < y));
+    return cmp_holds_sign(op, (x > y) - (x < y));
 }
 
 static inline bool cmp_holds_double(CmpOp op, double x, double y)
 {
     if (x != x || y != y) return op == CMP_NE;
-    return cmp_holds(op, (x > y) - (x < y));
+    return cmp_holds_sign(op, (x > y) - (x < y));
 }
 
 #endif
