@@ -62,7 +62,6 @@ static Value no_attr(Value o, Str *name)
     return VAL_ERROR;
 }
 
-static Value new_ref(Value v) { incref(v); return v; }
 static Value new_str_value(const char *s)
 {
     Str *r = str_from_cstr(s);
