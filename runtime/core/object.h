@@ -189,6 +189,10 @@ Value  obj_str(Value v);
 int    obj_hash(Value v, int64_t *out);         /* 0, or -1 (unhashable, or __hash__ raised) */
 int    obj_truth(Value v);
 Value  obj_compare(Value a, Value b, int op);   /* result object (bool for builtins) */
+/* obj_compare on values borrowed from a holder that the comparison's own code
+ * may change (a list's items, a weak reference's referent): a reference to
+ * each is held while it runs. */
+Value  obj_compare_held(Value a, Value b, int op);
 int    obj_compare_bool(Value a, Value b, int op);
 int    obj_eq(Value a, Value b);                /* identity shortcut, then == */
 int64_t obj_len(Value v);                       /* -1 with an exception set */
