@@ -249,11 +249,8 @@ static Value m_modf(Value *args, int nargs, Tuple *kwnames)
     if (args_one("math", "modf", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     double fp = isinf(x) ? copysign(0.0, x) : modf(x, &ip);
     if (isinf(x)) ip = x;
-    Tuple *t = tuple_new(2);
-    if (!t) return VAL_ERROR;
-    t->items[0] = val_from_float(fp);
-    t->items[1] = val_from_float(ip);
-    return val_from_obj(t);
+    Tuple *t = tuple_pack(2, val_from_float(fp), val_from_float(ip));
+    return t ? val_from_obj(t) : VAL_ERROR;
 }
 
 static Value m_frexp(Value *args, int nargs, Tuple *kwnames)
@@ -262,11 +259,8 @@ static Value m_frexp(Value *args, int nargs, Tuple *kwnames)
     int e = 0;
     if (args_one("math", "frexp", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     double m = (isnan(x) || isinf(x) || x == 0) ? x : frexp(x, &e);
-    Tuple *t = tuple_new(2);
-    if (!t) return VAL_ERROR;
-    t->items[0] = val_from_float(m);
-    t->items[1] = val_from_int(e);
-    return val_from_obj(t);
+    Tuple *t = tuple_pack(2, val_from_float(m), val_from_int(e));
+    return t ? val_from_obj(t) : VAL_ERROR;
 }
 
 static Value m_ldexp(Value *args, int nargs, Tuple *kwnames)

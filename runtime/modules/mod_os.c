@@ -411,6 +411,19 @@ static Value op_dirname(Value *args, int nargs, Tuple *kwnames)
     return str_value_n(s->data, head_len(s, after_last_sep(s)));
 }
 
+/* The tuple (s[:head_end], s[tail_start:]) that split and splitext return. */
+static Value split_pair(Str *s, int64_t head_end, int64_t tail_start)
+{
+    Value head = str_value_n(s->data, head_end);
+    Value tail = head == VAL_ERROR ? VAL_ERROR : str_value_n(s->data + tail_start, s->len - tail_start);
+    if (tail == VAL_ERROR) { xdecref(head); return VAL_ERROR; }
+    Tuple *t = tuple_new(2);
+    if (!t) { decref(head); decref(tail); return VAL_ERROR; }
+    t->items[0] = head;
+    t->items[1] = tail;
+    return val_from_obj(t);
+}
+
 static Value op_split(Value *args, int nargs, Tuple *kwnames)
 {
     Value arg;
@@ -418,14 +431,7 @@ static Value op_split(Value *args, int nargs, Tuple *kwnames)
     Str *s = fspath(arg);
     if (!s) return VAL_ERROR;
     int64_t i = after_last_sep(s);
-    Value head = str_value_n(s->data, head_len(s, i));
-    Value tail = head == VAL_ERROR ? VAL_ERROR : str_value_n(s->data + i, s->len - i);
-    if (tail == VAL_ERROR) { xdecref(head); return VAL_ERROR; }
-    Tuple *t = tuple_new(2);
-    if (!t) { decref(head); decref(tail); return VAL_ERROR; }
-    t->items[0] = head;
-    t->items[1] = tail;
-    return val_from_obj(t);
+    return split_pair(s, head_len(s, i), i);
 }
 
 static Value op_splitext(Value *args, int nargs, Tuple *kwnames)
@@ -444,14 +450,7 @@ static Value op_splitext(Value *args, int nargs, Tuple *kwnames)
         for (int64_t i = sep + 1; i < dot; i++)
             if (s->data[i] != '.') { cut = dot; break; }
     }
-    Value root = str_value_n(s->data, cut);
-    Value ext = root == VAL_ERROR ? VAL_ERROR : str_value_n(s->data + cut, s->len - cut);
-    if (ext == VAL_ERROR) { xdecref(root); return VAL_ERROR; }
-    Tuple *t = tuple_new(2);
-    if (!t) { decref(root); decref(ext); return VAL_ERROR; }
-    t->items[0] = root;
-    t->items[1] = ext;
-    return val_from_obj(t);
+    return split_pair(s, cut, cut);
 }
 
 static Value op_isabs(Value *args, int nargs, Tuple *kwnames)
