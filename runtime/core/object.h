@@ -70,6 +70,9 @@ static inline void incref(Value v) { if (val_is_obj(v)) obj_incref(val_as_obj(v)
 static inline void decref(Value v) { if (val_is_obj(v)) obj_decref(val_as_obj(v)); }
 /* decref that tolerates an empty slot (VAL_UNDEF) or VAL_ERROR. */
 static inline void xdecref(Value v) { if (v != VAL_UNDEF && v != VAL_ERROR) decref(v); }
+/* Empties a slot holding an owned reference (or VAL_UNDEF), then drops the
+ * reference, so that code run by the decref never sees the old value. */
+static inline void val_clear(Value *slot) { Value v = *slot; *slot = VAL_UNDEF; xdecref(v); }
 /* incref and return v: turns a borrowed value into a new reference. */
 static inline Value new_ref(Value v) { incref(v); return v; }
 

@@ -743,9 +743,7 @@ bool err_matches(Type *t)
 
 void err_clear(void)
 {
-    Value e = pending;
-    pending = VAL_UNDEF;
-    if (e != VAL_UNDEF) decref(e);
+    val_clear(&pending);
 }
 
 void exc_attribute_error_context(Value obj, Str *name)

@@ -493,9 +493,7 @@ Value cell_new(Value v)
 static void cell_clear(Obj *o)
 {
     Cell *c = (Cell *)o;
-    Value v = c->v;
-    c->v = VAL_UNDEF;
-    if (v != VAL_UNDEF) decref(v);
+    val_clear(&c->v);
 }
 
 static void cell_dealloc(Obj *o)

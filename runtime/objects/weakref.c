@@ -247,9 +247,7 @@ static void wr_clear(Obj *o)
 {
     WeakRef *r = (WeakRef *)o;
     weakref_unlink(r);
-    Value cb = r->callback;
-    r->callback = VAL_UNDEF;
-    if (cb != VAL_UNDEF) decref(cb);
+    val_clear(&r->callback);
 }
 
 static void wr_dealloc(Obj *o)
