@@ -342,42 +342,33 @@ static Value b_bin(Value *a, int n, Tuple *k) { return int_in_base(a, n, k, "bin
 
 /* ---- type checks ---- */
 
-static int isinstance_of(Value v, Value cls, int depth)
+static bool is_instance_match(Value v, Type *t) { return val_isinstance(v, t); }
+static bool is_subclass_match(Value v, Type *t) { return type_is_subtype((Type *)val_as_obj(v), t); }
+
+/* Whether match(x, c) holds for cls or for a class in the (nested) tuple
+ * cls: 1, 0, or -1 with the TypeError `bad` when cls is neither. */
+static int match_class_or_tuple(Value x, Value cls, bool (*match)(Value, Type *), const char *bad, int depth)
 {
-    if (is_type(cls)) return val_isinstance(v, (Type *)val_as_obj(cls));
+    if (is_type(cls)) return match(x, (Type *)val_as_obj(cls));
     if (val_is_tuple(cls) && depth < 64) {
         Tuple *t = val_as_tuple(cls);
         for (int64_t i = 0; i < t->len; i++) {
-            int r = isinstance_of(v, t->items[i], depth + 1);
+            int r = match_class_or_tuple(x, t->items[i], match, bad, depth + 1);
             if (r != 0) return r;
         }
         return 0;
     }
-    err_set(&exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    err_set(&exc_TypeError, bad);
     return -1;
 }
 
 static Value b_isinstance(Value *args, int nargs, Tuple *kwnames)
 {
     if (args_range(NULL, "isinstance", nargs, kwnames, 2, 2) < 0) return VAL_ERROR;
-    int r = isinstance_of(args[0], args[1], 0);
+    int r = match_class_or_tuple(args[0], args[1], is_instance_match,
+                                 "isinstance() arg 2 must be a type, a tuple of types, or a union", 0);
     if (r < 0) return VAL_ERROR;
     return val_from_bool(r);
-}
-
-static int issubclass_of(Type *t, Value cls, int depth)
-{
-    if (is_type(cls)) return type_is_subtype(t, (Type *)val_as_obj(cls));
-    if (val_is_tuple(cls) && depth < 64) {
-        Tuple *tp = val_as_tuple(cls);
-        for (int64_t i = 0; i < tp->len; i++) {
-            int r = issubclass_of(t, tp->items[i], depth + 1);
-            if (r != 0) return r;
-        }
-        return 0;
-    }
-    err_set(&exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return -1;
 }
 
 static Value b_issubclass(Value *args, int nargs, Tuple *kwnames)
@@ -387,7 +378,8 @@ static Value b_issubclass(Value *args, int nargs, Tuple *kwnames)
         err_set(&exc_TypeError, "issubclass() arg 1 must be a class");
         return VAL_ERROR;
     }
-    int r = issubclass_of((Type *)val_as_obj(args[0]), args[1], 0);
+    int r = match_class_or_tuple(args[0], args[1], is_subclass_match,
+                                 "issubclass() arg 2 must be a class, a tuple of classes, or a union", 0);
     if (r < 0) return VAL_ERROR;
     return val_from_bool(r);
 }

@@ -437,6 +437,16 @@ Value obj_compare(Value a, Value b, int op)
     return VAL_ERROR;
 }
 
+Value obj_compare_held(Value a, Value b, int op)
+{
+    incref(a);
+    incref(b);
+    Value r = obj_compare(a, b, op);
+    decref(a);
+    decref(b);
+    return r;
+}
+
 int obj_compare_bool(Value a, Value b, int op)
 {
     if (val_is_int(a) && val_is_int(b))

@@ -70,6 +70,11 @@ static inline void incref(Value v) { if (val_is_obj(v)) obj_incref(val_as_obj(v)
 static inline void decref(Value v) { if (val_is_obj(v)) obj_decref(val_as_obj(v)); }
 /* decref that tolerates an empty slot (VAL_UNDEF) or VAL_ERROR. */
 static inline void xdecref(Value v) { if (v != VAL_UNDEF && v != VAL_ERROR) decref(v); }
+/* Empties a slot holding an owned reference (or VAL_UNDEF), then drops the
+ * reference, so that code run by the decref never sees the old value. */
+static inline void val_clear(Value *slot) { Value v = *slot; *slot = VAL_UNDEF; xdecref(v); }
+/* incref and return v: turns a borrowed value into a new reference. */
+static inline Value new_ref(Value v) { incref(v); return v; }
 
 /* ---- type objects ---- */
 
@@ -187,6 +192,10 @@ Value  obj_str(Value v);
 int    obj_hash(Value v, int64_t *out);         /* 0, or -1 (unhashable, or __hash__ raised) */
 int    obj_truth(Value v);
 Value  obj_compare(Value a, Value b, int op);   /* result object (bool for builtins) */
+/* obj_compare on values borrowed from a holder that the comparison's own code
+ * may change (a list's items, a weak reference's referent): a reference to
+ * each is held while it runs. */
+Value  obj_compare_held(Value a, Value b, int op);
 int    obj_compare_bool(Value a, Value b, int op);
 int    obj_eq(Value a, Value b);                /* identity shortcut, then == */
 int64_t obj_len(Value v);                       /* -1 with an exception set */

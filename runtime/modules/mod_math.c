@@ -249,11 +249,8 @@ static Value m_modf(Value *args, int nargs, Tuple *kwnames)
     if (args_one("math", "modf", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     double fp = isinf(x) ? copysign(0.0, x) : modf(x, &ip);
     if (isinf(x)) ip = x;
-    Tuple *t = tuple_new(2);
-    if (!t) return VAL_ERROR;
-    t->items[0] = val_from_float(fp);
-    t->items[1] = val_from_float(ip);
-    return val_from_obj(t);
+    Tuple *t = tuple_pack(2, val_from_float(fp), val_from_float(ip));
+    return t ? val_from_obj(t) : VAL_ERROR;
 }
 
 static Value m_frexp(Value *args, int nargs, Tuple *kwnames)
@@ -262,11 +259,8 @@ static Value m_frexp(Value *args, int nargs, Tuple *kwnames)
     int e = 0;
     if (args_one("math", "frexp", nargs, kwnames) < 0 || val_to_double(args[0], &x) < 0) return VAL_ERROR;
     double m = (isnan(x) || isinf(x) || x == 0) ? x : frexp(x, &e);
-    Tuple *t = tuple_new(2);
-    if (!t) return VAL_ERROR;
-    t->items[0] = val_from_float(m);
-    t->items[1] = val_from_int(e);
-    return val_from_obj(t);
+    Tuple *t = tuple_pack(2, val_from_float(m), val_from_int(e));
+    return t ? val_from_obj(t) : VAL_ERROR;
 }
 
 static Value m_ldexp(Value *args, int nargs, Tuple *kwnames)
@@ -411,6 +405,20 @@ static Value m_lcm(Value *args, int nargs, Tuple *kwnames)
 }
 
 /* bits in n! (an upper bound), for the size check */
+/* The one argument of math.fname as an integer >= 0 in n, which the caller
+ * then owns (mpz_clear); -1 with the exception set, the ValueError neg_msg
+ * when it is negative. */
+static int nonneg_int_arg(const char *fname, Value *args, int nargs, Tuple *kwnames, const char *neg_msg, mpz_t n)
+{
+    if (args_one("math", fname, nargs, kwnames) < 0 || int_arg(args[0], n) < 0) return -1;
+    if (mpz_sgn(n) < 0) {
+        mpz_clear(n);
+        err_set(&exc_ValueError, neg_msg);
+        return -1;
+    }
+    return 0;
+}
+
 static double factorial_bits(unsigned long n)
 {
     return n < 2 ? 1 : (double)n * log2((double)n) + 64;
@@ -419,12 +427,7 @@ static double factorial_bits(unsigned long n)
 static Value m_factorial(Value *args, int nargs, Tuple *kwnames)
 {
     mpz_t n;
-    if (args_one("math", "factorial", nargs, kwnames) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
-    if (mpz_sgn(n) < 0) {
-        mpz_clear(n);
-        err_set(&exc_ValueError, "factorial() not defined for negative values");
-        return VAL_ERROR;
-    }
+    if (nonneg_int_arg("factorial", args, nargs, kwnames, "factorial() not defined for negative values", n) < 0) return VAL_ERROR;
     if (!mpz_fits_slong_p(n)) {
         mpz_clear(n);
         err_set(&exc_OverflowError, "factorial() argument should not exceed 9223372036854775807");
@@ -488,12 +491,7 @@ static Value m_perm(Value *a, int n, Tuple *k) { return comb_perm(a, n, k, false
 static Value m_isqrt(Value *args, int nargs, Tuple *kwnames)
 {
     mpz_t n;
-    if (args_one("math", "isqrt", nargs, kwnames) < 0 || int_arg(args[0], n) < 0) return VAL_ERROR;
-    if (mpz_sgn(n) < 0) {
-        mpz_clear(n);
-        err_set(&exc_ValueError, "isqrt() argument must be nonnegative");
-        return VAL_ERROR;
-    }
+    if (nonneg_int_arg("isqrt", args, nargs, kwnames, "isqrt() argument must be nonnegative", n) < 0) return VAL_ERROR;
     mpz_sqrt(n, n);
     return bigint_take(n);
 }

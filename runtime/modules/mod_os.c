@@ -83,6 +83,15 @@ static Str *fspath(Value v)
     return NULL;
 }
 
+/* The one path argument of the os.path function fname (its keyword name
+ * names[0]) as a borrowed str; NULL with the exception set. */
+static Str *ospath_arg(const char *fname, const char *const *names, Value *args, int nargs, Tuple *kwnames)
+{
+    Value arg;
+    if (args_def(fname, 0, args, nargs, kwnames, names, 1, &arg) < 0) return NULL;
+    return fspath(arg);
+}
+
 static Value fail_path(Value path)
 {
     err_set_errno(errno, path, VAL_UNDEF);
@@ -394,9 +403,7 @@ static int64_t head_len(Str *s, int64_t i)
 
 static Value op_basename(Value *args, int nargs, Tuple *kwnames)
 {
-    Value arg;
-    if (args_def("basename", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
-    Str *s = fspath(arg);
+    Str *s = ospath_arg("basename", p_names, args, nargs, kwnames);
     if (!s) return VAL_ERROR;
     int64_t i = after_last_sep(s);
     return str_value_n(s->data + i, s->len - i);
@@ -404,22 +411,16 @@ static Value op_basename(Value *args, int nargs, Tuple *kwnames)
 
 static Value op_dirname(Value *args, int nargs, Tuple *kwnames)
 {
-    Value arg;
-    if (args_def("dirname", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
-    Str *s = fspath(arg);
+    Str *s = ospath_arg("dirname", p_names, args, nargs, kwnames);
     if (!s) return VAL_ERROR;
     return str_value_n(s->data, head_len(s, after_last_sep(s)));
 }
 
-static Value op_split(Value *args, int nargs, Tuple *kwnames)
+/* The tuple (s[:head_end], s[tail_start:]) that split and splitext return. */
+static Value split_pair(Str *s, int64_t head_end, int64_t tail_start)
 {
-    Value arg;
-    if (args_def("split", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
-    Str *s = fspath(arg);
-    if (!s) return VAL_ERROR;
-    int64_t i = after_last_sep(s);
-    Value head = str_value_n(s->data, head_len(s, i));
-    Value tail = head == VAL_ERROR ? VAL_ERROR : str_value_n(s->data + i, s->len - i);
+    Value head = str_value_n(s->data, head_end);
+    Value tail = head == VAL_ERROR ? VAL_ERROR : str_value_n(s->data + tail_start, s->len - tail_start);
     if (tail == VAL_ERROR) { xdecref(head); return VAL_ERROR; }
     Tuple *t = tuple_new(2);
     if (!t) { decref(head); decref(tail); return VAL_ERROR; }
@@ -428,11 +429,17 @@ static Value op_split(Value *args, int nargs, Tuple *kwnames)
     return val_from_obj(t);
 }
 
+static Value op_split(Value *args, int nargs, Tuple *kwnames)
+{
+    Str *s = ospath_arg("split", p_names, args, nargs, kwnames);
+    if (!s) return VAL_ERROR;
+    int64_t i = after_last_sep(s);
+    return split_pair(s, head_len(s, i), i);
+}
+
 static Value op_splitext(Value *args, int nargs, Tuple *kwnames)
 {
-    Value arg;
-    if (args_def("splitext", 0, args, nargs, kwnames, p_names, 1, &arg) < 0) return VAL_ERROR;
-    Str *s = fspath(arg);
+    Str *s = ospath_arg("splitext", p_names, args, nargs, kwnames);
     if (!s) return VAL_ERROR;
     int64_t sep = -1, dot = -1;
     for (int64_t i = 0; i < s->len; i++) {
@@ -444,21 +451,12 @@ static Value op_splitext(Value *args, int nargs, Tuple *kwnames)
         for (int64_t i = sep + 1; i < dot; i++)
             if (s->data[i] != '.') { cut = dot; break; }
     }
-    Value root = str_value_n(s->data, cut);
-    Value ext = root == VAL_ERROR ? VAL_ERROR : str_value_n(s->data + cut, s->len - cut);
-    if (ext == VAL_ERROR) { xdecref(root); return VAL_ERROR; }
-    Tuple *t = tuple_new(2);
-    if (!t) { decref(root); decref(ext); return VAL_ERROR; }
-    t->items[0] = root;
-    t->items[1] = ext;
-    return val_from_obj(t);
+    return split_pair(s, cut, cut);
 }
 
 static Value op_isabs(Value *args, int nargs, Tuple *kwnames)
 {
-    Value arg;
-    if (args_def("isabs", 0, args, nargs, kwnames, s_names, 1, &arg) < 0) return VAL_ERROR;
-    Str *s = fspath(arg);
+    Str *s = ospath_arg("isabs", s_names, args, nargs, kwnames);
     if (!s) return VAL_ERROR;
     return val_from_bool(s->len > 0 && s->data[0] == '/');
 }
@@ -505,18 +503,14 @@ static Value normpath(const char *p, int64_t n)
 
 static Value op_normpath(Value *args, int nargs, Tuple *kwnames)
 {
-    Value arg;
-    if (args_def("normpath", 0, args, nargs, kwnames, path_names, 1, &arg) < 0) return VAL_ERROR;
-    Str *s = fspath(arg);
+    Str *s = ospath_arg("normpath", path_names, args, nargs, kwnames);
     if (!s) return VAL_ERROR;
     return normpath(s->data, s->len);
 }
 
 static Value op_abspath(Value *args, int nargs, Tuple *kwnames)
 {
-    Value arg;
-    if (args_def("abspath", 0, args, nargs, kwnames, path_names, 1, &arg) < 0) return VAL_ERROR;
-    Str *s = fspath(arg);
+    Str *s = ospath_arg("abspath", path_names, args, nargs, kwnames);
     if (!s) return VAL_ERROR;
     if (s->len > 0 && s->data[0] == '/') return normpath(s->data, s->len);
     char *cwd = cwd_alloc();

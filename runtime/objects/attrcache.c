@@ -11,8 +11,6 @@
 #include "objects/descr.h"
 #include "objects/instance.h"
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 /* ---- the lookup cache ----
  * Looking a name up through the MRO costs one hash probe per class; method
  * calls and attribute accesses do it all the time. Like CPython's type

@@ -24,8 +24,6 @@
 #include "objects/subclass.h"
 #include "objects/code.h"
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 /* ---- the MRO ---- */
 
 int class_mro(Type *t, Type **out, int max)

@@ -12,8 +12,6 @@
 #include "objects/class.h"
 #include "objects/subclass.h"
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 /* ---- the binding rules ---- */
 
 static Value method_new(Value func, Value self)

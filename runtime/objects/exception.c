@@ -229,8 +229,6 @@ static int exc_hash(Value v, int64_t *out)
     return 0;
 }
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 /* NameError.name, AttributeError.name and .obj: where they are kept, or
  * NULL for another attribute or type. */
 static Value *name_obj_slot(Exc *e, Str *name)
@@ -745,9 +743,7 @@ bool err_matches(Type *t)
 
 void err_clear(void)
 {
-    Value e = pending;
-    pending = VAL_UNDEF;
-    if (e != VAL_UNDEF) decref(e);
+    val_clear(&pending);
 }
 
 void exc_attribute_error_context(Value obj, Str *name)

@@ -625,8 +625,6 @@ static Value fileio_repr(Value v)
     return sb_finish(&b);
 }
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 static Value newlines_value(FileIO *f)
 {
     static const char *const one[] = { NULL, "\n", "\r", NULL, "\r\n" };

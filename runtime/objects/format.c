@@ -255,6 +255,22 @@ static void put_grouped(StrBuf *b, const char *d, int64_t n, char sep, int every
 
 /* ---- int ---- */
 
+/* The digits of |v| in base 1 << shift (base 10 when shift is 0), written
+ * backwards so that they end at end; returns where they start. */
+static char *small_abs_digits(char *end, int64_t v, int shift, bool upper)
+{
+    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    char *p = end;
+    if (shift) {
+        const char *hexd = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        unsigned mask = (1u << shift) - 1;
+        do { *--p = hexd[u & mask]; u >>= shift; } while (u);
+    } else {
+        do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    }
+    return p;
+}
+
 static Value format_float_spec(double x, Spec *s, Value orig);
 
 static Value format_int_spec(int64_t v, Spec *s, Value orig)
@@ -323,14 +339,7 @@ static Value format_int_spec(int64_t v, Spec *s, Value orig)
         p = bigd;
         if (int_sign(orig) < 0) v = -1;
     } else {
-        uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-        const char *hexd = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-        if (shift) {
-            unsigned mask = (1u << shift) - 1;
-            do { *--p = hexd[u & mask]; u >>= shift; } while (u);
-        } else {
-            do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
-        }
+        p = small_abs_digits(p, v, shift, t == 'X');
         nd = digits + sizeof digits - p;
     }
     char lead[8];
@@ -1027,15 +1036,7 @@ static int pct_int(StrBuf *out, Value v, char type, int flags, int64_t width, in
         p = bigd;
         i = int_sign(v);
     } else {
-        uint64_t u = i < 0 ? -(uint64_t)i : (uint64_t)i;
-        if (type == 'o') {
-            do { *--p = (char)('0' + (u & 7)); u >>= 3; } while (u);
-        } else if (type == 'x' || type == 'X') {
-            const char *hd = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-            do { *--p = hd[u & 15]; u >>= 4; } while (u);
-        } else {
-            do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
-        }
+        p = small_abs_digits(p, i, type == 'o' ? 3 : type == 'x' || type == 'X' ? 4 : 0, type == 'X');
         nd = digits + sizeof digits - p;
     }
     char lead[4];

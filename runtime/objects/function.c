@@ -62,7 +62,6 @@ static Value no_attr(Value o, Str *name)
     return VAL_ERROR;
 }
 
-static Value new_ref(Value v) { incref(v); return v; }
 static Value new_str_value(const char *s)
 {
     Str *r = str_from_cstr(s);
@@ -494,9 +493,7 @@ Value cell_new(Value v)
 static void cell_clear(Obj *o)
 {
     Cell *c = (Cell *)o;
-    Value v = c->v;
-    c->v = VAL_UNDEF;
-    if (v != VAL_UNDEF) decref(v);
+    val_clear(&c->v);
 }
 
 static void cell_dealloc(Obj *o)

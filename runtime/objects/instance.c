@@ -21,8 +21,6 @@
 #include "objects/subclass.h"
 #include "core/vmcall.h"
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 /* ---- making instances ---- */
 
 Value inst_alloc(Class *c, Value *args, int nargs, Tuple *kw)

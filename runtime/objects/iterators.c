@@ -46,13 +46,6 @@ static void visit_val(Value v, VisitProc visit, void *arg)
     if (val_is_obj(v)) visit(val_as_obj(v), arg);
 }
 
-static void clear_val(Value *p)
-{
-    Value v = *p;
-    *p = VAL_UNDEF;
-    if (v != VAL_UNDEF) decref(v);
-}
-
 /* Turn args[0..n) into a tuple of iterators. */
 static Tuple *iters_of(Value *args, int n)
 {
@@ -78,7 +71,7 @@ static void multi_clear(Obj *o)
     MultiIter *m = (MultiIter *)o;
     Tuple *t = m->iters;
     m->iters = NULL;
-    clear_val(&m->func);
+    val_clear(&m->func);
     if (t) obj_decref(t);
 }
 
@@ -230,8 +223,8 @@ Type zip_type = {
 static void filter_clear(Obj *o)
 {
     FilterIter *f = (FilterIter *)o;
-    clear_val(&f->func);
-    clear_val(&f->it);
+    val_clear(&f->func);
+    val_clear(&f->it);
 }
 
 static void filter_dealloc(Obj *o) { filter_clear(o); obj_free(o); }
@@ -295,7 +288,7 @@ Type filter_type = {
 
 /* ---- enumerate ---- */
 
-static void enum_clear(Obj *o) { clear_val(&((EnumIter *)o)->it); }
+static void enum_clear(Obj *o) { val_clear(&((EnumIter *)o)->it); }
 static void enum_dealloc(Obj *o) { enum_clear(o); obj_free(o); }
 static void enum_traverse(Obj *o, VisitProc visit, void *arg) { visit_val(((EnumIter *)o)->it, visit, arg); }
 
@@ -365,7 +358,7 @@ Type enumerate_type = {
 
 /* ---- reversed ---- */
 
-static void rev_clear(Obj *o) { clear_val(&((RevIter *)o)->seq); }
+static void rev_clear(Obj *o) { val_clear(&((RevIter *)o)->seq); }
 static void rev_dealloc(Obj *o) { rev_clear(o); obj_free(o); }
 static void rev_traverse(Obj *o, VisitProc visit, void *arg) { visit_val(((RevIter *)o)->seq, visit, arg); }
 
@@ -476,8 +469,8 @@ Type reversed_type = {
 static void call_clear(Obj *o)
 {
     CallIter *c = (CallIter *)o;
-    clear_val(&c->func);
-    clear_val(&c->sentinel);
+    val_clear(&c->func);
+    val_clear(&c->sentinel);
 }
 
 static void call_dealloc(Obj *o) { call_clear(o); obj_free(o); }

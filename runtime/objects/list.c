@@ -121,21 +121,6 @@ static int append_slow(List *l, Value v)
     return 0;
 }
 
-int list_append(List *l, Value v)
-{
-    int64_t n = l->len;
-    incref(v);
-    if (n < l->cap) {
-        l->items[n] = v;
-        l->len = n + 1;
-        list_check(l);
-        return 0;
-    }
-    if (append_slow(l, v) < 0) { decref(v); return -1; }
-    list_check(l);
-    return 0;
-}
-
 int list_append_steal(List *l, Value v)
 {
     int64_t n = l->len;
@@ -148,6 +133,12 @@ int list_append_steal(List *l, Value v)
     if (append_slow(l, v) < 0) { decref(v); return -1; }
     list_check(l);
     return 0;
+}
+
+int list_append(List *l, Value v)
+{
+    incref(v);
+    return list_append_steal(l, v);
 }
 
 Value list_pop_last(List *l)
@@ -428,13 +419,7 @@ static Value list_compare(Value a, Value b, int op)
     }
     if (op == CMP_EQ) return VAL_FALSE;
     if (op == CMP_NE) return VAL_TRUE;
-    Value p = x->items[i], q = y->items[i];
-    incref(p);
-    incref(q);
-    Value r = obj_compare(p, q, op);
-    decref(p);
-    decref(q);
-    return r;
+    return obj_compare_held(x->items[i], y->items[i], op);
 }
 
 /* ------------------------------------------------------------------ */

@@ -357,24 +357,18 @@ static inline __attribute__((always_inline)) Value builtin_binop(int op, Value a
         }
         break;
     case BINOP_MUL:
-        if (is_seq_type(sa)) {
-            if (!is_intlike(ub) && !val_has_index(ub)) {
-                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(b));
+        if (is_seq_type(sa) || is_seq_type(sb)) {
+            bool seq_left = is_seq_type(sa);
+            Value count = seq_left ? ub : ua;
+            if (!is_intlike(count) && !val_has_index(count)) {
+                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                           val_type_name(seq_left ? b : a));
                 return VAL_ERROR;
             }
             int64_t n;
-            if (val_index(ub, &n) < 0) return VAL_ERROR;
-            if (inplace && sa == &list_type) return list_irepeat(a, n);
-            return seq_repeat(ua, n);
-        }
-        if (is_seq_type(sb)) {
-            if (!is_intlike(ua) && !val_has_index(ua)) {
-                err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(a));
-                return VAL_ERROR;
-            }
-            int64_t n;
-            if (val_index(ua, &n) < 0) return VAL_ERROR;
-            return seq_repeat(ub, n);
+            if (val_index(count, &n) < 0) return VAL_ERROR;
+            if (seq_left && inplace && sa == &list_type) return list_irepeat(a, n);
+            return seq_repeat(seq_left ? ua : ub, n);
         }
         break;
     case BINOP_MOD:

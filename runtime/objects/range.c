@@ -200,6 +200,17 @@ static int range_contains(Value o, Value x)
     return 0;
 }
 
+/* Assigning to an attribute of a range or slice (type name tname): start,
+ * stop and step are read-only, there is no other. Always -1. */
+static int start_stop_step_setattr(const char *tname, Str *name)
+{
+    if (str_eq_cstr(name, "start") || str_eq_cstr(name, "stop") || str_eq_cstr(name, "step"))
+        err_set(&exc_AttributeError, "readonly attribute");
+    else
+        err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", tname, name->data);
+    return -1;
+}
+
 static Value range_getattr(Value o, Str *name)
 {
     Range *r = as_range(o);
@@ -212,11 +223,7 @@ static Value range_getattr(Value o, Str *name)
 static int range_setattr(Value o, Str *name, Value v)
 {
     (void)o; (void)v;
-    if (str_eq_cstr(name, "start") || str_eq_cstr(name, "stop") || str_eq_cstr(name, "step"))
-        err_set(&exc_AttributeError, "readonly attribute");
-    else
-        err_format(&exc_AttributeError, "'range' object has no attribute '%s'", name->data);
-    return -1;
+    return start_stop_step_setattr("range", name);
 }
 
 static Value range_count(Value *args, int nargs, Tuple *kwnames)
@@ -506,11 +513,7 @@ static Value slice_getattr(Value o, Str *name)
 static int slice_setattr(Value o, Str *name, Value v)
 {
     (void)o; (void)v;
-    if (str_eq_cstr(name, "start") || str_eq_cstr(name, "stop") || str_eq_cstr(name, "step"))
-        err_set(&exc_AttributeError, "readonly attribute");
-    else
-        err_format(&exc_AttributeError, "'slice' object has no attribute '%s'", name->data);
-    return -1;
+    return start_stop_step_setattr("slice", name);
 }
 
 static Value slice_indices_method(Value *args, int nargs, Tuple *kwnames)

@@ -16,8 +16,6 @@
 #include "objects/instance.h"
 #include "objects/subclass.h"
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 /* ---- NotImplemented ---- */
 
 static Value notimpl_repr(Value v) { (void)v; Str *s = str_from_cstr("NotImplemented"); return s ? str_val(s) : VAL_ERROR; }

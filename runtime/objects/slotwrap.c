@@ -18,8 +18,6 @@
 #include "objects/slots.h"
 #include "objects/subclass.h"
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 static Type *solid_of(Value v) { return type_solid(val_type(v)); }
 
 static Value notimpl_obj(Value r)

@@ -31,8 +31,6 @@ static Str *S(Value v) { return val_as_str(v); }
 static inline Str *SA(Value v) { return val_is_str(v) ? val_as_str(v) : val_str_or_sub(v); }
 static inline bool is_str(Value v) { return SA(v) != NULL; }
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 static Value str_value(const char *s, int64_t n)
 {
     Str *r = str_new(s, n);

@@ -17,8 +17,6 @@
 #include "objects/descr.h"
 #include "objects/instance.h"
 
-static Value new_ref(Value v) { incref(v); return v; }
-
 /* ---- layout ---- */
 
 bool subclass_is_layout_base(Type *s)

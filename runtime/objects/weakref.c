@@ -202,13 +202,7 @@ static Value wr_compare(Value a, Value b, int op)
         bool same = x == y;
         return val_from_bool(op == CMP_EQ ? same : !same);
     }
-    Value p = val_from_obj(x->object), q = val_from_obj(y->object);
-    incref(p);
-    incref(q);
-    Value r = obj_compare(p, q, op);
-    decref(p);
-    decref(q);
-    return r;
+    return obj_compare_held(val_from_obj(x->object), val_from_obj(y->object), op);
 }
 
 static Value wr_repr(Value v)
@@ -253,9 +247,7 @@ static void wr_clear(Obj *o)
 {
     WeakRef *r = (WeakRef *)o;
     weakref_unlink(r);
-    Value cb = r->callback;
-    r->callback = VAL_UNDEF;
-    if (cb != VAL_UNDEF) decref(cb);
+    val_clear(&r->callback);
 }
 
 static void wr_dealloc(Obj *o)
