@@ -68,6 +68,14 @@ static void expect_ops(Code *co, const char *want)
     ck_assert_str_eq(got, want);
 }
 
+/* Compiles src and checks its whole opcode sequence. */
+static void expect_compiled_ops(const char *src, const char *want)
+{
+    Code *co = comp(src);
+    expect_ops(co, want);
+    obj_decref(co);
+}
+
 static void expect_instr(Code *co, int i, int op, int arg)
 {
     ck_assert_int_lt(i, co->ncode);
@@ -198,10 +206,9 @@ START_TEST(test_function_locals)
     obj_decref(co);
 
     /* defaults that are not constants are evaluated at def time */
-    co = comp("def f(a=x, b=1): pass\n");
-    expect_ops(co, "LOAD_GLOBAL LOAD_CONST BUILD_TUPLE LOAD_CONST MAKE_FUNCTION STORE_GLOBAL "
-                   "LOAD_CONST RETURN_VALUE");
-    obj_decref(co);
+    expect_compiled_ops("def f(a=x, b=1): pass\n",
+                        "LOAD_GLOBAL LOAD_CONST BUILD_TUPLE LOAD_CONST MAKE_FUNCTION STORE_GLOBAL "
+                        "LOAD_CONST RETURN_VALUE");
 }
 END_TEST
 
@@ -393,12 +400,10 @@ START_TEST(test_try_finally)
     obj_decref(co);
 
     /* break out of try/finally inside a for loop: finally inlined, iterator popped */
-    co = comp("for i in x:\n    try:\n        break\n    finally:\n        g()\n");
-    expect_ops(co,
-        "LOAD_GLOBAL GET_ITER FOR_ITER STORE_GLOBAL "
-        "LOAD_GLOBAL CALL POP_TOP POP_TOP "     /* the break's JUMP would land on the next instruction */
-        "LOAD_CONST RETURN_VALUE");
-    obj_decref(co);
+    expect_compiled_ops("for i in x:\n    try:\n        break\n    finally:\n        g()\n",
+                        "LOAD_GLOBAL GET_ITER FOR_ITER STORE_GLOBAL "
+                        "LOAD_GLOBAL CALL POP_TOP POP_TOP "     /* the break's JUMP would land on the next instruction */
+                        "LOAD_CONST RETURN_VALUE");
 
     /* return inside an except clause: POP_EXCEPT and the name cleared first */
     co = comp("def f():\n    try:\n        pass\n    except E as e:\n        return e\n    x = 1\n");
@@ -433,14 +438,12 @@ START_TEST(test_control_flow)
     expect_instr(co, 8, OP_JUMP, 2);
     obj_decref(co);
 
-    co = comp("while a and not b:\n    f()\n");
-    expect_ops(co, "LOAD_GLOBAL POP_JUMP_IF_FALSE LOAD_GLOBAL POP_JUMP_IF_TRUE "
-                   "LOAD_GLOBAL CALL POP_TOP JUMP LOAD_CONST RETURN_VALUE");
-    obj_decref(co);
+    expect_compiled_ops("while a and not b:\n    f()\n",
+                        "LOAD_GLOBAL POP_JUMP_IF_FALSE LOAD_GLOBAL POP_JUMP_IF_TRUE "
+                        "LOAD_GLOBAL CALL POP_TOP JUMP LOAD_CONST RETURN_VALUE");
 
-    co = comp("while True:\n    if x: break\nif 0:\n    f()\n");
-    expect_ops(co, "LOAD_GLOBAL POP_JUMP_IF_FALSE JUMP JUMP LOAD_CONST RETURN_VALUE");
-    obj_decref(co);
+    expect_compiled_ops("while True:\n    if x: break\nif 0:\n    f()\n",
+                        "LOAD_GLOBAL POP_JUMP_IF_FALSE JUMP JUMP LOAD_CONST RETURN_VALUE");
 
     co = comp("x = a < b < c\n");
     expect_ops(co, "LOAD_GLOBAL LOAD_GLOBAL DUP_TOP ROT_THREE COMPARE_OP JUMP_IF_FALSE_OR_POP "
@@ -450,11 +453,10 @@ START_TEST(test_control_flow)
     ck_assert_int_eq(co->stacksize, 3);
     obj_decref(co);
 
-    co = comp("x = a and b or c\ny = p if q else r\n");
-    expect_ops(co, "LOAD_GLOBAL JUMP_IF_FALSE_OR_POP LOAD_GLOBAL JUMP_IF_TRUE_OR_POP LOAD_GLOBAL "
-                   "STORE_GLOBAL LOAD_GLOBAL POP_JUMP_IF_FALSE LOAD_GLOBAL JUMP LOAD_GLOBAL "
-                   "STORE_GLOBAL LOAD_CONST RETURN_VALUE");
-    obj_decref(co);
+    expect_compiled_ops("x = a and b or c\ny = p if q else r\n",
+                        "LOAD_GLOBAL JUMP_IF_FALSE_OR_POP LOAD_GLOBAL JUMP_IF_TRUE_OR_POP LOAD_GLOBAL "
+                        "STORE_GLOBAL LOAD_GLOBAL POP_JUMP_IF_FALSE LOAD_GLOBAL JUMP LOAD_GLOBAL "
+                        "STORE_GLOBAL LOAD_CONST RETURN_VALUE");
 
     co = comp("assert x, 'm'\nassert y\n");
     expect_ops(co, "LOAD_GLOBAL POP_JUMP_IF_TRUE LOAD_ASSERTION_ERROR LOAD_CONST CALL RAISE "
@@ -500,12 +502,10 @@ START_TEST(test_interactive)
 
     /* in a file, a module's docstring becomes __doc__; other constant
      * expression statements emit nothing */
-    co = comp("'doc'\n1\n");
-    expect_ops(co, "LOAD_CONST STORE_GLOBAL LOAD_CONST RETURN_VALUE");
-    obj_decref(co);
-    co = comp("1\n'not a doc'\n");
-    expect_ops(co, "LOAD_CONST RETURN_VALUE");
-    obj_decref(co);
+    expect_compiled_ops("'doc'\n1\n",
+                        "LOAD_CONST STORE_GLOBAL LOAD_CONST RETURN_VALUE");
+    expect_compiled_ops("1\n'not a doc'\n",
+                        "LOAD_CONST RETURN_VALUE");
 }
 END_TEST
 
