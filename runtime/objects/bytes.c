@@ -407,14 +407,6 @@ static Value bytes_getitem(Value o, Value key)
     return val_from_int((unsigned char)b->data[i]);
 }
 
-static int bytes_setitem(Value o, Value key, Value v)
-{
-    (void)o; (void)key;
-    if (v == VAL_UNDEF) err_set(&exc_TypeError, "'bytes' object doesn't support item deletion");
-    else err_set(&exc_TypeError, "'bytes' object does not support item assignment");
-    return -1;
-}
-
 /* A bytes-like argument (only bytes here); TypeError otherwise. */
 static Bytes *need_bytes(Value v)
 {
@@ -830,7 +822,6 @@ Type bytes_type = {
     .compare = bytes_compare,
     .len = bytes_len,
     .getitem = bytes_getitem,
-    .setitem = bytes_setitem,
     .contains = bytes_contains,
     .iter = bytes_iter,
     .new = bytes_type_new,

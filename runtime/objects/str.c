@@ -463,14 +463,6 @@ static Value str_getitem(Value o, Value key)
     return VAL_ERROR;
 }
 
-static int str_setitem(Value o, Value key, Value v)
-{
-    (void)o; (void)key;
-    if (v == VAL_UNDEF) err_set(&exc_TypeError, "'str' object doesn't support item deletion");
-    else err_set(&exc_TypeError, "'str' object does not support item assignment");
-    return -1;
-}
-
 static int str_contains(Value o, Value x)
 {
     Str *s = val_as_str(o), *n = val_str_or_sub(x);
@@ -816,7 +808,6 @@ Type str_type = {
     .compare = str_compare,
     .len = str_len,
     .getitem = str_getitem,
-    .setitem = str_setitem,
     .contains = str_contains,
     .iter = str_iter,
     .new = str_type_new,

@@ -196,14 +196,6 @@ static Value tuple_getitem(Value o, Value key)
     return VAL_ERROR;
 }
 
-static int tuple_setitem(Value o, Value key, Value v)
-{
-    (void)o; (void)key;
-    if (v == VAL_UNDEF) err_set(&exc_TypeError, "'tuple' object doesn't support item deletion");
-    else err_set(&exc_TypeError, "'tuple' object does not support item assignment");
-    return -1;
-}
-
 static int tuple_contains(Value o, Value x)
 {
     Tuple *t = val_as_tuple(o);
@@ -319,7 +311,6 @@ Type tuple_type = {
     .compare = tuple_compare,
     .len = tuple_len,
     .getitem = tuple_getitem,
-    .setitem = tuple_setitem,
     .contains = tuple_contains,
     .iter = tuple_iter,
     .new = tuple_type_new,
