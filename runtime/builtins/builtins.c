@@ -720,13 +720,7 @@ static Value b_divmod(Value *args, int nargs, Tuple *kwnames)
         if (!(x == INT64_MIN && y == -1)) {
             int64_t q = x / y, r = x % y;
             if (r != 0 && ((r < 0) != (y < 0))) { r += y; q -= 1; }
-            Value qv = int_from_i64(q), rv = int_from_i64(r);
-            if (qv == VAL_ERROR || rv == VAL_ERROR) { xdecref(qv); xdecref(rv); return VAL_ERROR; }
-            Tuple *t = tuple_new(2);
-            if (!t) { decref(qv); decref(rv); return VAL_ERROR; }
-            t->items[0] = qv;
-            t->items[1] = rv;
-            return val_from_obj(t);
+            return tuple_pair_steal(int_from_i64(q), int_from_i64(r));
         }
     } else if ((aint || val_is_float(a)) && (bint || val_is_float(b))) {
         double vx, wx;
@@ -760,13 +754,7 @@ static Value b_divmod(Value *args, int nargs, Tuple *kwnames)
     /* INT64_MIN, -1: the operators raise the overflow error */
     Value q = op_binary(BINOP_FLOORDIV, a, b, false);
     if (q == VAL_ERROR) return VAL_ERROR;
-    Value r = op_binary(BINOP_MOD, a, b, false);
-    if (r == VAL_ERROR) { decref(q); return VAL_ERROR; }
-    Tuple *t = tuple_new(2);
-    if (!t) { decref(q); decref(r); return VAL_ERROR; }
-    t->items[0] = q;
-    t->items[1] = r;
-    return val_from_obj(t);
+    return tuple_pair_steal(q, op_binary(BINOP_MOD, a, b, false));
 }
 
 static int64_t mulmod(int64_t a, int64_t b, int64_t m)

@@ -421,12 +421,7 @@ static Value split_pair(Str *s, int64_t head_end, int64_t tail_start)
 {
     Value head = str_value_n(s->data, head_end);
     Value tail = head == VAL_ERROR ? VAL_ERROR : str_value_n(s->data + tail_start, s->len - tail_start);
-    if (tail == VAL_ERROR) { xdecref(head); return VAL_ERROR; }
-    Tuple *t = tuple_new(2);
-    if (!t) { decref(head); decref(tail); return VAL_ERROR; }
-    t->items[0] = head;
-    t->items[1] = tail;
-    return val_from_obj(t);
+    return tuple_pair_steal(head, tail);
 }
 
 static Value op_split(Value *args, int nargs, Tuple *kwnames)

@@ -74,13 +74,7 @@ static Value f_get_traced_memory(Value *args, int nargs, Tuple *kwnames)
     mem_trace_get(&cur, &peak);
     Value c = int_from_i64((int64_t)cur);
     if (c == VAL_ERROR) return VAL_ERROR;
-    Value p = int_from_i64((int64_t)peak);
-    if (p == VAL_ERROR) { decref(c); return VAL_ERROR; }
-    Tuple *t = tuple_new(2);
-    if (!t) { decref(c); decref(p); return VAL_ERROR; }
-    t->items[0] = c;
-    t->items[1] = p;
-    return val_from_obj(t);
+    return tuple_pair_steal(c, int_from_i64((int64_t)peak));
 }
 
 static Value f_reset_peak(Value *args, int nargs, Tuple *kwnames)

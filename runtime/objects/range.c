@@ -226,6 +226,24 @@ static int range_setattr(Value o, Str *name, Value v)
     return start_stop_step_setattr("range", name);
 }
 
+/* Compares x with the items of r by == (the path for non-int x, which may define __eq__).
+   With count NULL: returns the index of the first equal item, or -1 if none.  Otherwise
+   adds the number of equal items to *count and returns 0.  -2 with the exception set. */
+static int64_t range_scan_eq(Range *r, Value x, int64_t *count)
+{
+    for (int64_t i = 0; i < r->len; i++) {
+        Value v = int_val(range_item(r, i));
+        if (v == VAL_ERROR) return -2;
+        int eq = obj_eq(v, x);
+        decref(v);
+        if (eq < 0) return -2;
+        if (!eq) continue;
+        if (!count) return i;
+        (*count)++;
+    }
+    return count ? 0 : -1;
+}
+
 static Value range_count(Value *args, int nargs, Tuple *kwnames)
 {
     if (args_one("range", "count", nargs - 1, kwnames) < 0) return VAL_ERROR;
@@ -233,14 +251,7 @@ static Value range_count(Value *args, int nargs, Tuple *kwnames)
     Value x = args[1];
     if (val_is_intlike(x)) return val_from_int(range_index_of(r, val_to_i64(x)) >= 0);
     int64_t n = 0;
-    for (int64_t i = 0; i < r->len; i++) {
-        Value v = int_val(range_item(r, i));
-        if (v == VAL_ERROR) return VAL_ERROR;
-        int eq = obj_eq(v, x);
-        decref(v);
-        if (eq < 0) return VAL_ERROR;
-        n += eq;
-    }
+    if (range_scan_eq(r, x, &n) == -2) return VAL_ERROR;
     return int_val(n);
 }
 
@@ -255,14 +266,9 @@ static Value range_index(Value *args, int nargs, Tuple *kwnames)
         err_format(&exc_ValueError, "%lld is not in range", (long long)val_to_i64(x));
         return VAL_ERROR;
     }
-    for (int64_t i = 0; i < r->len; i++) {
-        Value v = int_val(range_item(r, i));
-        if (v == VAL_ERROR) return VAL_ERROR;
-        int eq = obj_eq(v, x);
-        decref(v);
-        if (eq < 0) return VAL_ERROR;
-        if (eq) return int_val(i);
-    }
+    int64_t i = range_scan_eq(r, x, NULL);
+    if (i == -2) return VAL_ERROR;
+    if (i >= 0) return int_val(i);
     err_set(&exc_ValueError, "sequence.index(x): x not in sequence");
     return VAL_ERROR;
 }

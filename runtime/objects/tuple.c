@@ -62,6 +62,20 @@ Tuple *tuple_pack(int n, ...)
     return t;
 }
 
+Value tuple_pair_steal(Value a, Value b)
+{
+    if (a == VAL_ERROR || b == VAL_ERROR) {
+        xdecref(a);
+        xdecref(b);
+        return VAL_ERROR;
+    }
+    Tuple *t = tuple_new(2);
+    if (!t) { decref(a); decref(b); return VAL_ERROR; }
+    t->items[0] = a;
+    t->items[1] = b;
+    return val_from_obj(t);
+}
+
 static void tuple_dealloc(Obj *o)
 {
     Tuple *t = (Tuple *)o;

@@ -30,6 +30,9 @@ static inline Tuple *val_as_tuple(Value v) { return (Tuple *)val_as_obj(v); }
 Tuple *tuple_new(int64_t len);
 Tuple *tuple_from_array(const Value *items, int64_t n);  /* increfs the items */
 Tuple *tuple_pack(int n, ...);                  /* n Values; increfs them */
+/* The tuple (a, b), given the references to a and b.  Either may be VAL_ERROR (a failed
+ * build): then the other is dropped and the result is VAL_ERROR. */
+Value tuple_pair_steal(Value a, Value b);
 Value tuple_concat(Tuple *a, Tuple *b);         /* a + b */
 Value tuple_repeat(Tuple *t, int64_t n);        /* t * n; MemoryError when n * len overflows */
 
