@@ -719,25 +719,15 @@ static void striter_traverse(Obj *o, VisitProc visit, void *arg)
 }
 
 /* Two names as in CPython (repr shows them); same behaviour. */
-static Type str_ascii_iterator_type = {
-    .ob = OBJ_HEAD_INIT(&type_type),
-    .name = "str_ascii_iterator",
-    .size = sizeof(StrIter),
-    .dealloc = striter_dealloc,
-    .iter = iter_self,
-    .next = striter_next,
-    .traverse = striter_traverse,
-};
-
-static Type str_iterator_type = {
-    .ob = OBJ_HEAD_INIT(&type_type),
-    .name = "str_iterator",
-    .size = sizeof(StrIter),
-    .dealloc = striter_dealloc,
-    .iter = iter_self,
-    .next = striter_next,
-    .traverse = striter_traverse,
-};
+#define STRITER_TYPE(cname, pyname) \
+    static Type cname = { \
+        .ob = OBJ_HEAD_INIT(&type_type), .name = pyname, .size = sizeof(StrIter), \
+        .dealloc = striter_dealloc, .iter = iter_self, .next = striter_next, \
+        .traverse = striter_traverse, \
+    }
+STRITER_TYPE(str_ascii_iterator_type, "str_ascii_iterator");
+STRITER_TYPE(str_iterator_type, "str_iterator");
+#undef STRITER_TYPE
 
 static Value str_iter(Value v)
 {
