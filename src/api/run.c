@@ -21,6 +21,7 @@
 #include "objects/str.h"
 #include "objects/int.h"
 #include "objects/dict.h"
+#include "objects/bytes.h"
 #include "modules/module.h"
 #include "core/interp.h"
 #include "objects/textio.h"
@@ -252,6 +253,18 @@ Dict *run_main_globals(void)
     return ((Module *)val_as_obj(m))->dict;
 }
 
+/* __file__ of the script being run: its path (absolute, as CPython 3.9+
+ * gives it) or "<stdin>" for a program piped in. */
+static int set_main_file(Dict *globals, const char *filename)
+{
+    /* a path is bytes: undecodable ones become lone surrogates, as in sys.argv */
+    Value f = codec_decode_os(filename, (int64_t)strlen(filename));
+    if (f == VAL_ERROR) return -1;
+    int r = dict_set_cstr(globals, "__file__", f);
+    decref(f);
+    return r;
+}
+
 RunOutcome run_text(const char *src, size_t len, const char *filename, int flags, int *status)
 {
     ParseError err;
@@ -275,7 +288,7 @@ RunOutcome run_text(const char *src, size_t len, const char *filename, int flags
         return report_exception(flags, status);
     }
     Dict *globals = run_main_globals();
-    if (!globals) {
+    if (!globals || ((flags & RUN_SET_FILE) && set_main_file(globals, filename) < 0)) {
         obj_decref(co);
         return report_exception(flags, status);
     }
@@ -383,7 +396,7 @@ RunOutcome run_path(const char *path, int flags, int *status)
         return RUN_NOT_FOUND;
     }
     import_set_main_dir(abspath);     /* `import m` looks for m.scr next to the script */
-    RunOutcome how = run_source_bytes(buf, len, abspath, false, flags, status);
+    RunOutcome how = run_source_bytes(buf, len, abspath, false, flags | RUN_SET_FILE, status);
     mem_free(buf);
     mem_free(abspath);
     return how;

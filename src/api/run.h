@@ -41,7 +41,8 @@ typedef enum RunOutcome {
 enum {
     RUN_FRESH_MAIN  = 1, /* run in a new __main__ module, not the current one */
     RUN_INTERACTIVE = 2, /* compile for the REPL: expression values are echoed */
-    RUN_KEEP_GOING  = 4  /* `scr -i`: SystemExit gets a traceback like any exception */
+    RUN_KEEP_GOING  = 4, /* `scr -i`: SystemExit gets a traceback like any exception */
+    RUN_SET_FILE    = 8  /* __main__.__file__ = the filename (a script, "<stdin>"), as CPython */
 };
 
 /* Run source text (UTF-8) in __main__ (created on first use and kept

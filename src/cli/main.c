@@ -378,7 +378,7 @@ int main(int argc, char **argv)
             /* python3 honours a coding declaration on stdin only when it
              * can reread it (a file, not a pipe) */
             bool pipe = lseek(STDIN_FILENO, 0, SEEK_CUR) < 0;
-            how = run_source_bytes(src, len, "<stdin>", pipe, RUN_FRESH_MAIN, &status);
+            how = run_source_bytes(src, len, "<stdin>", pipe, RUN_FRESH_MAIN | RUN_SET_FILE, &status);
             mem_free(src);
         }
     } else {

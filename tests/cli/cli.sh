@@ -94,6 +94,14 @@ if [ "$(id -u)" -ne 0 ]; then
     t unreadable 2 '' "scr: can't open file '$tmp/secret.scr': [Errno 13] Permission denied" -- secret.scr
 fi
 
+# __file__: the script's absolute path, "<stdin>" for a program read from
+# standard input, none for -c (CPython 3.11).
+printf 'print(__file__)\n' >"$tmp/whereami.scr"
+t file_script 0 "$tmp/whereami.scr" '' -- whereami.scr
+t file_c 1 '' "NameError: name '__file__' is not defined. Did you mean: '__name__'?" -- -c 'print(__file__)'
+got=$(cd "$tmp" && timeout 20 "$scr" - <"$tmp/whereami.scr" 2>&1)
+if [ "$got" = '<stdin>' ]; then echo "ok file_stdin"; else echo "FAIL file_stdin: '$got'" >&2; fails=$((fails + 1)); fi
+
 # Ctrl-C is tested through a pty in tests/repl (script_interrupt.pty).
 
 finish
