@@ -1075,7 +1075,7 @@ Dict *builtins_init(void)
     Type *const types[] = {
         &str_type, &int_type, &float_type, &bool_type, &list_type, &tuple_type, &dict_type,
         &type_type, &range_type, &map_type, &filter_type, &zip_type, &enumerate_type, &reversed_type,
-        &set_type, &frozenset_type, &bytes_type,
+        &set_type, &frozenset_type, &bytes_type, &slice_type,
         NULL,
     };
     for (int i = 0; types[i]; i++) {
